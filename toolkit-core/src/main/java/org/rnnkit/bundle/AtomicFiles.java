@@ -1,0 +1,73 @@
+package org.rnnkit.bundle;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that readers see either the old content or the complete new one, never a
+ * half-written file: content goes to a temporary file in the same directory, is flushed to disk
+ * and then renamed over the target.
+ */
+public final class AtomicFiles {
+
+    /** Produces a file's content. */
+    @FunctionalInterface
+    public interface Writer {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream to write to; closed by the caller
+         * @throws IOException when writing fails
+         */
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    /**
+     * Writes a file atomically; on failure the target is unchanged and the temporary file removed.
+     *
+     * @param target the file to create or replace
+     * @param writer produces the content
+     * @throws IOException when writing or renaming fails
+     */
+    public static void write(Path target, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try {
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                    OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * Writes bytes atomically.
+     *
+     * @param target the file to create or replace
+     * @param content the bytes
+     * @throws IOException when writing or renaming fails
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
+    }
+}

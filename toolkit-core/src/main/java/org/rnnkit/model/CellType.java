@@ -1,0 +1,47 @@
+package org.rnnkit.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The recurrent cell of a layer. */
+public enum CellType {
+    /** Elman RNN: {@code h_t = tanh(W x_t + U h_(t-1) + b)}; DL4J's {@code SimpleRnn}. */
+    SIMPLE("rnn"),
+    /** Long short-term memory (Hochreiter and Schmidhuber 1997); DL4J's {@code LSTM}, no peepholes. */
+    LSTM("lstm"),
+    /** Gated recurrent unit (Cho et al. 2014). */
+    GRU("gru");
+
+    private final String cliName;
+
+    CellType(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /**
+     * Returns the command-line name.
+     *
+     * @return {@code rnn}, {@code lstm} or {@code gru}
+     */
+    public String cliName() {
+        return cliName;
+    }
+
+    /**
+     * Parses a command-line or enum name, case-insensitive.
+     *
+     * @param name {@code rnn}/{@code simple}, {@code lstm} or {@code gru}
+     * @return the cell type
+     * @throws IllegalArgumentException for any other name
+     */
+    public static CellType parse(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        for (CellType c : values()) {
+            if (c.cliName.equals(n) || c.name().toLowerCase(Locale.ROOT).equals(n)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("cell must be one of "
+                + Arrays.stream(values()).map(CellType::cliName).toList() + ", received: cell=" + name);
+    }
+}

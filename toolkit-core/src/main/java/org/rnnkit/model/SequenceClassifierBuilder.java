@@ -1,0 +1,210 @@
+package org.rnnkit.model;
+
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.rnnkit.train.OptimizerSpec;
+
+/**
+ * Builds a many-to-one sequence classifier: trainable token embedding, stacked (optionally
+ * bidirectional) recurrent layers, mask-aware pooling over real steps, softmax.
+ *
+ * <pre>
+ * tokens [batch, 1, time] --embedding--> [batch, E, time] --recurrent x L--> [batch, H or 2H, time]
+ *        --pooling (last real step | max | mean)--> [batch, H or 2H] --dense softmax--> [batch, classes]
+ * </pre>
+ *
+ * <p>The graph's single input is named {@value #INPUT} and takes token ids with a feature mask
+ * {@code [batch, time]}; its output is named {@value #OUTPUT}. Padded steps change neither the
+ * recurrent state nor the pooled vector, so outputs are independent of padding.
+ */
+public final class SequenceClassifierBuilder {
+
+    /** Name of the graph input (token ids). */
+    public static final String INPUT = "tokens";
+    /** Name of the graph output (class probabilities). */
+    public static final String OUTPUT = "output";
+
+    private int vocabularySize;
+    private int numClasses;
+    private int embeddingSize = 128;
+    private RnnSpec rnn = RnnSpec.defaults();
+    private Pooling pooling = Pooling.LAST;
+    private OptimizerSpec optimizer = OptimizerSpec.defaults();
+    private long seed = 42;
+    private DataType dataType = DataType.FLOAT;
+
+    private SequenceClassifierBuilder() {}
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder; {@code setVocabularySize} and {@code setNumClasses} are required
+     */
+    public static SequenceClassifierBuilder builder() {
+        return new SequenceClassifierBuilder();
+    }
+
+    /**
+     * Sets the number of token ids (rows of the embedding table).
+     *
+     * @param vocabularySize the vocabulary size, reserved ids included
+     * @return this builder
+     */
+    public SequenceClassifierBuilder setVocabularySize(int vocabularySize) {
+        this.vocabularySize = vocabularySize;
+        return this;
+    }
+
+    /**
+     * Sets the number of classes.
+     *
+     * @param numClasses at least 2
+     * @return this builder
+     */
+    public SequenceClassifierBuilder setNumClasses(int numClasses) {
+        this.numClasses = numClasses;
+        return this;
+    }
+
+    /**
+     * Sets the embedding width.
+     *
+     * @param embeddingSize features per token, default 128
+     * @return this builder
+     */
+    public SequenceClassifierBuilder optEmbeddingSize(int embeddingSize) {
+        this.embeddingSize = embeddingSize;
+        return this;
+    }
+
+    /**
+     * Sets the recurrent layers.
+     *
+     * @param rnn the spec, default {@link RnnSpec#defaults()}
+     * @return this builder
+     */
+    public SequenceClassifierBuilder optRnn(RnnSpec rnn) {
+        this.rnn = Objects.requireNonNull(rnn, "rnn");
+        return this;
+    }
+
+    /**
+     * Sets the pooling.
+     *
+     * @param pooling default {@link Pooling#LAST}
+     * @return this builder
+     */
+    public SequenceClassifierBuilder optPooling(Pooling pooling) {
+        this.pooling = Objects.requireNonNull(pooling, "pooling");
+        return this;
+    }
+
+    /**
+     * Sets the optimizer.
+     *
+     * @param optimizer default {@link OptimizerSpec#defaults()}
+     * @return this builder
+     */
+    public SequenceClassifierBuilder optOptimizer(OptimizerSpec optimizer) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        return this;
+    }
+
+    /**
+     * Sets the weight-initialisation seed.
+     *
+     * @param seed default 42
+     * @return this builder
+     */
+    public SequenceClassifierBuilder optSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Sets the parameter data type.
+     *
+     * @param dataType {@code FLOAT} (default) or {@code DOUBLE} (for gradient checks)
+     * @return this builder
+     */
+    public SequenceClassifierBuilder optDataType(DataType dataType) {
+        this.dataType = Objects.requireNonNull(dataType, "dataType");
+        return this;
+    }
+
+    /**
+     * Validates the settings and builds the configuration.
+     *
+     * @return the graph configuration
+     * @throws IllegalArgumentException when a required value is missing or out of range
+     * @throws UnsupportedOperationException when the cell is not available
+     */
+    public ComputationGraphConfiguration buildConfiguration() {
+        if (vocabularySize < 5) {
+            throw new IllegalArgumentException("vocabularySize must be >= 5 (4 reserved ids + 1 token), received:"
+                    + " vocabularySize=" + vocabularySize);
+        }
+        if (numClasses < 2) {
+            throw new IllegalArgumentException("numClasses must be >= 2, received: numClasses=" + numClasses);
+        }
+        if (embeddingSize < 1) {
+            throw new IllegalArgumentException("embeddingSize must be > 0, received: embeddingSize=" + embeddingSize);
+        }
+        rnn.warnIfSuspicious();
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .updater(optimizer.toUpdater())
+                .weightInit(WeightInit.XAVIER);
+        if (optimizer.clipNorm() > 0) {
+            base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(optimizer.clipNorm());
+        }
+        GraphBuilder graph = base.graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.recurrent(1));
+        graph.addLayer("embedding", new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabularySize).nOut(embeddingSize).weightInit(WeightInit.NORMAL).build(), INPUT);
+        boolean last = pooling == Pooling.LAST;
+        String top = RecurrentStack.add(graph, rnn, "embedding", embeddingSize, INPUT, "rnn", last);
+        if (!last) {
+            graph.addLayer("pool", new GlobalPoolingLayer.Builder(
+                    pooling == Pooling.MAX ? PoolingType.MAX : PoolingType.AVG).build(), top);
+            top = "pool";
+        }
+        OutputLayer.Builder out = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nIn(rnn.outputSize()).nOut(numClasses).activation(Activation.SOFTMAX);
+        if (rnn.dropout() > 0) {
+            out.dropOut(1.0 - rnn.dropout());
+        }
+        graph.addLayer(OUTPUT, out.build(), top);
+        graph.setOutputs(OUTPUT);
+        return graph.build();
+    }
+
+    /**
+     * Builds and initialises the network.
+     *
+     * @return a ready-to-train graph
+     * @throws IllegalArgumentException when a required value is missing or out of range
+     * @throws UnsupportedOperationException when the cell is not available
+     */
+    public ComputationGraph build() {
+        ComputationGraph net = new ComputationGraph(buildConfiguration());
+        net.init();
+        return net;
+    }
+}

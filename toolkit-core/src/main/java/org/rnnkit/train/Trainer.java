@@ -1,0 +1,506 @@
+package org.rnnkit.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnkit.bundle.AtomicFiles;
+import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.data.BucketingIterator;
+import org.rnnkit.data.SequenceBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a DL4J graph epoch by epoch with early stopping on a dev metric, checkpoints and resume.
+ *
+ * <p>Per epoch: the iterator's batch plan for that epoch is fixed by its seed, ND4J's random
+ * generator is re-seeded with {@code seed + epoch} (dropout), every batch is fitted, the dev metric
+ * is computed, and a checkpoint (network with updater state, best parameters so far, history) is
+ * written atomically to {@code checkpointDir/checkpoint.zip}. Training stops after {@code
+ * maxEpochs} or when the dev metric has not improved for {@code patience} epochs; the returned
+ * network holds the best epoch's parameters. With {@code resume}, training continues after the
+ * checkpoint's epoch and ends exactly as an uninterrupted run would.
+ *
+ * <p>Reporting: a progress bar (loss, sequences/s, ETA) on standard error, one INFO log line per
+ * epoch, a JSON-lines metrics log and a PNG loss curve (XChart), each optional.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final String CHECKPOINT = "checkpoint.zip";
+    private static final int CHECKPOINT_VERSION = 1;
+    private static final ObjectMapper JSON = ModelBundle.json();
+
+    private final int maxEpochs;
+    private final int patience;
+    private final long seed;
+    private final Path checkpointDir;
+    private final boolean resume;
+    private final int maxBatchesPerEpoch;
+    private final boolean progressBar;
+    private final Path metricsLog;
+    private final Path lossPlot;
+    private final String fingerprint;
+    private final OptimizerSpec optimizer;
+
+    private Trainer(Builder b) {
+        this.maxEpochs = b.maxEpochs;
+        this.patience = b.patience;
+        this.seed = b.seed;
+        this.checkpointDir = b.checkpointDir;
+        this.resume = b.resume;
+        this.maxBatchesPerEpoch = b.maxBatchesPerEpoch;
+        this.progressBar = b.progressBar;
+        this.metricsLog = b.metricsLog;
+        this.lossPlot = b.lossPlot;
+        this.fingerprint = b.fingerprint;
+        this.optimizer = b.optimizer;
+    }
+
+    /**
+     * Starts a trainer configuration.
+     *
+     * @return a builder: 10 epochs, patience 3, seed 42, no checkpoints, no logs
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains the network.
+     *
+     * @param network a freshly initialised graph; replaced by the checkpoint's when resuming
+     * @param train the training batches
+     * @param dev the model-selection metric
+     * @return the trained network and its history
+     * @throws IOException when a checkpoint, log or plot cannot be written, or a checkpoint not read
+     * @throws IllegalStateException when resuming from a checkpoint of a different model or data set
+     */
+    public TrainingResult fit(ComputationGraph network, BucketingIterator<?> train, DevMetric dev) throws IOException {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(dev, "dev");
+        State state = new State();
+        ComputationGraph net = network;
+        int resumedAfter = 0;
+        if (resume && checkpointDir != null && Files.isRegularFile(checkpointDir.resolve(CHECKPOINT))) {
+            state = readCheckpoint(checkpointDir.resolve(CHECKPOINT), network);
+            net = state.network;
+            resumedAfter = state.epoch;
+            LOG.info("resuming from {} after epoch {} (best {}={} at epoch {})", checkpointDir.resolve(CHECKPOINT),
+                    state.epoch, dev.name(), fmt(state.bestMetric), state.bestEpoch);
+        } else if (resume) {
+            LOG.info("--resume given but no checkpoint in {}; starting from scratch", checkpointDir);
+        }
+        if (state.bestParams == null) {
+            state.bestParams = net.params().dup();
+        }
+        boolean stoppedEarly = false;
+        List<double[]> batchLosses = new ArrayList<>();
+        for (int epoch = state.epoch; epoch < maxEpochs; epoch++) {
+            if (state.sinceImprovement >= patience) {
+                stoppedEarly = true;
+                break;
+            }
+            EpochRecord rec = runEpoch(net, train, dev, epoch, batchLosses);
+            state.history.add(rec);
+            state.epoch = epoch + 1;
+            if (rec.devMetric() > state.bestMetric || state.bestEpoch == 0) {
+                state.bestMetric = rec.devMetric();
+                state.bestEpoch = epoch + 1;
+                state.sinceImprovement = 0;
+                state.bestParams = net.params().dup();
+            } else {
+                state.sinceImprovement++;
+            }
+            LOG.info("epoch {}/{}: loss {} {} {} (best {} at epoch {}), {} seq/s, padding efficiency {}, {} s",
+                    epoch + 1, maxEpochs, fmt(rec.trainLoss()), dev.name(), fmt(rec.devMetric()),
+                    fmt(state.bestMetric), state.bestEpoch, String.format("%.1f", rec.sequencesPerSecond()),
+                    String.format("%.3f", rec.paddingEfficiency()), String.format("%.1f", rec.seconds()));
+            if (checkpointDir != null) {
+                writeCheckpoint(checkpointDir.resolve(CHECKPOINT), net, state);
+            }
+            appendMetrics(rec, dev.name());
+            plot(state.history, batchLosses);
+        }
+        if (!stoppedEarly && state.sinceImprovement >= patience && state.epoch < maxEpochs) {
+            stoppedEarly = true;
+        }
+        if (stoppedEarly) {
+            LOG.info("early stopping: {} did not improve for {} epochs", dev.name(), patience);
+        }
+        net.setParams(state.bestParams);
+        return new TrainingResult(net, state.bestEpoch, state.bestMetric, state.history, stoppedEarly, resumedAfter);
+    }
+
+    private EpochRecord runEpoch(ComputationGraph net, BucketingIterator<?> train, DevMetric dev, int epoch,
+            List<double[]> batchLosses) {
+        train.setEpoch(epoch);
+        train.resetStatistics();
+        net.getConfiguration().setEpochCount(epoch);
+        Nd4j.getRandom().setSeed(seed + epoch);
+        int batches = Math.min(train.batchesPerEpoch(), maxBatchesPerEpoch);
+        double lossSum = 0;
+        long sequences = 0;
+        long start = System.nanoTime();
+        ProgressBar bar = progressBar ? new ProgressBarBuilder()
+                .setTaskName(String.format("epoch %d/%d", epoch + 1, maxEpochs))
+                .setInitialMax(batches)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(1000)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build() : null;
+        try {
+            double window = 0;
+            int windowCount = 0;
+            for (int b = 0; b < batches && train.hasNext(); b++) {
+                try (SequenceBatch batch = train.nextBatch()) {
+                    net.fit(batch.toDataSet());
+                    double loss = net.score();
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalStateException("training loss became " + loss + " in epoch " + (epoch + 1)
+                                + " batch " + (b + 1) + "; lower the learning rate or the clipping norm");
+                    }
+                    lossSum += loss * batch.batchSize();
+                    sequences += batch.batchSize();
+                    window += loss;
+                    windowCount++;
+                    if (windowCount == Math.max(1, batches / 20) || b == batches - 1) {
+                        batchLosses.add(new double[] {epoch + (b + 1.0) / batches, window / windowCount});
+                        window = 0;
+                        windowCount = 0;
+                    }
+                }
+                if (bar != null) {
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    bar.step();
+                    bar.setExtraMessage(String.format(" loss %.4f, %.0f seq/s", lossSum / sequences, sequences / secs));
+                }
+            }
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        net.getConfiguration().setEpochCount(epoch + 1);
+        double metric = dev.evaluate(net);
+        return new EpochRecord(epoch + 1, sequences == 0 ? Double.NaN : lossSum / sequences, metric,
+                optimizer == null ? Double.NaN : optimizer.learningRateAt(epoch), seconds,
+                sequences / Math.max(seconds, 1e-9), train.paddingEfficiency());
+    }
+
+    private void appendMetrics(EpochRecord rec, String metricName) throws IOException {
+        if (metricsLog == null) {
+            return;
+        }
+        ObjectNode line = JSON.createObjectNode();
+        line.put("epoch", rec.epoch());
+        line.put("train_loss", rec.trainLoss());
+        line.put(metricName, rec.devMetric());
+        line.put("learning_rate", rec.learningRate());
+        line.put("seconds", rec.seconds());
+        line.put("sequences_per_second", rec.sequencesPerSecond());
+        line.put("padding_efficiency", rec.paddingEfficiency());
+        Path parent = metricsLog.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        String text = JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(line) + "\n";
+        Files.writeString(metricsLog, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private void plot(List<EpochRecord> history, List<double[]> batchLosses) throws IOException {
+        if (lossPlot == null) {
+            return;
+        }
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Training loss")
+                .xAxisTitle("epoch").yAxisTitle("loss").build();
+        double[] ex = history.stream().mapToDouble(EpochRecord::epoch).toArray();
+        double[] ey = history.stream().mapToDouble(EpochRecord::trainLoss).toArray();
+        chart.addSeries("epoch mean", ex, ey);
+        if (!batchLosses.isEmpty()) {
+            double[] bx = batchLosses.stream().mapToDouble(p -> p[0]).toArray();
+            double[] by = batchLosses.stream().mapToDouble(p -> p[1]).toArray();
+            chart.addSeries("batches (window mean)", bx, by);
+        }
+        byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(lossPlot, png);
+    }
+
+    private void writeCheckpoint(Path file, ComputationGraph net, State state) throws IOException {
+        ByteArrayOutputStream model = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, model, true);
+        ByteArrayOutputStream best = new ByteArrayOutputStream();
+        try (DataOutputStream d = new DataOutputStream(best)) {
+            Nd4j.write(state.bestParams, d);
+        }
+        ObjectNode json = JSON.createObjectNode();
+        json.put("version", CHECKPOINT_VERSION);
+        json.put("fingerprint", fingerprint);
+        json.put("epoch", state.epoch);
+        json.put("best_epoch", state.bestEpoch);
+        json.put("best_metric", state.bestMetric);
+        json.put("since_improvement", state.sinceImprovement);
+        json.set("history", JSON.valueToTree(state.history));
+        byte[] stateBytes = JSON.writeValueAsBytes(json);
+        AtomicFiles.write(file, raw -> {
+            try (ZipOutputStream zip = new ZipOutputStream(raw)) {
+                zip.putNextEntry(new ZipEntry("state.json"));
+                zip.write(stateBytes);
+                zip.putNextEntry(new ZipEntry("model.zip"));
+                zip.write(model.toByteArray());
+                zip.putNextEntry(new ZipEntry("best-params.bin"));
+                zip.write(best.toByteArray());
+                zip.closeEntry();
+            }
+        });
+    }
+
+    private State readCheckpoint(Path file, ComputationGraph fresh) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        for (String name : List.of("state.json", "model.zip", "best-params.bin")) {
+            if (!entries.containsKey(name)) {
+                throw new IOException(file + ": corrupt checkpoint, missing " + name + "; delete it to start over");
+            }
+        }
+        JsonNode json = JSON.readTree(entries.get("state.json"));
+        if (json.path("version").asInt() != CHECKPOINT_VERSION) {
+            throw new IOException(file + ": checkpoint version " + json.path("version").asInt()
+                    + " is not supported (expected " + CHECKPOINT_VERSION + ")");
+        }
+        String saved = json.path("fingerprint").isNull() ? null : json.path("fingerprint").asText(null);
+        if (!Objects.equals(saved, fingerprint)) {
+            throw new IllegalStateException("checkpoint " + file + " belongs to a different run (other data or"
+                    + " options); delete it or train without --resume");
+        }
+        State s = new State();
+        s.network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get("model.zip")), true);
+        if (s.network.numParams() != fresh.numParams()) {
+            throw new IllegalStateException("checkpoint " + file + " holds a different model ("
+                    + s.network.numParams() + " parameters, expected " + fresh.numParams() + ")");
+        }
+        try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(entries.get("best-params.bin")))) {
+            s.bestParams = Nd4j.read(d);
+        }
+        s.epoch = json.path("epoch").asInt();
+        s.bestEpoch = json.path("best_epoch").asInt();
+        s.bestMetric = json.path("best_metric").asDouble();
+        s.sinceImprovement = json.path("since_improvement").asInt();
+        for (JsonNode h : json.path("history")) {
+            s.history.add(JSON.treeToValue(h, EpochRecord.class));
+        }
+        return s;
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.4f", v);
+    }
+
+    /** Mutable progress of one fit call. */
+    private static final class State {
+        ComputationGraph network;
+        INDArray bestParams;
+        int epoch;
+        int bestEpoch;
+        double bestMetric = Double.NEGATIVE_INFINITY;
+        int sinceImprovement;
+        final List<EpochRecord> history = new ArrayList<>();
+    }
+
+    /** Configures a {@link Trainer}. */
+    public static final class Builder {
+        private int maxEpochs = 10;
+        private int patience = 3;
+        private long seed = 42;
+        private Path checkpointDir;
+        private boolean resume;
+        private int maxBatchesPerEpoch = Integer.MAX_VALUE;
+        private boolean progressBar;
+        private Path metricsLog;
+        private Path lossPlot;
+        private String fingerprint;
+        private OptimizerSpec optimizer;
+
+        private Builder() {}
+
+        /**
+         * Sets the epoch limit.
+         *
+         * @param maxEpochs at least 1
+         * @return this builder
+         */
+        public Builder optMaxEpochs(int maxEpochs) {
+            this.maxEpochs = maxEpochs;
+            return this;
+        }
+
+        /**
+         * Sets how many epochs without dev improvement end training.
+         *
+         * @param patience at least 1
+         * @return this builder
+         */
+        public Builder optPatience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        /**
+         * Sets the seed for ND4J's random generator (dropout), combined with the epoch number.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Enables checkpoints after every epoch.
+         *
+         * @param checkpointDir the directory for {@code checkpoint.zip}
+         * @return this builder
+         */
+        public Builder optCheckpointDir(Path checkpointDir) {
+            this.checkpointDir = checkpointDir;
+            return this;
+        }
+
+        /**
+         * Continues from the checkpoint in the checkpoint directory, if there is one.
+         *
+         * @param resume whether to resume
+         * @return this builder
+         */
+        public Builder optResume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /**
+         * Limits the batches per epoch (smoke tests).
+         *
+         * @param maxBatchesPerEpoch at least 1
+         * @return this builder
+         */
+        public Builder optMaxBatchesPerEpoch(int maxBatchesPerEpoch) {
+            this.maxBatchesPerEpoch = maxBatchesPerEpoch;
+            return this;
+        }
+
+        /**
+         * Shows a progress bar on standard error.
+         *
+         * @param progressBar whether to show it
+         * @return this builder
+         */
+        public Builder optProgressBar(boolean progressBar) {
+            this.progressBar = progressBar;
+            return this;
+        }
+
+        /**
+         * Appends one JSON line per epoch to a file.
+         *
+         * @param metricsLog the file
+         * @return this builder
+         */
+        public Builder optMetricsLog(Path metricsLog) {
+            this.metricsLog = metricsLog;
+            return this;
+        }
+
+        /**
+         * Writes the loss curve as PNG after every epoch.
+         *
+         * @param lossPlot the file
+         * @return this builder
+         */
+        public Builder optLossPlot(Path lossPlot) {
+            this.lossPlot = lossPlot;
+            return this;
+        }
+
+        /**
+         * Identifies the run (data hash and options); a checkpoint is only resumed by a run with the same.
+         *
+         * @param fingerprint any string
+         * @return this builder
+         */
+        public Builder optFingerprint(String fingerprint) {
+            this.fingerprint = fingerprint;
+            return this;
+        }
+
+        /**
+         * Records the optimizer so the metrics log shows each epoch's learning rate.
+         *
+         * @param optimizer the optimizer the network was built with
+         * @return this builder
+         */
+        public Builder optOptimizer(OptimizerSpec optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the trainer
+         * @throws IllegalArgumentException when a limit is below 1
+         */
+        public Trainer build() {
+            if (maxEpochs < 1) {
+                throw new IllegalArgumentException("maxEpochs must be >= 1, received: maxEpochs=" + maxEpochs);
+            }
+            if (patience < 1) {
+                throw new IllegalArgumentException("patience must be >= 1, received: patience=" + patience);
+            }
+            if (maxBatchesPerEpoch < 1) {
+                throw new IllegalArgumentException(
+                        "maxBatchesPerEpoch must be >= 1, received: maxBatchesPerEpoch=" + maxBatchesPerEpoch);
+            }
+            return new Trainer(this);
+        }
+    }
+}
