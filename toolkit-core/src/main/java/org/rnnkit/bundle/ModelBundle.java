@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,10 +42,10 @@ import org.rnnkit.text.Vocabulary;
  * @param options the recipe options as JSON
  * @param provenance where the model came from
  * @param metrics final metrics, flat keys
- * @param attachments recipe-specific text files (for example the label list), by name
+ * @param attachments recipe-specific files (for example the label list), by name
  */
 public record ModelBundle(String task, ComputationGraph network, Vocabulary vocabulary, ObjectNode options,
-        Provenance provenance, Map<String, Double> metrics, Map<String, String> attachments) {
+        Provenance provenance, Map<String, Double> metrics, Map<String, byte[]> attachments) {
 
     /** The bundle format this version writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -96,8 +95,8 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
                 put(zip, "options.json", JSON.writeValueAsBytes(options));
                 put(zip, "provenance.json", JSON.writeValueAsBytes(provenance));
                 put(zip, "metrics.json", JSON.writeValueAsBytes(new TreeMap<>(metrics)));
-                for (Map.Entry<String, String> a : new TreeMap<>(attachments).entrySet()) {
-                    put(zip, "attachments/" + a.getKey(), a.getValue().getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> a : new TreeMap<>(attachments).entrySet()) {
+                    put(zip, "attachments/" + a.getKey(), a.getValue());
                 }
             }
         });
@@ -165,10 +164,10 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
             Map<String, Double> metrics = new TreeMap<>();
             parse(file, "metrics.json", require(file, entries, "metrics.json")).fields()
                     .forEachRemaining(m -> metrics.put(m.getKey(), m.getValue().asDouble()));
-            Map<String, String> attachments = new TreeMap<>();
+            Map<String, byte[]> attachments = new TreeMap<>();
             entries.forEach((name, bytes) -> {
                 if (name.startsWith("attachments/")) {
-                    attachments.put(name.substring("attachments/".length()), new String(bytes, StandardCharsets.UTF_8));
+                    attachments.put(name.substring("attachments/".length()), bytes);
                 }
             });
             return new ModelBundle(header.path("task").asText(), network, vocabulary, (ObjectNode) options,
@@ -200,16 +199,16 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
      * Returns an attachment.
      *
      * @param name the attachment name
-     * @return its text
+     * @return its bytes
      * @throws IllegalStateException when the bundle has no such attachment
      */
-    public String attachment(String name) {
-        String text = attachments.get(name);
-        if (text == null) {
+    public byte[] attachment(String name) {
+        byte[] bytes = attachments.get(name);
+        if (bytes == null) {
             throw new IllegalStateException("bundle for task '" + task + "' has no attachment '" + name
                     + "'; it has " + attachments.keySet());
         }
-        return text;
+        return bytes.clone();
     }
 
     /**

@@ -1,12 +1,10 @@
 package org.rnnkit.data;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -137,8 +135,11 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
         if (records == null) {
             throw new IllegalStateException("reader not initialized: call initialize(...) first");
         }
-        while (records.hasNext()) {
+        while (true) {
             try {
+                if (!records.hasNext()) {
+                    return false;
+                }
                 pending = records.next();
                 return true;
             } catch (MalformedDataException e) {
@@ -151,7 +152,6 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
                 }
             }
         }
-        return false;
     }
 
     /** {@inheritDoc} */
@@ -273,7 +273,7 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
     /** A header-plus-rows text file, tab- or comma-separated, plain or gzipped. */
     private static final class DelimitedSource implements Source {
         private final Path file;
-        private final BufferedReader reader;
+        private final Utf8LineReader reader;
         private final boolean csv;
         private final int labelColumn;
         private final int textColumn;
@@ -281,7 +281,7 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
         private long lineNumber;
         private boolean exhausted;
 
-        private DelimitedSource(Path file, BufferedReader reader, boolean csv, List<String> header) {
+        private DelimitedSource(Path file, Utf8LineReader reader, boolean csv, List<String> header) {
             this.file = file;
             this.reader = reader;
             this.csv = csv;
@@ -313,7 +313,7 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
             boolean gz = name.endsWith(".gz");
             String base = gz ? name.substring(0, name.length() - 3) : name;
             InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            BufferedReader reader = null;
+            Utf8LineReader reader = null;
             try {
                 InputStream in = raw;
                 if (gz) {
@@ -324,10 +324,7 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
                                 + " is not in gzip format or is truncated: " + e.getMessage(), e);
                     }
                 }
-                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-                reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+                reader = new Utf8LineReader(in);
                 String first = readLineChecked(reader, file, 1);
                 if (first == null) {
                     throw new FatalDataException(file, 0, "expected a header row, but the file is empty", null);
@@ -345,7 +342,7 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
             }
         }
 
-        private static String readLineChecked(BufferedReader reader, Path file, long line) {
+        private static String readLineChecked(Utf8LineReader reader, Path file, long line) {
             try {
                 return reader.readLine();
             } catch (CharacterCodingException e) {

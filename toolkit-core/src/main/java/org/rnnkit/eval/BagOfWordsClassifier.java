@@ -127,6 +127,56 @@ public final class BagOfWordsClassifier {
         }
     }
 
+    /**
+     * Serialises the weights (binary, big-endian).
+     *
+     * @return the bytes, readable by {@link #fromBytes(byte[])}
+     */
+    public byte[] toBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(numFeatures);
+            out.writeInt(numClasses);
+            for (int c = 0; c < numClasses; c++) {
+                out.writeDouble(bias[c]);
+                for (double w : weights[c]) {
+                    out.writeFloat((float) w);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("in-memory write failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Restores a classifier written by {@link #toBytes()}.
+     *
+     * @param bytes the serialised weights
+     * @return the classifier
+     * @throws IllegalArgumentException when the bytes are truncated or inconsistent
+     */
+    public static BagOfWordsClassifier fromBytes(byte[] bytes) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            int features = in.readInt();
+            int classes = in.readInt();
+            if (features < 1 || classes < 2 || (long) classes * (8 + 4L * features) + 8 != bytes.length) {
+                throw new IllegalArgumentException("corrupt bag-of-words weights: header says " + features
+                        + " features and " + classes + " classes, but " + bytes.length + " bytes were given");
+            }
+            BagOfWordsClassifier model = new BagOfWordsClassifier(features, classes);
+            for (int c = 0; c < classes; c++) {
+                model.bias[c] = in.readDouble();
+                for (int f = 0; f < features; f++) {
+                    model.weights[c][f] = in.readFloat();
+                }
+            }
+            return model;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("corrupt bag-of-words weights: " + e.getMessage(), e);
+        }
+    }
+
     /** Token counts of one sequence, {@code log(1 + count)} scaled. */
     private record SparseVector(int[] indices, double[] values) {
         static SparseVector of(int[] ids, int numFeatures) {

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -173,9 +172,9 @@ public final class SequenceClassifierBuilder {
             base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
                     .gradientNormalizationThreshold(optimizer.clipNorm());
         }
-        GraphBuilder graph = base.graphBuilder()
-                .addInputs(INPUT)
-                .setInputTypes(InputType.recurrent(1));
+        // No setInputTypes: DL4J would then overwrite the embedding's nIn (vocabulary size) with the
+        // input's feature size (1). Every layer's nIn is set explicitly instead.
+        GraphBuilder graph = base.graphBuilder().addInputs(INPUT);
         graph.addLayer("embedding", new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabularySize).nOut(embeddingSize).weightInit(WeightInit.NORMAL).build(), INPUT);
         boolean last = pooling == Pooling.LAST;

@@ -118,8 +118,13 @@ public final class Trainer {
             resumedAfter = state.epoch;
             LOG.info("resuming from {} after epoch {} (best {}={} at epoch {})", checkpointDir.resolve(CHECKPOINT),
                     state.epoch, dev.name(), fmt(state.bestMetric), state.bestEpoch);
-        } else if (resume) {
-            LOG.info("--resume given but no checkpoint in {}; starting from scratch", checkpointDir);
+        } else {
+            if (resume) {
+                LOG.info("resume requested but no checkpoint in {}; starting from scratch", checkpointDir);
+            }
+            if (metricsLog != null) {
+                Files.deleteIfExists(metricsLog);
+            }
         }
         if (state.bestParams == null) {
             state.bestParams = net.params().dup();

@@ -1,0 +1,262 @@
+package org.rnnkit.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rnnkit.bundle.AtomicFiles;
+import org.rnnkit.data.LabeledText;
+import org.rnnkit.data.LabeledTextDataset;
+import org.rnnkit.model.CellType;
+import org.rnnkit.model.Pooling;
+import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
+import org.rnnkit.recipes.sentiment.SentimentModel;
+import org.rnnkit.recipes.sentiment.SentimentOptions;
+import org.rnnkit.recipes.sentiment.SentimentRecipe;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rnnkit sentiment train|eval|predict|generate}. */
+@Command(name = "sentiment",
+        mixinStandardHelpOptions = true,
+        description = "Many-to-one text classification (reviews -> pos/neg, stars, ...).",
+        subcommands = {SentimentCommand.Train.class, SentimentCommand.Eval.class, SentimentCommand.Predict.class,
+            SentimentCommand.Generate.class})
+final class SentimentCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of "
+                + spec.subcommands().keySet());
+    }
+
+    /** {@code rnnkit sentiment train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Train a sentiment model and save it as a bundle.",
+                "Data: TSV/CSV with a header (label + text|sentence|review), optionally .gz, or an aclImdb"
+                        + " directory (pos/, neg/). Without --data the embedded generated reviews are used."})
+    static final class Train implements Callable<Integer> {
+        @Mixin
+        TrainArguments common;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--embedding-size", paramLabel = "E", description = "Token embedding width.")
+        Integer embeddingSize;
+
+        @Option(names = "--pooling", paramLabel = "last|max|mean",
+                description = "Pooling over real steps: ${COMPLETION-CANDIDATES}.")
+        Pooling pooling;
+
+        @Option(names = "--min-count", paramLabel = "N", description = "Minimum token count for the vocabulary.")
+        Integer minCount;
+
+        @Option(names = "--max-vocab", paramLabel = "N", description = "Maximum vocabulary size.")
+        Integer maxVocabulary;
+
+        @Option(names = "--patience", paramLabel = "N", description = "Epochs without dev improvement before stopping.")
+        Integer patience;
+
+        @Option(names = "--dev-fraction", paramLabel = "F", description = "Share held out as dev set without --dev.")
+        Double devFraction;
+
+        @Override
+        public Integer call() throws IOException {
+            SentimentOptions.Builder b = SentimentOptions.builder();
+            TrainArguments a = common;
+            if (a.data != null) {
+                b.data(a.data);
+            }
+            if (a.dev != null) {
+                b.dev(a.dev);
+            }
+            if (a.out != null) {
+                b.out(a.out);
+            }
+            if (a.epochs != null) {
+                b.epochs(a.epochs);
+            }
+            if (a.seed != null) {
+                b.seed(a.seed);
+            }
+            if (a.cell != null) {
+                b.cell(CellType.parse(a.cell));
+            }
+            if (a.hidden != null) {
+                b.hiddenSize(a.hidden);
+            }
+            if (a.layers != null) {
+                b.numLayers(a.layers);
+            }
+            if (a.dropout != null) {
+                b.dropout(a.dropout);
+            }
+            if (a.batchSize != null) {
+                b.batchSize(a.batchSize);
+            }
+            if (a.maxLength != null) {
+                b.maxLength(a.maxLength);
+            }
+            if (a.learningRate != null) {
+                b.learningRate(a.learningRate);
+            }
+            if (embeddingSize != null) {
+                b.embeddingSize(embeddingSize);
+            }
+            if (pooling != null) {
+                b.pooling(pooling);
+            }
+            if (minCount != null) {
+                b.minCount(minCount);
+            }
+            if (maxVocabulary != null) {
+                b.maxVocabulary(maxVocabulary);
+            }
+            if (patience != null) {
+                b.patience(patience);
+            }
+            if (devFraction != null) {
+                b.devFraction(devFraction);
+            }
+            b.bidirectional(a.bidirectional).resume(a.resume).smoke(a.smoke).skipBadRows(a.skipBadRows)
+                    .progressBar(!a.noProgress && System.console() != null);
+            SentimentOptions options = b.build();
+            if (options.cell() == CellType.GRU) {
+                throw new UnsupportedOperationException("--cell gru is not available yet: DL4J 1.0.0-M2.1 has no GRU"
+                        + " layer and rnnkit's own GRU is not built yet; use --cell lstm or --cell rnn");
+            }
+            RecipeResult result = SentimentRecipe.train(options);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(result.report());
+            out.printf(Locale.ROOT, "model saved to %s%n", result.bundle());
+            out.printf(Locale.ROOT, "try: ./rnnkit sentiment predict --model %s \"not bad at all\"%n", result.bundle());
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code rnnkit sentiment eval}. */
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = {"Score a model on labelled data; prints a table, optionally writes JSON.",
+                "JSON keys: accuracy, macro_f1, examples, precision_<label>, recall_<label>, f1_<label>,"
+                        + " baseline_accuracy, baseline_macro_f1."})
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--model", required = true, paramLabel = "BUNDLE.zip", description = "Model bundle.")
+        Path model;
+
+        @Option(names = "--data", required = true, paramLabel = "PATH", description = "Labelled data.")
+        Path data;
+
+        @Option(names = "--json", paramLabel = "METRICS.json", description = "Also write the metrics as JSON.")
+        Path json;
+
+        @Option(names = "--skip-bad-rows", description = "Count and skip malformed rows instead of failing.")
+        boolean skipBadRows;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            RecipeResult result = SentimentRecipe.evaluate(model, data, skipBadRows);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(result.report());
+            if (json != null) {
+                JsonMetrics.write(json, result.metrics());
+                out.println("metrics written to " + json);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code rnnkit sentiment predict}. */
+    @Command(name = "predict", mixinStandardHelpOptions = true,
+            description = {"Classify texts given as arguments, or one per standard-input line.",
+                "Prints label<TAB>probability<TAB>text per input."})
+    static final class Predict implements Callable<Integer> {
+        @Option(names = "--model", required = true, paramLabel = "BUNDLE.zip", description = "Model bundle.")
+        Path model;
+
+        @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Texts to classify.")
+        List<String> inputs = new ArrayList<>();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            SentimentModel m = SentimentModel.load(model);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<String> texts = new ArrayList<>();
+            if (inputs.isEmpty()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                String line;
+                int n = 0;
+                while ((line = in.readLine()) != null) {
+                    n++;
+                    if (line.isBlank()) {
+                        err.println("warning: stdin line " + n + " is empty, skipped");
+                        continue;
+                    }
+                    texts.add(line);
+                }
+            } else {
+                for (String t : inputs) {
+                    if (t.isBlank()) {
+                        throw new IllegalArgumentException("INPUT must not be empty");
+                    }
+                    texts.add(t);
+                }
+            }
+            List<SentimentModel.Prediction> predictions = m.predict(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", predictions.get(i).label(), predictions.get(i).probability(),
+                        texts.get(i));
+            }
+            err.flush();
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code rnnkit sentiment generate}. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write generated reviews (the embedded data set by default) as TSV, e.g. to evaluate on.")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--out", required = true, paramLabel = "FILE.tsv", description = "File to write.")
+        Path out;
+
+        @Option(names = "--size", paramLabel = "N", description = "Number of reviews (default: ${DEFAULT-VALUE}).")
+        int size = SentimentDataGenerator.DEFAULT_SIZE;
+
+        @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the embedded data's).")
+        long seed = SentimentDataGenerator.DEFAULT_SEED;
+
+        @Override
+        public Integer call() throws IOException {
+            LabeledTextDataset set = SentimentDataGenerator.generate(size, seed);
+            StringBuilder sb = new StringBuilder("label\ttext\n");
+            for (LabeledText e : set.examples()) {
+                sb.append(e.label()).append('\t').append(e.text()).append('\n');
+            }
+            AtomicFiles.write(out, sb.toString().getBytes(StandardCharsets.UTF_8));
+            return 0;
+        }
+    }
+}
