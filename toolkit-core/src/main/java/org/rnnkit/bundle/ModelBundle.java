@@ -2,10 +2,14 @@ package org.rnnkit.bundle;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,6 +56,7 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
 
     private static final String FORMAT = "rnnkit-bundle";
     private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(pathsAsStrings())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
@@ -211,8 +216,24 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
         return bytes.clone();
     }
 
+    /** Paths are written as given (relative stays relative), not as absolute URIs. */
+    private static SimpleModule pathsAsStrings() {
+        SimpleModule module = new SimpleModule("rnnkit-paths");
+        module.addSerializer(Path.class, ToStringSerializer.instance);
+        module.addDeserializer(Path.class, new StdDeserializer<Path>(Path.class) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Path deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                return Path.of(parser.getValueAsString());
+            }
+        });
+        return module;
+    }
+
     /**
-     * Returns the shared JSON mapper used for bundle entries (records supported, indented output).
+     * Returns the shared JSON mapper used for bundle entries (records supported, paths as plain strings,
+     * indented output).
      *
      * @return the mapper
      */

@@ -205,10 +205,15 @@ public final class Trainer {
                         windowCount = 0;
                     }
                 }
+                double secs = (System.nanoTime() - start) / 1e9;
                 if (bar != null) {
-                    double secs = (System.nanoTime() - start) / 1e9;
                     bar.step();
                     bar.setExtraMessage(String.format(" loss %.4f, %.0f seq/s", lossSum / sequences, sequences / secs));
+                } else if (batches >= 20 && (b + 1) % Math.max(1, batches / 10) == 0 && b + 1 < batches) {
+                    // Without a terminal, report about every 10% of a long epoch instead.
+                    LOG.info("epoch {}: {}/{} batches, loss {}, {} seq/s, about {} s left", epoch + 1, b + 1, batches,
+                            fmt(lossSum / sequences), String.format("%.1f", sequences / secs),
+                            Math.round(secs / (b + 1) * (batches - b - 1)));
                 }
             }
         } finally {

@@ -43,7 +43,25 @@ public final class RnnkitCli implements Runnable {
      * @return the exit code
      */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /**
+     * Runs the command line with the given output streams (for tests and embedding).
+     *
+     * @param out where results go, or {@code null} for standard output
+     * @param err where errors go, or {@code null} for standard error
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new RnnkitCli());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(RnnkitCli::handle);
         return cli.execute(args);
