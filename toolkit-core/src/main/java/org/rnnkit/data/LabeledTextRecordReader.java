@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a delimited file with a header row: tab-separated ({@code .tsv}, {@code .txt}) or
  *       comma-separated with RFC 4180 quoting ({@code .csv}), optionally gzipped ({@code .gz}). The
- *       label column is named {@code label}; the text column {@code text}, {@code sentence} or
- *       {@code review} (case-insensitive). Other columns are ignored.
+ *       label column is named {@code label}; the text column {@code text}, {@code sentence},
+ *       {@code review} or {@code content} (case-insensitive). Other columns are ignored.
  *   <li>a directory in the aclImdb layout: one sub-folder per label ({@code pos/}, {@code neg/}),
  *       each holding one {@code .txt} file per example. A folder named {@code unsup} is ignored.
  * </ul>
@@ -55,7 +55,7 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LabeledTextRecordReader.class);
-    private static final List<String> TEXT_COLUMNS = List.of("text", "sentence", "review");
+    private static final List<String> TEXT_COLUMNS = List.of("text", "sentence", "review", "content");
     private static final String LABEL_COLUMN = "label";
     private static final int MAX_LOGGED_SKIPS = 5;
 

@@ -118,7 +118,7 @@ class LabeledTextRecordReaderTest {
 
     @Test
     void givenHeaderWithoutTextColumn_whenRead_thenErrorListsAcceptedNames() throws IOException {
-        assertMessage(malformed(write("h.tsv", "label\tbody\npos\tx\n")), "h.tsv:1:", "[text, sentence, review]");
+        assertMessage(malformed(write("h.tsv", "label\tbody\npos\tx\n")), "h.tsv:1:", "[text, sentence, review, content]");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class SentimentCommand implements Runnable {
     /** {@code rnnkit sentiment train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train a sentiment model and save it as a bundle.",
-                "Data: TSV/CSV with a header (label + text|sentence|review), optionally .gz, or an aclImdb"
+                "Data: TSV/CSV with a header (label + text|sentence|review|content), optionally .gz, or an aclImdb"
                         + " directory (pos/, neg/). Without --data the embedded generated reviews are used."})
     static final class Train implements Callable<Integer> {
         @Mixin

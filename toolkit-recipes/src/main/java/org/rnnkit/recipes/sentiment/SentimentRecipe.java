@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sentiment classification of reviews: a many-to-one recurrent network.
  *
- * <p><b>Data.</b> A TSV/CSV file with a header ({@code label} plus {@code text}, {@code sentence}
- * or {@code review}), optionally gzipped, or an aclImdb directory ({@code pos/}, {@code neg/}).
+ * <p><b>Data.</b> A TSV/CSV file with a header ({@code label} plus {@code text}, {@code sentence},
+ * {@code review} or {@code content}), optionally gzipped, or an aclImdb directory ({@code pos/}, {@code neg/}).
  * Without data, the embedded generated reviews ({@link SentimentDataGenerator}) are used. Real
  * corpora: IMDB (Maas et al. 2011, research use), SST-2 (Socher et al. 2013).
  *

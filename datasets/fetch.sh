@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Downloads a real corpus, verifies its checksum and unpacks it outside the source tree.
+#
+#   datasets/fetch.sh imdb [DEST]     aclImdb v1 (Maas et al. 2011), 84 MB
+#   datasets/fetch.sh sst2 [DEST]     GLUE SST-2 (Socher et al. 2013), 7 MB
+#
+# DEST defaults to ${RNNKIT_DATA:-$HOME/.cache/rnnkit/datasets}. A download whose checksum does not
+# match is deleted and the script exits with status 1; nothing half-downloaded is left behind.
+set -euo pipefail
+
+name="${1:-}"
+dest="${2:-${RNNKIT_DATA:-$HOME/.cache/rnnkit/datasets}}"
+
+case "$name" in
+  imdb)
+    url="https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
+    algo=sha256; sum="c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe"
+    file="aclImdb_v1.tar.gz"; unpacked="aclImdb"
+    use="--data $dest/aclImdb/train   (and eval --data $dest/aclImdb/test)";;
+  sst2)
+    # GLUE publishes no SHA-256; this is the MD5 that torchtext pins for the same archive.
+    url="https://dl.fbaipublicfiles.com/glue/data/SST-2.zip"
+    algo=md5; sum="9f81648d4199384278b86e315dac217c"
+    file="SST-2.zip"; unpacked="SST-2"
+    use="--data $dest/SST-2/train.tsv --dev $dest/SST-2/dev.tsv";;
+  *)
+    echo "usage: $0 imdb|sst2 [DEST]" >&2
+    exit 2;;
+esac
+
+mkdir -p "$dest"
+if [ -d "$dest/$unpacked" ]; then
+  echo "$name: already in $dest/$unpacked"
+else
+  tmp="$dest/.$file.part"
+  trap 'rm -f "$tmp"' EXIT
+  echo "$name: downloading $url"
+  curl -fL --retry 3 -o "$tmp" "$url"
+  actual=$("${algo}sum" "$tmp" | cut -d' ' -f1)
+  if [ "$actual" != "$sum" ]; then
+    echo "$name: checksum mismatch ($algo expected $sum, got $actual); download removed" >&2
+    exit 1
+  fi
+  case "$file" in
+    *.tar.gz) tar -xzf "$tmp" -C "$dest";;
+    *.zip) (cd "$dest" && python3 -m zipfile -e "$tmp" .);;
+  esac
+  rm -f "$tmp"
+  trap - EXIT
+  echo "$name: unpacked to $dest/$unpacked"
+fi
+echo "use: ./rnnkit sentiment train $use"
