@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes files so that readers see either the old content or the complete new one, never a
- * half-written file: content goes to a temporary file in the same directory, is flushed to disk
- * and then renamed over the target.
+ * half-written file: content goes to a temporary file in the same directory, is flushed to disk and
+ * then renamed over the target.
  */
 public final class AtomicFiles {
 
@@ -48,7 +48,11 @@ public final class AtomicFiles {
                 writer.write(out);
             }
             try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        tmp,
+                        absolute,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }

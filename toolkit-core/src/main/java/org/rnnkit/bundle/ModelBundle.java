@@ -48,18 +48,25 @@ import org.rnnkit.text.Vocabulary;
  * @param metrics final metrics, flat keys
  * @param attachments recipe-specific files (for example the label list), by name
  */
-public record ModelBundle(String task, ComputationGraph network, Vocabulary vocabulary, ObjectNode options,
-        Provenance provenance, Map<String, Double> metrics, Map<String, byte[]> attachments) {
+public record ModelBundle(
+        String task,
+        ComputationGraph network,
+        Vocabulary vocabulary,
+        ObjectNode options,
+        Provenance provenance,
+        Map<String, Double> metrics,
+        Map<String, byte[]> attachments) {
 
     /** The bundle format this version writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
 
     private static final String FORMAT = "rnnkit-bundle";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(pathsAsStrings())
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .registerModule(pathsAsStrings())
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     /**
      * Validates and freezes the bundle.
@@ -84,27 +91,29 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
     public void save(Path file) throws IOException {
         ByteArrayOutputStream networkBytes = new ByteArrayOutputStream();
         ModelSerializer.writeModel(network, networkBytes, false);
-        AtomicFiles.write(file, raw -> {
-            try (ZipOutputStream zip = new ZipOutputStream(raw)) {
-                ObjectNode header = JSON.createObjectNode();
-                header.put("format", FORMAT);
-                header.put("version", FORMAT_VERSION);
-                header.put("task", task);
-                put(zip, "bundle.json", JSON.writeValueAsBytes(header));
-                put(zip, "network.zip", networkBytes.toByteArray());
-                if (vocabulary != null) {
-                    ByteArrayOutputStream v = new ByteArrayOutputStream();
-                    vocabulary.write(v);
-                    put(zip, "vocabulary.json", v.toByteArray());
-                }
-                put(zip, "options.json", JSON.writeValueAsBytes(options));
-                put(zip, "provenance.json", JSON.writeValueAsBytes(provenance));
-                put(zip, "metrics.json", JSON.writeValueAsBytes(new TreeMap<>(metrics)));
-                for (Map.Entry<String, byte[]> a : new TreeMap<>(attachments).entrySet()) {
-                    put(zip, "attachments/" + a.getKey(), a.getValue());
-                }
-            }
-        });
+        AtomicFiles.write(
+                file,
+                raw -> {
+                    try (ZipOutputStream zip = new ZipOutputStream(raw)) {
+                        ObjectNode header = JSON.createObjectNode();
+                        header.put("format", FORMAT);
+                        header.put("version", FORMAT_VERSION);
+                        header.put("task", task);
+                        put(zip, "bundle.json", JSON.writeValueAsBytes(header));
+                        put(zip, "network.zip", networkBytes.toByteArray());
+                        if (vocabulary != null) {
+                            ByteArrayOutputStream v = new ByteArrayOutputStream();
+                            vocabulary.write(v);
+                            put(zip, "vocabulary.json", v.toByteArray());
+                        }
+                        put(zip, "options.json", JSON.writeValueAsBytes(options));
+                        put(zip, "provenance.json", JSON.writeValueAsBytes(provenance));
+                        put(zip, "metrics.json", JSON.writeValueAsBytes(new TreeMap<>(metrics)));
+                        for (Map.Entry<String, byte[]> a : new TreeMap<>(attachments).entrySet()) {
+                            put(zip, "attachments/" + a.getKey(), a.getValue());
+                        }
+                    }
+                });
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
@@ -119,7 +128,8 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
      * @param file a zip written by {@link #save(Path)}
      * @return the bundle
      * @throws NoSuchFileException when the file does not exist
-     * @throws BundleFormatException when the file is corrupt, not an rnnkit bundle, or from a newer version
+     * @throws BundleFormatException when the file is corrupt, not an rnnkit bundle, or from a newer
+     *     version
      * @throws IOException when reading fails
      */
     public static ModelBundle load(Path file) throws IOException {
@@ -127,56 +137,88 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
             throw new NoSuchFileException(file.toString(), null, "model bundle not found");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new BundleFormatException(file, "not a valid zip file (corrupt or truncated): " + e.getMessage(), e);
+            throw new BundleFormatException(
+                    file, "not a valid zip file (corrupt or truncated): " + e.getMessage(), e);
         }
         byte[] headerBytes = entries.get("bundle.json");
         if (headerBytes == null) {
-            throw new BundleFormatException(file, entries.isEmpty()
-                    ? "not an rnnkit model bundle (not a zip file, or an empty one)"
-                    : "not an rnnkit model bundle (no bundle.json entry); was it written by another tool?", null);
+            throw new BundleFormatException(
+                    file,
+                    entries.isEmpty()
+                            ? "not an rnnkit model bundle (not a zip file, or an empty one)"
+                            : "not an rnnkit model bundle (no bundle.json entry); was it written by another tool?",
+                    null);
         }
         JsonNode header = parse(file, "bundle.json", headerBytes);
         if (!FORMAT.equals(header.path("format").asText())) {
-            throw new BundleFormatException(file, "not an rnnkit model bundle (bundle.json format is '"
-                    + header.path("format").asText() + "')", null);
+            throw new BundleFormatException(
+                    file,
+                    "not an rnnkit model bundle (bundle.json format is '"
+                            + header.path("format").asText()
+                            + "')",
+                    null);
         }
         int version = header.path("version").asInt(-1);
         if (version > FORMAT_VERSION) {
-            throw new BundleFormatException(file, "bundle format version " + version + " was written by a newer"
-                    + " rnnkit; this one reads versions 1 to " + FORMAT_VERSION + ". Upgrade rnnkit.", null);
+            throw new BundleFormatException(
+                    file,
+                    "bundle format version "
+                            + version
+                            + " was written by a newer"
+                            + " rnnkit; this one reads versions 1 to "
+                            + FORMAT_VERSION
+                            + ". Upgrade rnnkit.",
+                    null);
         }
         if (version < 1) {
             throw new BundleFormatException(file, "invalid bundle format version " + version, null);
         }
         try {
             byte[] net = require(file, entries, "network.zip");
-            ComputationGraph network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(net), false);
-            Vocabulary vocabulary = entries.containsKey("vocabulary.json")
-                    ? Vocabulary.read(new ByteArrayInputStream(entries.get("vocabulary.json")))
-                    : null;
+            ComputationGraph network =
+                    ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(net), false);
+            Vocabulary vocabulary =
+                    entries.containsKey("vocabulary.json")
+                            ? Vocabulary.read(
+                                    new ByteArrayInputStream(entries.get("vocabulary.json")))
+                            : null;
             JsonNode options = parse(file, "options.json", require(file, entries, "options.json"));
             if (!options.isObject()) {
                 throw new BundleFormatException(file, "options.json must hold a JSON object", null);
             }
-            Provenance provenance = JSON.treeToValue(
-                    parse(file, "provenance.json", require(file, entries, "provenance.json")), Provenance.class);
+            Provenance provenance =
+                    JSON.treeToValue(
+                            parse(
+                                    file,
+                                    "provenance.json",
+                                    require(file, entries, "provenance.json")),
+                            Provenance.class);
             Map<String, Double> metrics = new TreeMap<>();
-            parse(file, "metrics.json", require(file, entries, "metrics.json")).fields()
+            parse(file, "metrics.json", require(file, entries, "metrics.json"))
+                    .fields()
                     .forEachRemaining(m -> metrics.put(m.getKey(), m.getValue().asDouble()));
             Map<String, byte[]> attachments = new TreeMap<>();
-            entries.forEach((name, bytes) -> {
-                if (name.startsWith("attachments/")) {
-                    attachments.put(name.substring("attachments/".length()), bytes);
-                }
-            });
-            return new ModelBundle(header.path("task").asText(), network, vocabulary, (ObjectNode) options,
-                    provenance, metrics, attachments);
+            entries.forEach(
+                    (name, bytes) -> {
+                        if (name.startsWith("attachments/")) {
+                            attachments.put(name.substring("attachments/".length()), bytes);
+                        }
+                    });
+            return new ModelBundle(
+                    header.path("task").asText(),
+                    network,
+                    vocabulary,
+                    (ObjectNode) options,
+                    provenance,
+                    metrics,
+                    attachments);
         } catch (BundleFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -184,7 +226,8 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
         }
     }
 
-    private static byte[] require(Path file, Map<String, byte[]> entries, String name) throws BundleFormatException {
+    private static byte[] require(Path file, Map<String, byte[]> entries, String name)
+            throws BundleFormatException {
         byte[] bytes = entries.get(name);
         if (bytes == null) {
             throw new BundleFormatException(file, "corrupt bundle: missing entry " + name, null);
@@ -192,11 +235,13 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
         return bytes;
     }
 
-    private static JsonNode parse(Path file, String name, byte[] bytes) throws BundleFormatException {
+    private static JsonNode parse(Path file, String name, byte[] bytes)
+            throws BundleFormatException {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new BundleFormatException(file, "corrupt bundle: " + name + " is not valid JSON", e);
+            throw new BundleFormatException(
+                    file, "corrupt bundle: " + name + " is not valid JSON", e);
         }
     }
 
@@ -210,8 +255,13 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
     public byte[] attachment(String name) {
         byte[] bytes = attachments.get(name);
         if (bytes == null) {
-            throw new IllegalStateException("bundle for task '" + task + "' has no attachment '" + name
-                    + "'; it has " + attachments.keySet());
+            throw new IllegalStateException(
+                    "bundle for task '"
+                            + task
+                            + "' has no attachment '"
+                            + name
+                            + "'; it has "
+                            + attachments.keySet());
         }
         return bytes.clone();
     }
@@ -220,20 +270,23 @@ public record ModelBundle(String task, ComputationGraph network, Vocabulary voca
     private static SimpleModule pathsAsStrings() {
         SimpleModule module = new SimpleModule("rnnkit-paths");
         module.addSerializer(Path.class, ToStringSerializer.instance);
-        module.addDeserializer(Path.class, new StdDeserializer<Path>(Path.class) {
-            private static final long serialVersionUID = 1L;
+        module.addDeserializer(
+                Path.class,
+                new StdDeserializer<Path>(Path.class) {
+                    private static final long serialVersionUID = 1L;
 
-            @Override
-            public Path deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                return Path.of(parser.getValueAsString());
-            }
-        });
+                    @Override
+                    public Path deserialize(JsonParser parser, DeserializationContext context)
+                            throws IOException {
+                        return Path.of(parser.getValueAsString());
+                    }
+                });
         return module;
     }
 
     /**
-     * Returns the shared JSON mapper used for bundle entries (records supported, paths as plain strings,
-     * indented output).
+     * Returns the shared JSON mapper used for bundle entries (records supported, paths as plain
+     * strings, indented output).
      *
      * @return the mapper
      */

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * @param task the recipe name, for example {@code sentiment}
  * @param seed the training seed
  * @param dataSource the training data path, or a description of generated data
- * @param dataSha256 the SHA-256 of the training data (file bytes, or the sorted file tree of a directory)
+ * @param dataSha256 the SHA-256 of the training data (file bytes, or the sorted file tree of a
+ *     directory)
  * @param trainExamples examples trained on
  * @param devExamples examples used for model selection
  * @param rnnkitVersion rnnkit's version
@@ -29,8 +30,17 @@ import java.util.stream.Stream;
  * @param os the operating system and architecture
  * @param createdAt the ISO-8601 instant the model was saved
  */
-public record Provenance(String task, long seed, String dataSource, String dataSha256, int trainExamples,
-        int devExamples, String rnnkitVersion, String dl4jVersion, String javaVersion, String os,
+public record Provenance(
+        String task,
+        long seed,
+        String dataSource,
+        String dataSha256,
+        int trainExamples,
+        int devExamples,
+        String rnnkitVersion,
+        String dl4jVersion,
+        String javaVersion,
+        String os,
         String createdAt) {
 
     /**
@@ -54,11 +64,25 @@ public record Provenance(String task, long seed, String dataSource, String dataS
      * @param devExamples examples used for model selection
      * @return the provenance
      */
-    public static Provenance now(String task, long seed, String dataSource, String dataSha256,
-            int trainExamples, int devExamples) {
-        return new Provenance(task, seed, dataSource, dataSha256, trainExamples, devExamples,
-                currentRnnkitVersion(), currentDl4jVersion(), System.getProperty("java.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), Instant.now().toString());
+    public static Provenance now(
+            String task,
+            long seed,
+            String dataSource,
+            String dataSha256,
+            int trainExamples,
+            int devExamples) {
+        return new Provenance(
+                task,
+                seed,
+                dataSource,
+                dataSha256,
+                trainExamples,
+                devExamples,
+                currentRnnkitVersion(),
+                currentDl4jVersion(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Instant.now().toString());
     }
 
     /**
@@ -76,7 +100,8 @@ public record Provenance(String task, long seed, String dataSource, String dataS
      * @return the version, or {@code unknown}
      */
     public static String currentDl4jVersion() {
-        return readVersion("/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties", "version");
+        return readVersion(
+                "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties", "version");
     }
 
     private static String readVersion(String resource, String key) {

@@ -56,14 +56,21 @@ public final class BucketingIterator<E> implements DataSetIterator {
      * @param seed the shuffle seed
      * @throws IllegalArgumentException when there are no examples or {@code batchSize < 1}
      */
-    public BucketingIterator(List<E> examples, int batchSize, ToIntFunction<E> length,
-            Function<List<E>, SequenceBatch> batcher, int numOutcomes, boolean shuffle, long seed) {
+    public BucketingIterator(
+            List<E> examples,
+            int batchSize,
+            ToIntFunction<E> length,
+            Function<List<E>, SequenceBatch> batcher,
+            int numOutcomes,
+            boolean shuffle,
+            long seed) {
         this.examples = Objects.requireNonNull(examples, "examples");
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("examples must not be empty");
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1, received: batchSize=" + batchSize);
+            throw new IllegalArgumentException(
+                    "batchSize must be >= 1, received: batchSize=" + batchSize);
         }
         this.batchSize = batchSize;
         this.length = Objects.requireNonNull(length, "length");
@@ -134,7 +141,8 @@ public final class BucketingIterator<E> implements DataSetIterator {
         for (int i = 0; i < n; i++) {
             order.add(i);
         }
-        Comparator<Integer> byLength = Comparator.comparingInt(i -> length.applyAsInt(examples.get(i)));
+        Comparator<Integer> byLength =
+                Comparator.comparingInt(i -> length.applyAsInt(examples.get(i)));
         Random random = new Random(seed * 1_000_003L + epoch);
         int pool = shuffle ? batchSize * poolBatches : n;
         if (shuffle) {
@@ -198,7 +206,8 @@ public final class BucketingIterator<E> implements DataSetIterator {
      */
     @Override
     public DataSet next(int num) {
-        throw new UnsupportedOperationException("BucketingIterator has a fixed batch size of " + batchSize);
+        throw new UnsupportedOperationException(
+                "BucketingIterator has a fixed batch size of " + batchSize);
     }
 
     /** {@inheritDoc} */

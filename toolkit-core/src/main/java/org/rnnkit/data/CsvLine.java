@@ -9,7 +9,8 @@ final class CsvLine {
     private CsvLine() {}
 
     /**
-     * Tells whether a partial record ends inside a quoted field, so the next physical line belongs to it.
+     * Tells whether a partial record ends inside a quoted field, so the next physical line belongs
+     * to it.
      *
      * @param text the record read so far
      * @return {@code true} when an odd number of quote characters opens a field that is not closed

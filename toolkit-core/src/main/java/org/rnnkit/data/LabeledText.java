@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One labelled text example, with where it came from.
  *
- * @param label the class label as written in the data (for example {@code pos}, {@code 0}, {@code 4})
+ * @param label the class label as written in the data (for example {@code pos}, {@code 0}, {@code
+ *     4})
  * @param text the raw text, not blank
  * @param source the file it was read from, or a short description for generated data
  * @param line the 1-based line (or file ordinal for one-file-per-example layouts) in {@code source}

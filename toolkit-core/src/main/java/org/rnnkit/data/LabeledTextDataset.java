@@ -29,7 +29,8 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
         examples = List.copyOf(examples);
         Objects.requireNonNull(source, "source");
         if (skippedRows < 0) {
-            throw new IllegalArgumentException("skippedRows must be >= 0, received: skippedRows=" + skippedRows);
+            throw new IllegalArgumentException(
+                    "skippedRows must be >= 0, received: skippedRows=" + skippedRows);
         }
     }
 
@@ -40,7 +41,8 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
      * @param skipBadRows count and skip malformed rows instead of failing on the first
      * @return the dataset
      * @throws IOException when the path cannot be read
-     * @throws MalformedDataException when a row is malformed (and not skipped) or no example remains
+     * @throws MalformedDataException when a row is malformed (and not skipped) or no example
+     *     remains
      */
     public static LabeledTextDataset read(Path path, boolean skipBadRows) throws IOException {
         List<LabeledText> out = new ArrayList<>();
@@ -49,13 +51,23 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
             while (reader.hasNext()) {
                 Record r = reader.nextRecord();
                 RecordMetaDataLine meta = (RecordMetaDataLine) r.getMetaData();
-                String source = meta.getURI() == null ? path.toString() : Path.of(meta.getURI()).toString();
-                out.add(new LabeledText(r.getRecord().get(0).toString(), r.getRecord().get(1).toString(),
-                        source, meta.getLineNumber()));
+                String source =
+                        meta.getURI() == null ? path.toString() : Path.of(meta.getURI()).toString();
+                out.add(
+                        new LabeledText(
+                                r.getRecord().get(0).toString(),
+                                r.getRecord().get(1).toString(),
+                                source,
+                                meta.getLineNumber()));
             }
             if (out.isEmpty()) {
-                throw new MalformedDataException(path, 0, "expected at least one example, found none"
-                        + (reader.skippedRows() > 0 ? " (" + reader.skippedRows() + " bad rows skipped)" : ""));
+                throw new MalformedDataException(
+                        path,
+                        0,
+                        "expected at least one example, found none"
+                                + (reader.skippedRows() > 0
+                                        ? " (" + reader.skippedRows() + " bad rows skipped)"
+                                        : ""));
             }
             return new LabeledTextDataset(out, path.toString(), reader.skippedRows());
         }
@@ -82,7 +94,8 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
     }
 
     /**
-     * Splits off a seeded random fraction, stratified by label so both parts keep the class balance.
+     * Splits off a seeded random fraction, stratified by label so both parts keep the class
+     * balance.
      *
      * @param fraction the share for the second part, in (0, 1)
      * @param seed the shuffle seed
@@ -91,7 +104,8 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
      */
     public List<LabeledTextDataset> split(double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("fraction must be in (0, 1), received: fraction=" + fraction);
+            throw new IllegalArgumentException(
+                    "fraction must be in (0, 1), received: fraction=" + fraction);
         }
         List<LabeledText> keep = new ArrayList<>();
         List<LabeledText> held = new ArrayList<>();
@@ -108,12 +122,17 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
             keep.addAll(group.subList(n, group.size()));
         }
         if (keep.isEmpty() || held.isEmpty()) {
-            throw new IllegalArgumentException("splitting " + size() + " examples with fraction " + fraction
-                    + " leaves an empty part; provide more data or a separate dev file");
+            throw new IllegalArgumentException(
+                    "splitting "
+                            + size()
+                            + " examples with fraction "
+                            + fraction
+                            + " leaves an empty part; provide more data or a separate dev file");
         }
         Collections.shuffle(keep, new Random(seed));
         Collections.shuffle(held, new Random(seed + 1));
-        return List.of(new LabeledTextDataset(keep, source + " (train part)", skippedRows),
+        return List.of(
+                new LabeledTextDataset(keep, source + " (train part)", skippedRows),
                 new LabeledTextDataset(held, source + " (held-out part)", 0));
     }
 }

@@ -33,16 +33,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A DataVec record reader for labelled text. Each record is {@code [label, text]} as two
- * {@link Text} writables; its metadata carries the file and line.
+ * A DataVec record reader for labelled text. Each record is {@code [label, text]} as two {@link
+ * Text} writables; its metadata carries the file and line.
  *
  * <p>Layouts, detected from the path:
  *
  * <ul>
  *   <li>a delimited file with a header row: tab-separated ({@code .tsv}, {@code .txt}) or
  *       comma-separated with RFC 4180 quoting ({@code .csv}), optionally gzipped ({@code .gz}). The
- *       label column is named {@code label}; the text column {@code text}, {@code sentence},
- *       {@code review} or {@code content} (case-insensitive). Other columns are ignored.
+ *       label column is named {@code label}; the text column {@code text}, {@code sentence}, {@code
+ *       review} or {@code content} (case-insensitive). Other columns are ignored.
  *   <li>a directory in the aclImdb layout: one sub-folder per label ({@code pos/}, {@code neg/}),
  *       each holding one {@code .txt} file per example. A folder named {@code unsup} is ignored.
  * </ul>
@@ -55,7 +55,8 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LabeledTextRecordReader.class);
-    private static final List<String> TEXT_COLUMNS = List.of("text", "sentence", "review", "content");
+    private static final List<String> TEXT_COLUMNS =
+            List.of("text", "sentence", "review", "content");
     private static final String LABEL_COLUMN = "label";
     private static final int MAX_LOGGED_SKIPS = 5;
 
@@ -70,7 +71,8 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
     /**
      * Creates a reader.
      *
-     * @param skipBadRows when {@code true}, malformed rows are counted and skipped instead of failing
+     * @param skipBadRows when {@code true}, malformed rows are counted and skipped instead of
+     *     failing
      */
     public LabeledTextRecordReader(boolean skipBadRows) {
         this.skipBadRows = skipBadRows;
@@ -104,9 +106,13 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
         this.skipped = 0;
         this.pending = null;
         if (!Files.exists(dataPath)) {
-            throw new java.nio.file.NoSuchFileException(dataPath.toString(), null, "data file or directory not found");
+            throw new java.nio.file.NoSuchFileException(
+                    dataPath.toString(), null, "data file or directory not found");
         }
-        this.source = Files.isDirectory(dataPath) ? new DirectorySource(dataPath) : DelimitedSource.open(dataPath);
+        this.source =
+                Files.isDirectory(dataPath)
+                        ? new DirectorySource(dataPath)
+                        : DelimitedSource.open(dataPath);
         this.records = source;
     }
 
@@ -215,7 +221,8 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
      */
     @Override
     public Record loadFromMetaData(RecordMetaData recordMetaData) {
-        throw new UnsupportedOperationException("LabeledTextRecordReader does not load single records by metadata");
+        throw new UnsupportedOperationException(
+                "LabeledTextRecordReader does not load single records by metadata");
     }
 
     /**
@@ -225,7 +232,8 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
      */
     @Override
     public List<Record> loadFromMetaData(List<RecordMetaData> recordMetaDatas) {
-        throw new UnsupportedOperationException("LabeledTextRecordReader does not load single records by metadata");
+        throw new UnsupportedOperationException(
+                "LabeledTextRecordReader does not load single records by metadata");
     }
 
     /** {@inheritDoc} */
@@ -253,7 +261,8 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
     private static Record record(String label, String text, Path file, long line) {
         List<Writable> values = List.of(new Text(label), new Text(text));
         return new org.datavec.api.records.impl.Record(
-                values, new RecordMetaDataLine((int) line, file.toUri(), LabeledTextRecordReader.class));
+                values,
+                new RecordMetaDataLine((int) line, file.toUri(), LabeledTextRecordReader.class));
     }
 
     /** A problem that concerns the whole file, never skipped. */
@@ -281,7 +290,8 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
         private long lineNumber;
         private boolean exhausted;
 
-        private DelimitedSource(Path file, Utf8LineReader reader, boolean csv, List<String> header) {
+        private DelimitedSource(
+                Path file, Utf8LineReader reader, boolean csv, List<String> header) {
             this.file = file;
             this.reader = reader;
             this.csv = csv;
@@ -300,8 +310,15 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
                 }
             }
             if (label < 0 || text < 0) {
-                throw new FatalDataException(file, 1, "expected a header row with a 'label' column and a text column"
-                        + " named one of " + TEXT_COLUMNS + ", found columns " + header, null);
+                throw new FatalDataException(
+                        file,
+                        1,
+                        "expected a header row with a 'label' column and a text column"
+                                + " named one of "
+                                + TEXT_COLUMNS
+                                + ", found columns "
+                                + header,
+                        null);
             }
             this.labelColumn = label;
             this.textColumn = text;
@@ -320,16 +337,26 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
                     try {
                         in = new GZIPInputStream(raw, 1 << 16);
                     } catch (ZipException | EOFException e) {
-                        throw new FatalDataException(file, 0, "expected a gzip file (name ends in .gz), but it"
-                                + " is not in gzip format or is truncated: " + e.getMessage(), e);
+                        throw new FatalDataException(
+                                file,
+                                0,
+                                "expected a gzip file (name ends in .gz), but it"
+                                        + " is not in gzip format or is truncated: "
+                                        + e.getMessage(),
+                                e);
                     }
                 }
                 reader = new Utf8LineReader(in);
                 String first = readLineChecked(reader, file, 1);
                 if (first == null) {
-                    throw new FatalDataException(file, 0, "expected a header row, but the file is empty", null);
+                    throw new FatalDataException(
+                            file, 0, "expected a header row, but the file is empty", null);
                 }
-                boolean csv = base.endsWith(".csv") || (!base.endsWith(".tsv") && !first.contains("\t") && first.contains(","));
+                boolean csv =
+                        base.endsWith(".csv")
+                                || (!base.endsWith(".tsv")
+                                        && !first.contains("\t")
+                                        && first.contains(","));
                 List<String> header = csv ? CsvLine.split(first) : List.of(first.split("\t", -1));
                 return new DelimitedSource(file, reader, csv, header);
             } catch (IOException | RuntimeException e) {
@@ -346,10 +373,14 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
             try {
                 return reader.readLine();
             } catch (CharacterCodingException e) {
-                throw new MalformedDataException(file, line, "expected UTF-8 text, found an invalid byte sequence", e);
+                throw new MalformedDataException(
+                        file, line, "expected UTF-8 text, found an invalid byte sequence", e);
             } catch (EOFException | ZipException e) {
-                throw new FatalDataException(file, line, "the gzip stream ends early (truncated or corrupt file): "
-                        + e.getMessage(), e);
+                throw new FatalDataException(
+                        file,
+                        line,
+                        "the gzip stream ends early (truncated or corrupt file): " + e.getMessage(),
+                        e);
             } catch (IOException e) {
                 throw new FatalDataException(file, line, "read error: " + e.getMessage(), e);
             }
@@ -380,7 +411,9 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
                         String more = readLineChecked(reader, file, lineNumber + 1);
                         if (more == null) {
                             exhausted = true;
-                            throw new MalformedDataException(file, start,
+                            throw new MalformedDataException(
+                                    file,
+                                    start,
                                     "expected a closing double quote, but the file ended inside a quoted field");
                         }
                         lineNumber++;
@@ -398,19 +431,35 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
 
         private Record parse(List<String> cols, long line) {
             if (cols.size() < minColumns) {
-                throw new MalformedDataException(file, line, "expected at least " + minColumns + " "
-                        + (csv ? "comma" : "tab") + "-separated columns (label in column " + (labelColumn + 1)
-                        + ", text in column " + (textColumn + 1) + "), found " + cols.size());
+                throw new MalformedDataException(
+                        file,
+                        line,
+                        "expected at least "
+                                + minColumns
+                                + " "
+                                + (csv ? "comma" : "tab")
+                                + "-separated columns (label in column "
+                                + (labelColumn + 1)
+                                + ", text in column "
+                                + (textColumn + 1)
+                                + "), found "
+                                + cols.size());
             }
             String label = cols.get(labelColumn).trim();
             String text = cols.get(textColumn);
             if (label.isEmpty()) {
-                throw new MalformedDataException(file, line, "expected a label in column " + (labelColumn + 1)
-                        + ", found an empty value");
+                throw new MalformedDataException(
+                        file,
+                        line,
+                        "expected a label in column "
+                                + (labelColumn + 1)
+                                + ", found an empty value");
             }
             if (text.isBlank()) {
-                throw new MalformedDataException(file, line, "expected text in column " + (textColumn + 1)
-                        + ", found an empty value");
+                throw new MalformedDataException(
+                        file,
+                        line,
+                        "expected text in column " + (textColumn + 1) + ", found an empty value");
             }
             return record(label, text, file, line);
         }
@@ -441,21 +490,29 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
             this.root = root;
             List<Path> labelDirs;
             try (Stream<Path> s = Files.list(root)) {
-                labelDirs = s.filter(Files::isDirectory)
-                        .filter(p -> !p.getFileName().toString().equals("unsup"))
-                        .sorted()
-                        .toList();
+                labelDirs =
+                        s.filter(Files::isDirectory)
+                                .filter(p -> !p.getFileName().toString().equals("unsup"))
+                                .sorted()
+                                .toList();
             }
             for (Path dir : labelDirs) {
                 try (Stream<Path> s = Files.list(dir)) {
-                    s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".txt"))
+                    s.filter(
+                                    p ->
+                                            Files.isRegularFile(p)
+                                                    && p.getFileName().toString().endsWith(".txt"))
                             .sorted()
                             .forEach(files::add);
                 }
             }
             if (files.isEmpty()) {
-                throw new FatalDataException(root, 0, "expected the aclImdb layout: label folders such as pos/ and"
-                        + " neg/ holding .txt files, found none", null);
+                throw new FatalDataException(
+                        root,
+                        0,
+                        "expected the aclImdb layout: label folders such as pos/ and"
+                                + " neg/ holding .txt files, found none",
+                        null);
             }
         }
 
@@ -471,19 +528,25 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
             }
             Path file = files.get(index++);
             String label = file.getParent().getFileName().toString();
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CharsetDecoder decoder =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT);
             String text;
             try {
-                text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                text =
+                        decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                                .toString();
             } catch (CharacterCodingException e) {
-                throw new MalformedDataException(file, 1, "expected UTF-8 text, found an invalid byte sequence", e);
+                throw new MalformedDataException(
+                        file, 1, "expected UTF-8 text, found an invalid byte sequence", e);
             } catch (IOException e) {
                 throw new FatalDataException(file, 0, "read error: " + e.getMessage(), e);
             }
             if (text.isBlank()) {
-                throw new MalformedDataException(file, 1, "expected review text, found an empty file");
+                throw new MalformedDataException(
+                        file, 1, "expected review text, found an empty file");
             }
             return record(label, text.strip(), file, 1);
         }

@@ -10,9 +10,9 @@ import org.nd4j.linalg.dataset.DataSet;
  * <p>Shapes: {@code features [batch, 1, time]} (token ids as floats, 0 = padding), {@code
  * featuresMask [batch, time]} with 1 for a real step and 0 for padding. {@code labels} is {@code
  * [batch, classes]} (one-hot) for many-to-one batches or {@code [batch, classes, time]} for
- * many-to-many ones, where {@code labelsMask [batch, time]} equals the feature mask; it is
- * {@code null} for inference batches. {@code realSteps} counts the unmasked steps, so {@code
- * realSteps / (batch * time)} is the batch's padding efficiency.
+ * many-to-many ones, where {@code labelsMask [batch, time]} equals the feature mask; it is {@code
+ * null} for inference batches. {@code realSteps} counts the unmasked steps, so {@code realSteps /
+ * (batch * time)} is the batch's padding efficiency.
  *
  * @param features token ids, {@code [batch, 1, time]}
  * @param labels targets, or {@code null}
@@ -20,8 +20,13 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param labelsMask {@code [batch, time]} for many-to-many, else {@code null}
  * @param realSteps the number of real (unpadded) steps
  */
-public record SequenceBatch(INDArray features, INDArray labels, INDArray featuresMask, INDArray labelsMask,
-        long realSteps) implements AutoCloseable {
+public record SequenceBatch(
+        INDArray features,
+        INDArray labels,
+        INDArray featuresMask,
+        INDArray labelsMask,
+        long realSteps)
+        implements AutoCloseable {
 
     /**
      * Validates the shapes.
@@ -31,11 +36,15 @@ public record SequenceBatch(INDArray features, INDArray labels, INDArray feature
     public SequenceBatch {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(featuresMask, "featuresMask");
-        if (features.rank() != 3 || featuresMask.rank() != 2
-                || features.size(0) != featuresMask.size(0) || features.size(2) != featuresMask.size(1)) {
-            throw new IllegalArgumentException("expected features [batch, 1, time] and mask [batch, time], got "
-                    + java.util.Arrays.toString(features.shape()) + " and "
-                    + java.util.Arrays.toString(featuresMask.shape()));
+        if (features.rank() != 3
+                || featuresMask.rank() != 2
+                || features.size(0) != featuresMask.size(0)
+                || features.size(2) != featuresMask.size(1)) {
+            throw new IllegalArgumentException(
+                    "expected features [batch, 1, time] and mask [batch, time], got "
+                            + java.util.Arrays.toString(features.shape())
+                            + " and "
+                            + java.util.Arrays.toString(featuresMask.shape()));
         }
     }
 

@@ -44,7 +44,8 @@ public final class SequenceBatcher {
     /**
      * Starts a batcher configuration.
      *
-     * @return a builder with no length limit, {@link Truncation#KEEP_END} and {@link Alignment#START}
+     * @return a builder with no length limit, {@link Truncation#KEEP_END} and {@link
+     *     Alignment#START}
      */
     public static Builder builder() {
         return new Builder();
@@ -91,23 +92,31 @@ public final class SequenceBatcher {
      */
     public SequenceBatch manyToOne(List<int[]> sequences, int[] classes, int numClasses) {
         if (classes.length != sequences.size()) {
-            throw new IllegalArgumentException("expected one class per sequence, got " + classes.length
-                    + " classes for " + sequences.size() + " sequences");
+            throw new IllegalArgumentException(
+                    "expected one class per sequence, got "
+                            + classes.length
+                            + " classes for "
+                            + sequences.size()
+                            + " sequences");
         }
         return build(sequences, classes, numClasses);
     }
 
     private SequenceBatch build(List<int[]> sequences, int[] classes, int numClasses) {
         if (sequences.isEmpty()) {
-            throw new IllegalArgumentException("a batch needs at least one sequence, received none");
+            throw new IllegalArgumentException(
+                    "a batch needs at least one sequence, received none");
         }
         int batch = sequences.size();
         int time = 0;
         for (int i = 0; i < batch; i++) {
             int len = sequences.get(i).length;
             if (len == 0) {
-                throw new IllegalArgumentException("sequence " + i + " of the batch is empty; every sequence needs"
-                        + " at least one step");
+                throw new IllegalArgumentException(
+                        "sequence "
+                                + i
+                                + " of the batch is empty; every sequence needs"
+                                + " at least one step");
             }
             time = Math.max(time, truncatedLength(len));
         }
@@ -130,13 +139,19 @@ public final class SequenceBatcher {
         INDArray labels = null;
         if (classes != null) {
             if (numClasses < 2) {
-                throw new IllegalArgumentException("numClasses must be >= 2, received: numClasses=" + numClasses);
+                throw new IllegalArgumentException(
+                        "numClasses must be >= 2, received: numClasses=" + numClasses);
             }
             float[] oneHot = new float[batch * numClasses];
             for (int i = 0; i < batch; i++) {
                 if (classes[i] < 0 || classes[i] >= numClasses) {
-                    throw new IllegalArgumentException("class of sequence " + i + " must be in [0, " + numClasses
-                            + "), received: " + classes[i]);
+                    throw new IllegalArgumentException(
+                            "class of sequence "
+                                    + i
+                                    + " must be in [0, "
+                                    + numClasses
+                                    + "), received: "
+                                    + classes[i]);
                 }
                 oneHot[i * numClasses + classes[i]] = 1f;
             }
@@ -148,7 +163,13 @@ public final class SequenceBatcher {
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        return "SequenceBatcher(maxLength=" + maxLength + ", truncation=" + truncation + ", alignment=" + alignment + ")";
+        return "SequenceBatcher(maxLength="
+                + maxLength
+                + ", truncation="
+                + truncation
+                + ", alignment="
+                + alignment
+                + ")";
     }
 
     /** Configures a {@link SequenceBatcher}. */
@@ -200,7 +221,8 @@ public final class SequenceBatcher {
          */
         public SequenceBatcher build() {
             if (maxLength < 1) {
-                throw new IllegalArgumentException("maxLength must be >= 1, received: maxLength=" + maxLength);
+                throw new IllegalArgumentException(
+                        "maxLength must be >= 1, received: maxLength=" + maxLength);
             }
             return new SequenceBatcher(this);
         }

@@ -40,15 +40,32 @@ public final class BagOfWordsClassifier {
      * @return the trained classifier
      * @throws IllegalArgumentException on inconsistent sizes or out-of-range settings
      */
-    public static BagOfWordsClassifier train(List<int[]> sequences, int[] classes, int numFeatures, int numClasses,
-            int epochs, double l2, long seed) {
+    public static BagOfWordsClassifier train(
+            List<int[]> sequences,
+            int[] classes,
+            int numFeatures,
+            int numClasses,
+            int epochs,
+            double l2,
+            long seed) {
         if (sequences.size() != classes.length || sequences.isEmpty()) {
-            throw new IllegalArgumentException("expected one class per sequence and at least one sequence, got "
-                    + classes.length + " classes for " + sequences.size() + " sequences");
+            throw new IllegalArgumentException(
+                    "expected one class per sequence and at least one sequence, got "
+                            + classes.length
+                            + " classes for "
+                            + sequences.size()
+                            + " sequences");
         }
         if (numClasses < 2 || numFeatures < 1 || epochs < 1 || l2 < 0) {
-            throw new IllegalArgumentException("invalid settings: numClasses=" + numClasses + ", numFeatures="
-                    + numFeatures + ", epochs=" + epochs + ", l2=" + l2);
+            throw new IllegalArgumentException(
+                    "invalid settings: numClasses="
+                            + numClasses
+                            + ", numFeatures="
+                            + numFeatures
+                            + ", epochs="
+                            + epochs
+                            + ", l2="
+                            + l2);
         }
         BagOfWordsClassifier model = new BagOfWordsClassifier(numFeatures, numClasses);
         List<SparseVector> x = new ArrayList<>(sequences.size());
@@ -157,12 +174,21 @@ public final class BagOfWordsClassifier {
      * @throws IllegalArgumentException when the bytes are truncated or inconsistent
      */
     public static BagOfWordsClassifier fromBytes(byte[] bytes) {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (java.io.DataInputStream in =
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
             int features = in.readInt();
             int classes = in.readInt();
-            if (features < 1 || classes < 2 || (long) classes * (8 + 4L * features) + 8 != bytes.length) {
-                throw new IllegalArgumentException("corrupt bag-of-words weights: header says " + features
-                        + " features and " + classes + " classes, but " + bytes.length + " bytes were given");
+            if (features < 1
+                    || classes < 2
+                    || (long) classes * (8 + 4L * features) + 8 != bytes.length) {
+                throw new IllegalArgumentException(
+                        "corrupt bag-of-words weights: header says "
+                                + features
+                                + " features and "
+                                + classes
+                                + " classes, but "
+                                + bytes.length
+                                + " bytes were given");
             }
             BagOfWordsClassifier model = new BagOfWordsClassifier(features, classes);
             for (int c = 0; c < classes; c++) {
@@ -173,7 +199,8 @@ public final class BagOfWordsClassifier {
             }
             return model;
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("corrupt bag-of-words weights: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "corrupt bag-of-words weights: " + e.getMessage(), e);
         }
     }
 

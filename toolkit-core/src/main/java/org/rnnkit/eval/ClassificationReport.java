@@ -24,15 +24,20 @@ public final class ClassificationReport {
      * @param labels the class names, index = class id
      * @param actual the true class of each example
      * @param predicted the predicted class of each example
-     * @throws IllegalArgumentException when the arrays differ in length, are empty, or hold an id out of range
+     * @throws IllegalArgumentException when the arrays differ in length, are empty, or hold an id
+     *     out of range
      */
     public ClassificationReport(List<String> labels, int[] actual, int[] predicted) {
         this.labels = List.copyOf(labels);
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(predicted, "predicted");
         if (actual.length != predicted.length) {
-            throw new IllegalArgumentException("expected as many predictions as examples, got " + predicted.length
-                    + " predictions for " + actual.length + " examples");
+            throw new IllegalArgumentException(
+                    "expected as many predictions as examples, got "
+                            + predicted.length
+                            + " predictions for "
+                            + actual.length
+                            + " examples");
         }
         if (actual.length == 0) {
             throw new IllegalArgumentException("cannot evaluate zero examples");
@@ -41,8 +46,15 @@ public final class ClassificationReport {
         this.confusion = new long[k][k];
         for (int i = 0; i < actual.length; i++) {
             if (actual[i] < 0 || actual[i] >= k || predicted[i] < 0 || predicted[i] >= k) {
-                throw new IllegalArgumentException("class ids must be in [0, " + k + "), received: actual="
-                        + actual[i] + ", predicted=" + predicted[i] + " at index " + i);
+                throw new IllegalArgumentException(
+                        "class ids must be in [0, "
+                                + k
+                                + "), received: actual="
+                                + actual[i]
+                                + ", predicted="
+                                + predicted[i]
+                                + " at index "
+                                + i);
             }
             confusion[actual[i]][predicted[i]]++;
         }
@@ -174,19 +186,43 @@ public final class ClassificationReport {
     public String toTable() {
         int w = Math.max(9, labels.stream().mapToInt(String::length).max().orElse(5) + 2);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1",
-                "support"));
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-" + w + "s %9s %9s %9s %9s%n",
+                        "class",
+                        "precision",
+                        "recall",
+                        "f1",
+                        "support"));
         for (int c = 0; c < labels.size(); c++) {
             long support = 0;
             for (long v : confusion[c]) {
                 support += v;
             }
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %9.4f %9.4f %9.4f %9d%n", labels.get(c), precision(c),
-                    recall(c), f1(c), support));
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-" + w + "s %9.4f %9.4f %9.4f %9d%n",
+                            labels.get(c),
+                            precision(c),
+                            recall(c),
+                            f1(c),
+                            support));
         }
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s %9s %9s %9.4f %9d%n", "macro avg", "", "", macroF1(), total));
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-" + w + "s %9s %9s %9.4f %9d%n",
+                        "macro avg",
+                        "",
+                        "",
+                        macroF1(),
+                        total));
         sb.append(String.format(Locale.ROOT, "%-" + w + "s %29.4f%n", "accuracy", accuracy()));
-        sb.append(String.format(Locale.ROOT, "%nconfusion matrix (rows: actual, columns: predicted)%n"));
+        sb.append(
+                String.format(
+                        Locale.ROOT, "%nconfusion matrix (rows: actual, columns: predicted)%n"));
         sb.append(String.format(Locale.ROOT, "%-" + w + "s", ""));
         for (String l : labels) {
             sb.append(String.format(Locale.ROOT, " %9s", l));

@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum CellType {
     /** Elman RNN: {@code h_t = tanh(W x_t + U h_(t-1) + b)}; DL4J's {@code SimpleRnn}. */
     SIMPLE("rnn"),
-    /** Long short-term memory (Hochreiter and Schmidhuber 1997); DL4J's {@code LSTM}, no peepholes. */
+    /**
+     * Long short-term memory (Hochreiter and Schmidhuber 1997); DL4J's {@code LSTM}, no peepholes.
+     */
     LSTM("lstm"),
     /** Gated recurrent unit (Cho et al. 2014). */
     GRU("gru");
@@ -41,7 +43,10 @@ public enum CellType {
                 return c;
             }
         }
-        throw new IllegalArgumentException("cell must be one of "
-                + Arrays.stream(values()).map(CellType::cliName).toList() + ", received: cell=" + name);
+        throw new IllegalArgumentException(
+                "cell must be one of "
+                        + Arrays.stream(values()).map(CellType::cliName).toList()
+                        + ", received: cell="
+                        + name);
     }
 }

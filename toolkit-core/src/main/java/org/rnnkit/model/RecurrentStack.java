@@ -12,9 +12,9 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * Adds a stack of (bidirectional) recurrent layers to a DL4J graph.
  *
- * <p>A bidirectional layer is built from plain vertices so that masks are exact: the backward
- * layer reads the input reversed within each sequence's real steps ({@link ReverseTimeSeriesVertex}
- * with the network input's mask), and its output is reversed back before both directions are
+ * <p>A bidirectional layer is built from plain vertices so that masks are exact: the backward layer
+ * reads the input reversed within each sequence's real steps ({@link ReverseTimeSeriesVertex} with
+ * the network input's mask), and its output is reversed back before both directions are
  * concatenated. Padding therefore never enters either direction's state.
  */
 final class RecurrentStack {
@@ -30,12 +30,19 @@ final class RecurrentStack {
      * @param inputSize its feature size
      * @param maskInput the network input whose feature mask marks real steps
      * @param prefix name prefix of the added vertices
-     * @param lastOnlyAtTop when {@code true} the top layer is reduced to its last real step, with the
-     *     backward direction contributing its final state; otherwise full sequences are returned
+     * @param lastOnlyAtTop when {@code true} the top layer is reduced to its last real step, with
+     *     the backward direction contributing its final state; otherwise full sequences are
+     *     returned
      * @return the name of the vertex holding the stack's output
      */
-    static String add(GraphBuilder graph, RnnSpec spec, String input, int inputSize, String maskInput,
-            String prefix, boolean lastOnlyAtTop) {
+    static String add(
+            GraphBuilder graph,
+            RnnSpec spec,
+            String input,
+            int inputSize,
+            String maskInput,
+            String prefix,
+            boolean lastOnlyAtTop) {
         String current = input;
         int currentSize = inputSize;
         for (int l = 0; l < spec.numLayers(); l++) {
@@ -53,12 +60,19 @@ final class RecurrentStack {
                 graph.addVertex(name + "_bwd_in", new ReverseTimeSeriesVertex(maskInput), current);
                 graph.addLayer(name + "_bwd", layer(spec, currentSize, dropout), name + "_bwd_in");
                 if (top && lastOnlyAtTop) {
-                    graph.addVertex(name + "_fwd_last", new LastTimeStepVertex(maskInput), name + "_fwd");
-                    graph.addVertex(name + "_bwd_last", new LastTimeStepVertex(maskInput), name + "_bwd");
-                    graph.addVertex(name + "_last", new MergeVertex(), name + "_fwd_last", name + "_bwd_last");
+                    graph.addVertex(
+                            name + "_fwd_last", new LastTimeStepVertex(maskInput), name + "_fwd");
+                    graph.addVertex(
+                            name + "_bwd_last", new LastTimeStepVertex(maskInput), name + "_bwd");
+                    graph.addVertex(
+                            name + "_last",
+                            new MergeVertex(),
+                            name + "_fwd_last",
+                            name + "_bwd_last");
                     return name + "_last";
                 }
-                graph.addVertex(name + "_bwd_out", new ReverseTimeSeriesVertex(maskInput), name + "_bwd");
+                graph.addVertex(
+                        name + "_bwd_out", new ReverseTimeSeriesVertex(maskInput), name + "_bwd");
                 graph.addVertex(name, new MergeVertex(), name + "_fwd", name + "_bwd_out");
             }
             current = name;
@@ -76,13 +90,18 @@ final class RecurrentStack {
      * @return the layer configuration
      */
     static BaseRecurrentLayer layer(RnnSpec spec, int inputSize, double dropout) {
-        BaseRecurrentLayer.Builder<?> b = switch (spec.cell()) {
-            case LSTM -> new LSTM.Builder().activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID);
-            case SIMPLE -> new SimpleRnn.Builder().activation(Activation.TANH);
-            case GRU -> throw new UnsupportedOperationException(
-                    "cell GRU is not available yet: DL4J 1.0.0-M2.1 has no GRU layer and rnnkit's own GRU"
-                            + " layer is not built yet; use cell LSTM or SIMPLE (--cell lstm|rnn)");
-        };
+        BaseRecurrentLayer.Builder<?> b =
+                switch (spec.cell()) {
+                    case LSTM ->
+                            new LSTM.Builder()
+                                    .activation(Activation.TANH)
+                                    .gateActivationFunction(Activation.SIGMOID);
+                    case SIMPLE -> new SimpleRnn.Builder().activation(Activation.TANH);
+                    case GRU ->
+                            throw new UnsupportedOperationException(
+                                    "cell GRU is not available yet: DL4J 1.0.0-M2.1 has no GRU layer and rnnkit's own GRU"
+                                            + " layer is not built yet; use cell LSTM or SIMPLE (--cell lstm|rnn)");
+                };
         b.nIn(inputSize).nOut(spec.hiddenSize());
         if (dropout > 0) {
             // DL4J's dropOut takes the probability of *retaining* an activation.

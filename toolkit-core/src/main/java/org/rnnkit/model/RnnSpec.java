@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * @param bidirectional run a second layer over the reversed sequence and concatenate
  * @param dropout the probability of dropping an activation, in [0, 1)
  */
-public record RnnSpec(CellType cell, int hiddenSize, int numLayers, boolean bidirectional, double dropout) {
+public record RnnSpec(
+        CellType cell, int hiddenSize, int numLayers, boolean bidirectional, double dropout) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RnnSpec.class);
 
@@ -28,13 +29,16 @@ public record RnnSpec(CellType cell, int hiddenSize, int numLayers, boolean bidi
     public RnnSpec {
         Objects.requireNonNull(cell, "cell");
         if (hiddenSize < 1) {
-            throw new IllegalArgumentException("hiddenSize must be > 0, received: hiddenSize=" + hiddenSize);
+            throw new IllegalArgumentException(
+                    "hiddenSize must be > 0, received: hiddenSize=" + hiddenSize);
         }
         if (numLayers < 1) {
-            throw new IllegalArgumentException("numLayers must be > 0, received: numLayers=" + numLayers);
+            throw new IllegalArgumentException(
+                    "numLayers must be > 0, received: numLayers=" + numLayers);
         }
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("dropout must be in [0, 1), received: dropout=" + dropout);
+            throw new IllegalArgumentException(
+                    "dropout must be in [0, 1), received: dropout=" + dropout);
         }
     }
 
@@ -66,9 +70,12 @@ public record RnnSpec(CellType cell, int hiddenSize, int numLayers, boolean bidi
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        return cell.cliName() + "(hiddenSize=" + hiddenSize
+        return cell.cliName()
+                + "(hiddenSize="
+                + hiddenSize
                 + (numLayers != 1 ? ", numLayers=" + numLayers : "")
                 + (bidirectional ? ", bidirectional" : "")
-                + (dropout != 0 ? ", dropout=" + dropout : "") + ")";
+                + (dropout != 0 ? ", dropout=" + dropout : "")
+                + ")";
     }
 }

@@ -12,8 +12,8 @@ import org.rnnkit.data.SequenceBatcher;
 /**
  * Runs a many-to-one graph (as built by {@link SequenceClassifierBuilder}) over id sequences.
  *
- * <p>Sequences are sorted by length and run in batches, so little padding is computed; the
- * results come back in input order. Not thread-safe (DL4J graphs are not).
+ * <p>Sequences are sorted by length and run in batches, so little padding is computed; the results
+ * come back in input order. Not thread-safe (DL4J graphs are not).
  */
 public final class SequenceClassifier {
 
@@ -33,7 +33,8 @@ public final class SequenceClassifier {
         this.network = Objects.requireNonNull(network, "network");
         this.batcher = Objects.requireNonNull(batcher, "batcher");
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1, received: batchSize=" + batchSize);
+            throw new IllegalArgumentException(
+                    "batchSize must be >= 1, received: batchSize=" + batchSize);
         }
         this.batchSize = batchSize;
     }
@@ -67,8 +68,12 @@ public final class SequenceClassifier {
             List<int[]> chunk = new ArrayList<>(ids.size());
             ids.forEach(i -> chunk.add(sequences.get(i)));
             try (SequenceBatch batch = batcher.features(chunk)) {
-                INDArray probs = network.output(false, new INDArray[] {batch.features()},
-                        new INDArray[] {batch.featuresMask()}, null)[0];
+                INDArray probs =
+                        network.output(
+                                        false,
+                                        new INDArray[] {batch.features()},
+                                        new INDArray[] {batch.featuresMask()},
+                                        null)[0];
                 float[][] rows = probs.toFloatMatrix();
                 for (int k = 0; k < ids.size(); k++) {
                     out[ids.get(k)] = rows[k];

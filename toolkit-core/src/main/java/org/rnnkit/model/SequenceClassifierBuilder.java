@@ -33,6 +33,7 @@ public final class SequenceClassifierBuilder {
 
     /** Name of the graph input (token ids). */
     public static final String INPUT = "tokens";
+
     /** Name of the graph output (class probabilities). */
     public static final String OUTPUT = "output";
 
@@ -153,39 +154,58 @@ public final class SequenceClassifierBuilder {
      */
     public ComputationGraphConfiguration buildConfiguration() {
         if (vocabularySize < 5) {
-            throw new IllegalArgumentException("vocabularySize must be >= 5 (4 reserved ids + 1 token), received:"
-                    + " vocabularySize=" + vocabularySize);
+            throw new IllegalArgumentException(
+                    "vocabularySize must be >= 5 (4 reserved ids + 1 token), received:"
+                            + " vocabularySize="
+                            + vocabularySize);
         }
         if (numClasses < 2) {
-            throw new IllegalArgumentException("numClasses must be >= 2, received: numClasses=" + numClasses);
+            throw new IllegalArgumentException(
+                    "numClasses must be >= 2, received: numClasses=" + numClasses);
         }
         if (embeddingSize < 1) {
-            throw new IllegalArgumentException("embeddingSize must be > 0, received: embeddingSize=" + embeddingSize);
+            throw new IllegalArgumentException(
+                    "embeddingSize must be > 0, received: embeddingSize=" + embeddingSize);
         }
         rnn.warnIfSuspicious();
-        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(dataType)
-                .updater(optimizer.toUpdater())
-                .weightInit(WeightInit.XAVIER);
+        NeuralNetConfiguration.Builder base =
+                new NeuralNetConfiguration.Builder()
+                        .seed(seed)
+                        .dataType(dataType)
+                        .updater(optimizer.toUpdater())
+                        .weightInit(WeightInit.XAVIER);
         if (optimizer.clipNorm() > 0) {
             base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
                     .gradientNormalizationThreshold(optimizer.clipNorm());
         }
-        // No setInputTypes: DL4J would then overwrite the embedding's nIn (vocabulary size) with the
+        // No setInputTypes: DL4J would then overwrite the embedding's nIn (vocabulary size) with
+        // the
         // input's feature size (1). Every layer's nIn is set explicitly instead.
         GraphBuilder graph = base.graphBuilder().addInputs(INPUT);
-        graph.addLayer("embedding", new EmbeddingSequenceLayer.Builder()
-                .nIn(vocabularySize).nOut(embeddingSize).weightInit(WeightInit.NORMAL).build(), INPUT);
+        graph.addLayer(
+                "embedding",
+                new EmbeddingSequenceLayer.Builder()
+                        .nIn(vocabularySize)
+                        .nOut(embeddingSize)
+                        .weightInit(WeightInit.NORMAL)
+                        .build(),
+                INPUT);
         boolean last = pooling == Pooling.LAST;
         String top = RecurrentStack.add(graph, rnn, "embedding", embeddingSize, INPUT, "rnn", last);
         if (!last) {
-            graph.addLayer("pool", new GlobalPoolingLayer.Builder(
-                    pooling == Pooling.MAX ? PoolingType.MAX : PoolingType.AVG).build(), top);
+            graph.addLayer(
+                    "pool",
+                    new GlobalPoolingLayer.Builder(
+                                    pooling == Pooling.MAX ? PoolingType.MAX : PoolingType.AVG)
+                            .build(),
+                    top);
             top = "pool";
         }
-        OutputLayer.Builder out = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nIn(rnn.outputSize()).nOut(numClasses).activation(Activation.SOFTMAX);
+        OutputLayer.Builder out =
+                new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(rnn.outputSize())
+                        .nOut(numClasses)
+                        .activation(Activation.SOFTMAX);
         if (rnn.dropout() > 0) {
             out.dropOut(1.0 - rnn.dropout());
         }

@@ -19,7 +19,8 @@ public final class StandardTokenizer implements Tokenizer {
     /** The shared instance; the class holds no state. */
     static final StandardTokenizer INSTANCE = new StandardTokenizer();
 
-    private static final Pattern HTML_BREAK = Pattern.compile("<\\s*br\\s*/?\\s*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_BREAK =
+            Pattern.compile("<\\s*br\\s*/?\\s*>", Pattern.CASE_INSENSITIVE);
 
     private StandardTokenizer() {}
 

@@ -31,10 +31,13 @@ public final class Vocabulary {
 
     /** Id of the padding token. */
     public static final int PAD = 0;
+
     /** Id of the unknown-token placeholder. */
     public static final int UNK = 1;
+
     /** Id of the begin-of-sequence marker. */
     public static final int BOS = 2;
+
     /** Id of the end-of-sequence marker. */
     public static final int EOS = 3;
 
@@ -43,9 +46,10 @@ public final class Vocabulary {
 
     private static final String FORMAT = "rnnkit-vocabulary";
     private static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     private final List<String> tokens;
     private final long[] counts;
@@ -57,7 +61,8 @@ public final class Vocabulary {
         Map<String, Integer> map = new HashMap<>(tokens.size() * 2);
         for (int i = 0; i < tokens.size(); i++) {
             if (map.put(tokens.get(i), i) != null) {
-                throw new IllegalArgumentException("duplicate token in vocabulary: '" + tokens.get(i) + "'");
+                throw new IllegalArgumentException(
+                        "duplicate token in vocabulary: '" + tokens.get(i) + "'");
             }
         }
         this.ids = map;
@@ -191,24 +196,33 @@ public final class Vocabulary {
      *
      * @param in the source
      * @return the vocabulary
-     * @throws IOException when reading fails or the content is not a vocabulary of a supported version
+     * @throws IOException when reading fails or the content is not a vocabulary of a supported
+     *     version
      */
     public static Vocabulary read(InputStream in) throws IOException {
         JsonNode root = JSON.readTree(in);
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IOException("not an rnnkit vocabulary (expected \"format\": \"" + FORMAT + "\")");
+            throw new IOException(
+                    "not an rnnkit vocabulary (expected \"format\": \"" + FORMAT + "\")");
         }
         int version = root.path("version").asInt(-1);
         if (version < 1 || version > FORMAT_VERSION) {
-            throw new IOException("unsupported vocabulary version " + version
-                    + "; this rnnkit reads versions 1 to " + FORMAT_VERSION);
+            throw new IOException(
+                    "unsupported vocabulary version "
+                            + version
+                            + "; this rnnkit reads versions 1 to "
+                            + FORMAT_VERSION);
         }
         JsonNode tokenArray = root.path("tokens");
         JsonNode countArray = root.path("counts");
-        if (!tokenArray.isArray() || !countArray.isArray() || tokenArray.size() != countArray.size()
+        if (!tokenArray.isArray()
+                || !countArray.isArray()
+                || tokenArray.size() != countArray.size()
                 || tokenArray.size() < RESERVED.size()) {
-            throw new IOException("corrupt vocabulary: \"tokens\" and \"counts\" must be arrays of equal"
-                    + " length >= " + RESERVED.size());
+            throw new IOException(
+                    "corrupt vocabulary: \"tokens\" and \"counts\" must be arrays of equal"
+                            + " length >= "
+                            + RESERVED.size());
         }
         List<String> tokens = new ArrayList<>(tokenArray.size());
         long[] counts = new long[tokenArray.size()];
@@ -268,14 +282,16 @@ public final class Vocabulary {
         /**
          * Freezes the counts into a vocabulary.
          *
-         * @param minCount tokens seen fewer times than this are left out (they encode to UNK); at least 1
+         * @param minCount tokens seen fewer times than this are left out (they encode to UNK); at
+         *     least 1
          * @param maxSize the largest vocabulary size, reserved ids included; at least 4
          * @return the vocabulary, ids ordered by count descending, then token
          * @throws IllegalArgumentException when {@code minCount < 1} or {@code maxSize < 4}
          */
         public Vocabulary build(int minCount, int maxSize) {
             if (minCount < 1) {
-                throw new IllegalArgumentException("minCount must be >= 1, received: minCount=" + minCount);
+                throw new IllegalArgumentException(
+                        "minCount must be >= 1, received: minCount=" + minCount);
             }
             if (maxSize < RESERVED.size()) {
                 throw new IllegalArgumentException(
@@ -287,8 +303,9 @@ public final class Vocabulary {
                     entries.add(e);
                 }
             }
-            entries.sort(Map.Entry.<String, Long>comparingByValue(Collections.reverseOrder())
-                    .thenComparing(Map.Entry.comparingByKey()));
+            entries.sort(
+                    Map.Entry.<String, Long>comparingByValue(Collections.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()));
             int keep = Math.min(entries.size(), maxSize - RESERVED.size());
             List<String> tokens = new ArrayList<>(RESERVED);
             long[] c = new long[RESERVED.size() + keep];

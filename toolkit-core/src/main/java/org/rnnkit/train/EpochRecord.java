@@ -11,5 +11,11 @@ package org.rnnkit.train;
  * @param sequencesPerSecond training throughput
  * @param paddingEfficiency real steps / computed steps over the epoch
  */
-public record EpochRecord(int epoch, double trainLoss, double devMetric, double learningRate, double seconds,
-        double sequencesPerSecond, double paddingEfficiency) {}
+public record EpochRecord(
+        int epoch,
+        double trainLoss,
+        double devMetric,
+        double learningRate,
+        double seconds,
+        double sequencesPerSecond,
+        double paddingEfficiency) {}

@@ -25,13 +25,16 @@ public record OptimizerSpec(double learningRate, double lrDecay, double clipNorm
      */
     public OptimizerSpec {
         if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be > 0, received: learningRate=" + learningRate);
+            throw new IllegalArgumentException(
+                    "learningRate must be > 0, received: learningRate=" + learningRate);
         }
         if (!(lrDecay > 0 && lrDecay <= 1)) {
-            throw new IllegalArgumentException("lrDecay must be in (0, 1], received: lrDecay=" + lrDecay);
+            throw new IllegalArgumentException(
+                    "lrDecay must be in (0, 1], received: lrDecay=" + lrDecay);
         }
         if (!(clipNorm >= 0)) {
-            throw new IllegalArgumentException("clipNorm must be >= 0, received: clipNorm=" + clipNorm);
+            throw new IllegalArgumentException(
+                    "clipNorm must be >= 0, received: clipNorm=" + clipNorm);
         }
     }
 

@@ -102,25 +102,37 @@ public final class Trainer {
      * @param train the training batches
      * @param dev the model-selection metric
      * @return the trained network and its history
-     * @throws IOException when a checkpoint, log or plot cannot be written, or a checkpoint not read
-     * @throws IllegalStateException when resuming from a checkpoint of a different model or data set
+     * @throws IOException when a checkpoint, log or plot cannot be written, or a checkpoint not
+     *     read
+     * @throws IllegalStateException when resuming from a checkpoint of a different model or data
+     *     set
      */
-    public TrainingResult fit(ComputationGraph network, BucketingIterator<?> train, DevMetric dev) throws IOException {
+    public TrainingResult fit(ComputationGraph network, BucketingIterator<?> train, DevMetric dev)
+            throws IOException {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(dev, "dev");
         State state = new State();
         ComputationGraph net = network;
         int resumedAfter = 0;
-        if (resume && checkpointDir != null && Files.isRegularFile(checkpointDir.resolve(CHECKPOINT))) {
+        if (resume
+                && checkpointDir != null
+                && Files.isRegularFile(checkpointDir.resolve(CHECKPOINT))) {
             state = readCheckpoint(checkpointDir.resolve(CHECKPOINT), network);
             net = state.network;
             resumedAfter = state.epoch;
-            LOG.info("resuming from {} after epoch {} (best {}={} at epoch {})", checkpointDir.resolve(CHECKPOINT),
-                    state.epoch, dev.name(), fmt(state.bestMetric), state.bestEpoch);
+            LOG.info(
+                    "resuming from {} after epoch {} (best {}={} at epoch {})",
+                    checkpointDir.resolve(CHECKPOINT),
+                    state.epoch,
+                    dev.name(),
+                    fmt(state.bestMetric),
+                    state.bestEpoch);
         } else {
             if (resume) {
-                LOG.info("resume requested but no checkpoint in {}; starting from scratch", checkpointDir);
+                LOG.info(
+                        "resume requested but no checkpoint in {}; starting from scratch",
+                        checkpointDir);
             }
             if (metricsLog != null) {
                 Files.deleteIfExists(metricsLog);
@@ -147,10 +159,18 @@ public final class Trainer {
             } else {
                 state.sinceImprovement++;
             }
-            LOG.info("epoch {}/{}: loss {} {} {} (best {} at epoch {}), {} seq/s, padding efficiency {}, {} s",
-                    epoch + 1, maxEpochs, fmt(rec.trainLoss()), dev.name(), fmt(rec.devMetric()),
-                    fmt(state.bestMetric), state.bestEpoch, String.format("%.1f", rec.sequencesPerSecond()),
-                    String.format("%.3f", rec.paddingEfficiency()), String.format("%.1f", rec.seconds()));
+            LOG.info(
+                    "epoch {}/{}: loss {} {} {} (best {} at epoch {}), {} seq/s, padding efficiency {}, {} s",
+                    epoch + 1,
+                    maxEpochs,
+                    fmt(rec.trainLoss()),
+                    dev.name(),
+                    fmt(rec.devMetric()),
+                    fmt(state.bestMetric),
+                    state.bestEpoch,
+                    String.format("%.1f", rec.sequencesPerSecond()),
+                    String.format("%.3f", rec.paddingEfficiency()),
+                    String.format("%.1f", rec.seconds()));
             if (checkpointDir != null) {
                 writeCheckpoint(checkpointDir.resolve(CHECKPOINT), net, state);
             }
@@ -164,10 +184,15 @@ public final class Trainer {
             LOG.info("early stopping: {} did not improve for {} epochs", dev.name(), patience);
         }
         net.setParams(state.bestParams);
-        return new TrainingResult(net, state.bestEpoch, state.bestMetric, state.history, stoppedEarly, resumedAfter);
+        return new TrainingResult(
+                net, state.bestEpoch, state.bestMetric, state.history, stoppedEarly, resumedAfter);
     }
 
-    private EpochRecord runEpoch(ComputationGraph net, BucketingIterator<?> train, DevMetric dev, int epoch,
+    private EpochRecord runEpoch(
+            ComputationGraph net,
+            BucketingIterator<?> train,
+            DevMetric dev,
+            int epoch,
             List<double[]> batchLosses) {
         train.setEpoch(epoch);
         train.resetStatistics();
@@ -177,13 +202,16 @@ public final class Trainer {
         double lossSum = 0;
         long sequences = 0;
         long start = System.nanoTime();
-        ProgressBar bar = progressBar ? new ProgressBarBuilder()
-                .setTaskName(String.format("epoch %d/%d", epoch + 1, maxEpochs))
-                .setInitialMax(batches)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(1000)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .build() : null;
+        ProgressBar bar =
+                progressBar
+                        ? new ProgressBarBuilder()
+                                .setTaskName(String.format("epoch %d/%d", epoch + 1, maxEpochs))
+                                .setInitialMax(batches)
+                                .setStyle(ProgressBarStyle.ASCII)
+                                .setUpdateIntervalMillis(1000)
+                                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                                .build()
+                        : null;
         try {
             double window = 0;
             int windowCount = 0;
@@ -192,15 +220,22 @@ public final class Trainer {
                     net.fit(batch.toDataSet());
                     double loss = net.score();
                     if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException("training loss became " + loss + " in epoch " + (epoch + 1)
-                                + " batch " + (b + 1) + "; lower the learning rate or the clipping norm");
+                        throw new IllegalStateException(
+                                "training loss became "
+                                        + loss
+                                        + " in epoch "
+                                        + (epoch + 1)
+                                        + " batch "
+                                        + (b + 1)
+                                        + "; lower the learning rate or the clipping norm");
                     }
                     lossSum += loss * batch.batchSize();
                     sequences += batch.batchSize();
                     window += loss;
                     windowCount++;
                     if (windowCount == Math.max(1, batches / 20) || b == batches - 1) {
-                        batchLosses.add(new double[] {epoch + (b + 1.0) / batches, window / windowCount});
+                        batchLosses.add(
+                                new double[] {epoch + (b + 1.0) / batches, window / windowCount});
                         window = 0;
                         windowCount = 0;
                     }
@@ -208,11 +243,21 @@ public final class Trainer {
                 double secs = (System.nanoTime() - start) / 1e9;
                 if (bar != null) {
                     bar.step();
-                    bar.setExtraMessage(String.format(" loss %.4f, %.0f seq/s", lossSum / sequences, sequences / secs));
-                } else if (batches >= 20 && (b + 1) % Math.max(1, batches / 10) == 0 && b + 1 < batches) {
+                    bar.setExtraMessage(
+                            String.format(
+                                    " loss %.4f, %.0f seq/s",
+                                    lossSum / sequences, sequences / secs));
+                } else if (batches >= 20
+                        && (b + 1) % Math.max(1, batches / 10) == 0
+                        && b + 1 < batches) {
                     // Without a terminal, report about every 10% of a long epoch instead.
-                    LOG.info("epoch {}: {}/{} batches, loss {}, {} seq/s, about {} s left", epoch + 1, b + 1, batches,
-                            fmt(lossSum / sequences), String.format("%.1f", sequences / secs),
+                    LOG.info(
+                            "epoch {}: {}/{} batches, loss {}, {} seq/s, about {} s left",
+                            epoch + 1,
+                            b + 1,
+                            batches,
+                            fmt(lossSum / sequences),
+                            String.format("%.1f", sequences / secs),
                             Math.round(secs / (b + 1) * (batches - b - 1)));
                 }
             }
@@ -224,9 +269,14 @@ public final class Trainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         net.getConfiguration().setEpochCount(epoch + 1);
         double metric = dev.evaluate(net);
-        return new EpochRecord(epoch + 1, sequences == 0 ? Double.NaN : lossSum / sequences, metric,
-                optimizer == null ? Double.NaN : optimizer.learningRateAt(epoch), seconds,
-                sequences / Math.max(seconds, 1e-9), train.paddingEfficiency());
+        return new EpochRecord(
+                epoch + 1,
+                sequences == 0 ? Double.NaN : lossSum / sequences,
+                metric,
+                optimizer == null ? Double.NaN : optimizer.learningRateAt(epoch),
+                seconds,
+                sequences / Math.max(seconds, 1e-9),
+                train.paddingEfficiency());
     }
 
     private void appendMetrics(EpochRecord rec, String metricName) throws IOException {
@@ -243,9 +293,18 @@ public final class Trainer {
         line.put("padding_efficiency", rec.paddingEfficiency());
         Path parent = metricsLog.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        String text = JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(line) + "\n";
-        Files.writeString(metricsLog, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        String text =
+                JSON.writer()
+                                .without(
+                                        com.fasterxml.jackson.databind.SerializationFeature
+                                                .INDENT_OUTPUT)
+                                .writeValueAsString(line)
+                        + "\n";
+        Files.writeString(
+                metricsLog,
+                text,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 
@@ -256,8 +315,14 @@ public final class Trainer {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("Training loss")
-                .xAxisTitle("epoch").yAxisTitle("loss").build();
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(800)
+                        .height(500)
+                        .title("Training loss")
+                        .xAxisTitle("epoch")
+                        .yAxisTitle("loss")
+                        .build();
         double[] ex = history.stream().mapToDouble(EpochRecord::epoch).toArray();
         double[] ey = history.stream().mapToDouble(EpochRecord::trainLoss).toArray();
         chart.addSeries("epoch mean", ex, ey);
@@ -286,22 +351,25 @@ public final class Trainer {
         json.put("since_improvement", state.sinceImprovement);
         json.set("history", JSON.valueToTree(state.history));
         byte[] stateBytes = JSON.writeValueAsBytes(json);
-        AtomicFiles.write(file, raw -> {
-            try (ZipOutputStream zip = new ZipOutputStream(raw)) {
-                zip.putNextEntry(new ZipEntry("state.json"));
-                zip.write(stateBytes);
-                zip.putNextEntry(new ZipEntry("model.zip"));
-                zip.write(model.toByteArray());
-                zip.putNextEntry(new ZipEntry("best-params.bin"));
-                zip.write(best.toByteArray());
-                zip.closeEntry();
-            }
-        });
+        AtomicFiles.write(
+                file,
+                raw -> {
+                    try (ZipOutputStream zip = new ZipOutputStream(raw)) {
+                        zip.putNextEntry(new ZipEntry("state.json"));
+                        zip.write(stateBytes);
+                        zip.putNextEntry(new ZipEntry("model.zip"));
+                        zip.write(model.toByteArray());
+                        zip.putNextEntry(new ZipEntry("best-params.bin"));
+                        zip.write(best.toByteArray());
+                        zip.closeEntry();
+                    }
+                });
     }
 
     private State readCheckpoint(Path file, ComputationGraph fresh) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 entries.put(e.getName(), zip.readAllBytes());
@@ -309,26 +377,48 @@ public final class Trainer {
         }
         for (String name : List.of("state.json", "model.zip", "best-params.bin")) {
             if (!entries.containsKey(name)) {
-                throw new IOException(file + ": corrupt checkpoint, missing " + name + "; delete it to start over");
+                throw new IOException(
+                        file
+                                + ": corrupt checkpoint, missing "
+                                + name
+                                + "; delete it to start over");
             }
         }
         JsonNode json = JSON.readTree(entries.get("state.json"));
         if (json.path("version").asInt() != CHECKPOINT_VERSION) {
-            throw new IOException(file + ": checkpoint version " + json.path("version").asInt()
-                    + " is not supported (expected " + CHECKPOINT_VERSION + ")");
+            throw new IOException(
+                    file
+                            + ": checkpoint version "
+                            + json.path("version").asInt()
+                            + " is not supported (expected "
+                            + CHECKPOINT_VERSION
+                            + ")");
         }
-        String saved = json.path("fingerprint").isNull() ? null : json.path("fingerprint").asText(null);
+        String saved =
+                json.path("fingerprint").isNull() ? null : json.path("fingerprint").asText(null);
         if (!Objects.equals(saved, fingerprint)) {
-            throw new IllegalStateException("checkpoint " + file + " belongs to a different run (other data or"
-                    + " options); delete it or train without --resume");
+            throw new IllegalStateException(
+                    "checkpoint "
+                            + file
+                            + " belongs to a different run (other data or"
+                            + " options); delete it or train without --resume");
         }
         State s = new State();
-        s.network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get("model.zip")), true);
+        s.network =
+                ModelSerializer.restoreComputationGraph(
+                        new ByteArrayInputStream(entries.get("model.zip")), true);
         if (s.network.numParams() != fresh.numParams()) {
-            throw new IllegalStateException("checkpoint " + file + " holds a different model ("
-                    + s.network.numParams() + " parameters, expected " + fresh.numParams() + ")");
+            throw new IllegalStateException(
+                    "checkpoint "
+                            + file
+                            + " holds a different model ("
+                            + s.network.numParams()
+                            + " parameters, expected "
+                            + fresh.numParams()
+                            + ")");
         }
-        try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(entries.get("best-params.bin")))) {
+        try (DataInputStream d =
+                new DataInputStream(new ByteArrayInputStream(entries.get("best-params.bin")))) {
             s.bestParams = Nd4j.read(d);
         }
         s.epoch = json.path("epoch").asInt();
@@ -472,7 +562,8 @@ public final class Trainer {
         }
 
         /**
-         * Identifies the run (data hash and options); a checkpoint is only resumed by a run with the same.
+         * Identifies the run (data hash and options); a checkpoint is only resumed by a run with
+         * the same.
          *
          * @param fingerprint any string
          * @return this builder
@@ -501,14 +592,17 @@ public final class Trainer {
          */
         public Trainer build() {
             if (maxEpochs < 1) {
-                throw new IllegalArgumentException("maxEpochs must be >= 1, received: maxEpochs=" + maxEpochs);
+                throw new IllegalArgumentException(
+                        "maxEpochs must be >= 1, received: maxEpochs=" + maxEpochs);
             }
             if (patience < 1) {
-                throw new IllegalArgumentException("patience must be >= 1, received: patience=" + patience);
+                throw new IllegalArgumentException(
+                        "patience must be >= 1, received: patience=" + patience);
             }
             if (maxBatchesPerEpoch < 1) {
                 throw new IllegalArgumentException(
-                        "maxBatchesPerEpoch must be >= 1, received: maxBatchesPerEpoch=" + maxBatchesPerEpoch);
+                        "maxBatchesPerEpoch must be >= 1, received: maxBatchesPerEpoch="
+                                + maxBatchesPerEpoch);
             }
             return new Trainer(this);
         }

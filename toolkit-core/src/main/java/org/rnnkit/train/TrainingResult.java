@@ -13,12 +13,15 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * @param stoppedEarly whether training stopped because the dev score stopped improving
  * @param resumedAfterEpoch the epoch of the checkpoint training resumed from, or 0
  */
-public record TrainingResult(ComputationGraph network, int bestEpoch, double bestDevMetric,
-        List<EpochRecord> history, boolean stoppedEarly, int resumedAfterEpoch) {
+public record TrainingResult(
+        ComputationGraph network,
+        int bestEpoch,
+        double bestDevMetric,
+        List<EpochRecord> history,
+        boolean stoppedEarly,
+        int resumedAfterEpoch) {
 
-    /**
-     * Freezes the history.
-     */
+    /** Freezes the history. */
     public TrainingResult {
         history = List.copyOf(history);
     }

@@ -29,22 +29,32 @@ import org.rnnkit.text.Vocabulary;
 
 class ModelBundleTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static ModelBundle bundle() {
-        ComputationGraph net = SequenceClassifierBuilder.builder().setVocabularySize(14).setNumClasses(2)
-                .optEmbeddingSize(4).optRnn(new RnnSpec(org.rnnkit.model.CellType.LSTM, 3, 1, true, 0)).build();
+        ComputationGraph net =
+                SequenceClassifierBuilder.builder()
+                        .setVocabularySize(14)
+                        .setNumClasses(2)
+                        .optEmbeddingSize(4)
+                        .optRnn(new RnnSpec(org.rnnkit.model.CellType.LSTM, 3, 1, true, 0))
+                        .build();
         Vocabulary.Builder vb = Vocabulary.builder();
         vb.add(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"));
         ObjectNode options = ModelBundle.json().createObjectNode().put("hiddenSize", 3);
-        return new ModelBundle("test", net, vb.build(1, 100), options,
-                Provenance.now("test", 1, "fixture", "abc", 3, 1), Map.of("accuracy", 0.75),
+        return new ModelBundle(
+                "test",
+                net,
+                vb.build(1, 100),
+                options,
+                Provenance.now("test", 1, "fixture", "abc", 3, 1),
+                Map.of("accuracy", 0.75),
                 Map.of("labels.json", "[\"x\",\"y\"]".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
-    void givenBundle_whenSavedAndLoaded_thenEverythingRoundTripsAndPredictsIdentically() throws IOException {
+    void givenBundle_whenSavedAndLoaded_thenEverythingRoundTripsAndPredictsIdentically()
+            throws IOException {
         ModelBundle original = bundle();
         Path file = dir.resolve("m.zip");
         original.save(file);
@@ -54,10 +64,16 @@ class ModelBundleTest {
         assertEquals(original.options(), loaded.options());
         assertEquals(original.provenance(), loaded.provenance());
         assertEquals(0.75, loaded.metrics().get("accuracy"));
-        assertEquals("[\"x\",\"y\"]", new String(loaded.attachment("labels.json"), StandardCharsets.UTF_8));
+        assertEquals(
+                "[\"x\",\"y\"]",
+                new String(loaded.attachment("labels.json"), StandardCharsets.UTF_8));
         SequenceBatcher batcher = SequenceBatcher.builder().build();
-        float[][] before = new SequenceClassifier(original.network(), batcher, 4).predictProbabilities(Fixtures.SEQUENCES);
-        float[][] after = new SequenceClassifier(loaded.network(), batcher, 4).predictProbabilities(Fixtures.SEQUENCES);
+        float[][] before =
+                new SequenceClassifier(original.network(), batcher, 4)
+                        .predictProbabilities(Fixtures.SEQUENCES);
+        float[][] after =
+                new SequenceClassifier(loaded.network(), batcher, 4)
+                        .predictProbabilities(Fixtures.SEQUENCES);
         for (int i = 0; i < before.length; i++) {
             assertArrayEquals(before[i], after[i], 0f);
         }
@@ -74,7 +90,8 @@ class ModelBundleTest {
         byte[] bytes = Files.readAllBytes(file);
         Path cut = dir.resolve("cut.zip");
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        BundleFormatException e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(cut));
+        BundleFormatException e =
+                assertThrows(BundleFormatException.class, () -> ModelBundle.load(cut));
         assertTrue(e.getMessage().contains("cut.zip"), e.getMessage());
     }
 
@@ -82,18 +99,29 @@ class ModelBundleTest {
     void givenForeignFiles_whenLoaded_thenNotABundleError() throws IOException {
         Path text = dir.resolve("notes.zip");
         Files.writeString(text, "hello");
-        assertTrue(assertThrows(BundleFormatException.class, () -> ModelBundle.load(text)).getMessage()
-                .contains("not an rnnkit model bundle"));
+        assertTrue(
+                assertThrows(BundleFormatException.class, () -> ModelBundle.load(text))
+                        .getMessage()
+                        .contains("not an rnnkit model bundle"));
         Path zip = zip("other.zip", "README.txt", "{}");
-        assertTrue(assertThrows(BundleFormatException.class, () -> ModelBundle.load(zip)).getMessage()
-                .contains("no bundle.json"));
+        assertTrue(
+                assertThrows(BundleFormatException.class, () -> ModelBundle.load(zip))
+                        .getMessage()
+                        .contains("no bundle.json"));
     }
 
     @Test
     void givenNewerFormat_whenLoaded_thenUpgradeMessage() throws IOException {
-        Path zip = zip("future.zip", "bundle.json", "{\"format\":\"rnnkit-bundle\",\"version\":99,\"task\":\"x\"}");
-        BundleFormatException e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(zip));
-        assertTrue(e.getMessage().contains("version 99") && e.getMessage().contains("newer"), e.getMessage());
+        Path zip =
+                zip(
+                        "future.zip",
+                        "bundle.json",
+                        "{\"format\":\"rnnkit-bundle\",\"version\":99,\"task\":\"x\"}");
+        BundleFormatException e =
+                assertThrows(BundleFormatException.class, () -> ModelBundle.load(zip));
+        assertTrue(
+                e.getMessage().contains("version 99") && e.getMessage().contains("newer"),
+                e.getMessage());
     }
 
     @Test
@@ -102,13 +130,19 @@ class ModelBundleTest {
     }
 
     @Test
-    void givenFailingWriter_whenWrittenAtomically_thenTargetUnchangedAndNoTempLeft() throws IOException {
+    void givenFailingWriter_whenWrittenAtomically_thenTargetUnchangedAndNoTempLeft()
+            throws IOException {
         Path target = dir.resolve("keep.txt");
         Files.writeString(target, "old");
-        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write("half".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full");
-        }));
+        assertThrows(
+                IOException.class,
+                () ->
+                        AtomicFiles.write(
+                                target,
+                                out -> {
+                                    out.write("half".getBytes(StandardCharsets.UTF_8));
+                                    throw new IOException("disk full");
+                                }));
         assertEquals("old", Files.readString(target));
         try (var files = Files.list(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
@@ -125,12 +159,15 @@ class ModelBundleTest {
         assertFalse(h1.equals(h2));
         Path f = dir.resolve("f.txt");
         Files.writeString(f, "abc");
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Provenance.sha256(f));
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                Provenance.sha256(f));
     }
 
     private Path zip(String name, String entry, String content) throws IOException {
         Path p = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(p); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(p);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(entry));
             zip.write(content.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();

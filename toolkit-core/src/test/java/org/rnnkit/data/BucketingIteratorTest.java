@@ -27,13 +27,20 @@ class BucketingIteratorTest {
         return out;
     }
 
-    private static BucketingIterator<Integer> iterator(List<int[]> seqs, int batchSize, boolean shuffle, long seed) {
+    private static BucketingIterator<Integer> iterator(
+            List<int[]> seqs, int batchSize, boolean shuffle, long seed) {
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < seqs.size(); i++) {
             ids.add(i);
         }
-        return new BucketingIterator<>(ids, batchSize, i -> seqs.get(i).length,
-                items -> BATCHER.features(items.stream().map(seqs::get).toList()), 2, shuffle, seed);
+        return new BucketingIterator<>(
+                ids,
+                batchSize,
+                i -> seqs.get(i).length,
+                items -> BATCHER.features(items.stream().map(seqs::get).toList()),
+                2,
+                shuffle,
+                seed);
     }
 
     @Test
@@ -69,7 +76,8 @@ class BucketingIteratorTest {
             bucketed.nextBatch().close();
         }
         // Random batches of 32 lengths uniform in [1, 40] pad to ~39: efficiency about 0.53.
-        assertTrue(bucketed.paddingEfficiency() > 0.9, "efficiency " + bucketed.paddingEfficiency());
+        assertTrue(
+                bucketed.paddingEfficiency() > 0.9, "efficiency " + bucketed.paddingEfficiency());
     }
 
     @Test

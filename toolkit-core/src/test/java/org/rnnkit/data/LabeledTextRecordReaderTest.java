@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LabeledTextRecordReaderTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Path write(String name, String content) throws IOException {
         Path p = dir.resolve(name);
@@ -36,13 +35,18 @@ class LabeledTextRecordReaderTest {
 
     private static void assertMessage(MalformedDataException e, String... parts) {
         for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "expected '" + part + "' in: " + e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(part), "expected '" + part + "' in: " + e.getMessage());
         }
     }
 
     @Test
-    void givenTsvWithExtraColumns_whenReadThroughDataVec_thenLabelAndTextRecordsWithLines() throws Exception {
-        Path p = write("reviews.tsv", "label\tid\ttext\npos\t1\tGreat fun\n\nneg\t2\tDull \"plot\"\n");
+    void givenTsvWithExtraColumns_whenReadThroughDataVec_thenLabelAndTextRecordsWithLines()
+            throws Exception {
+        Path p =
+                write(
+                        "reviews.tsv",
+                        "label\tid\ttext\npos\t1\tGreat fun\n\nneg\t2\tDull \"plot\"\n");
         try (LabeledTextRecordReader reader = new LabeledTextRecordReader(false)) {
             reader.initialize(new FileSplit(p.toFile()));
             List<Writable> first = reader.next();
@@ -61,9 +65,13 @@ class LabeledTextRecordReaderTest {
 
     @Test
     void givenCsvWithQuotedCommasAndNewlines_whenRead_thenFieldsUnquoted() throws IOException {
-        Path p = write("sst.csv", "sentence,label\n\"good, \"\"really\"\" good\",1\n\"two\nlines\",0\nplain,1\n");
+        Path p =
+                write(
+                        "sst.csv",
+                        "sentence,label\n\"good, \"\"really\"\" good\",1\n\"two\nlines\",0\nplain,1\n");
         LabeledTextDataset set = LabeledTextDataset.read(p, false);
-        assertEquals(List.of("good, \"really\" good", "two\nlines", "plain"),
+        assertEquals(
+                List.of("good, \"really\" good", "two\nlines", "plain"),
                 set.examples().stream().map(LabeledText::text).toList());
         assertEquals(List.of(2L, 3L, 5L), set.examples().stream().map(LabeledText::line).toList());
     }
@@ -96,13 +104,20 @@ class LabeledTextRecordReaderTest {
     @Test
     void givenMissingColumn_whenRead_thenErrorNamesFileLineAndExpectation() throws IOException {
         Path p = write("bad.tsv", "label\ttext\npos\tfine\nneg\n");
-        assertMessage(malformed(p), "bad.tsv:3:", "expected at least 2 tab-separated columns", "found 1");
+        assertMessage(
+                malformed(p), "bad.tsv:3:", "expected at least 2 tab-separated columns", "found 1");
     }
 
     @Test
     void givenEmptyTextOrLabel_whenRead_thenErrorNamesLine() throws IOException {
-        assertMessage(malformed(write("e1.tsv", "label\ttext\npos\t   \n")), "e1.tsv:2:", "expected text in column 2");
-        assertMessage(malformed(write("e2.tsv", "label\ttext\n\tsome text\n")), "e2.tsv:2:", "expected a label");
+        assertMessage(
+                malformed(write("e1.tsv", "label\ttext\npos\t   \n")),
+                "e1.tsv:2:",
+                "expected text in column 2");
+        assertMessage(
+                malformed(write("e2.tsv", "label\ttext\n\tsome text\n")),
+                "e2.tsv:2:",
+                "expected a label");
     }
 
     @Test
@@ -118,18 +133,26 @@ class LabeledTextRecordReaderTest {
 
     @Test
     void givenHeaderWithoutTextColumn_whenRead_thenErrorListsAcceptedNames() throws IOException {
-        assertMessage(malformed(write("h.tsv", "label\tbody\npos\tx\n")), "h.tsv:1:", "[text, sentence, review, content]");
+        assertMessage(
+                malformed(write("h.tsv", "label\tbody\npos\tx\n")),
+                "h.tsv:1:",
+                "[text, sentence, review, content]");
     }
 
     @Test
     void givenEmptyFileOrHeaderOnly_whenRead_thenClearErrors() throws IOException {
         assertMessage(malformed(write("empty.tsv", "")), "empty.tsv", "the file is empty");
-        assertMessage(malformed(write("header.tsv", "label\ttext\n")), "header.tsv", "at least one example");
+        assertMessage(
+                malformed(write("header.tsv", "label\ttext\n")),
+                "header.tsv",
+                "at least one example");
     }
 
     @Test
     void givenMissingFile_whenRead_thenNoSuchFile() {
-        assertThrows(NoSuchFileException.class, () -> LabeledTextDataset.read(dir.resolve("nope.tsv"), false));
+        assertThrows(
+                NoSuchFileException.class,
+                () -> LabeledTextDataset.read(dir.resolve("nope.tsv"), false));
     }
 
     @Test
@@ -152,7 +175,9 @@ class LabeledTextRecordReaderTest {
         Files.writeString(root.resolve("unsup/0_0.txt"), "No label.");
         LabeledTextDataset set = LabeledTextDataset.read(root, false);
         assertEquals(3, set.size());
-        assertEquals(List.of("neg", "pos", "pos"), set.examples().stream().map(LabeledText::label).toList());
+        assertEquals(
+                List.of("neg", "pos", "pos"),
+                set.examples().stream().map(LabeledText::label).toList());
         assertTrue(set.examples().get(0).source().endsWith("0_2.txt"));
     }
 
@@ -166,7 +191,8 @@ class LabeledTextRecordReaderTest {
         List<LabeledTextDataset> parts = set.split(0.2, 1);
         assertEquals(80, parts.get(0).size());
         assertEquals(20, parts.get(1).size());
-        assertEquals(5, parts.get(1).examples().stream().filter(e -> e.label().equals("neg")).count());
+        assertEquals(
+                5, parts.get(1).examples().stream().filter(e -> e.label().equals("neg")).count());
         assertEquals(parts.get(1).examples(), set.split(0.2, 1).get(1).examples());
         assertTrue(parts.get(0).examples().stream().noneMatch(parts.get(1).examples()::contains));
     }

@@ -13,8 +13,11 @@ class ClassificationReportTest {
 
     // actual:    a a a b b c
     // predicted: a a b b c c
-    private final ClassificationReport report = new ClassificationReport(List.of("a", "b", "c"),
-            new int[] {0, 0, 0, 1, 1, 2}, new int[] {0, 0, 1, 1, 2, 2});
+    private final ClassificationReport report =
+            new ClassificationReport(
+                    List.of("a", "b", "c"),
+                    new int[] {0, 0, 0, 1, 1, 2},
+                    new int[] {0, 0, 1, 1, 2, 2});
 
     @Test
     void givenFixedPredictions_whenReported_thenMetricsMatchHandComputation() {
@@ -37,16 +40,19 @@ class ClassificationReportTest {
 
     @Test
     void givenClassNeverPredicted_whenReported_thenPrecisionZero() {
-        ClassificationReport r = new ClassificationReport(List.of("x", "y"), new int[] {0, 1}, new int[] {0, 0});
+        ClassificationReport r =
+                new ClassificationReport(List.of("x", "y"), new int[] {0, 1}, new int[] {0, 0});
         assertEquals(0.0, r.precision(1));
         assertEquals(0.0, r.f1(1));
     }
 
     @Test
     void givenMismatchedOrOutOfRange_whenReported_thenRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ClassificationReport(List.of("x", "y"), new int[] {0}, new int[] {0, 1}));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ClassificationReport(List.of("x", "y"), new int[] {2}, new int[] {0}));
     }
 }

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.rnnkit.data.SequenceBatcher;
 import org.rnnkit.testing.Fixtures;
 
@@ -27,7 +27,8 @@ class SequenceClassifierBuilderTest {
                 Arguments.of(CellType.SIMPLE, true, 2, Pooling.LAST));
     }
 
-    private static ComputationGraph network(CellType cell, boolean bidirectional, int layers, Pooling pooling) {
+    private static ComputationGraph network(
+            CellType cell, boolean bidirectional, int layers, Pooling pooling) {
         return SequenceClassifierBuilder.builder()
                 .setVocabularySize(20)
                 .setNumClasses(3)
@@ -40,19 +41,22 @@ class SequenceClassifierBuilderTest {
 
     @ParameterizedTest(name = "{0} bidirectional={1} layers={2} pooling={3}")
     @MethodSource("topologies")
-    void givenPaddedBatch_whenPredicted_thenSameAsEachSequenceAlone(CellType cell, boolean bi, int layers,
-            Pooling pooling) {
+    void givenPaddedBatch_whenPredicted_thenSameAsEachSequenceAlone(
+            CellType cell, boolean bi, int layers, Pooling pooling) {
         ComputationGraph net = network(cell, bi, layers, pooling);
         Fixtures.assertPaddingInvariant(net, Fixtures.SEQUENCES, 1e-5);
-        Fixtures.assertPaddingInvariant(net, List.of(new int[] {4}, new int[] {5, 6, 7, 8, 9, 10, 11, 12}), 1e-5);
+        Fixtures.assertPaddingInvariant(
+                net, List.of(new int[] {4}, new int[] {5, 6, 7, 8, 9, 10, 11, 12}), 1e-5);
     }
 
     @Test
     void givenBidirectionalLastPooling_whenFirstTokenChanges_thenOutputChanges() {
-        // The backward direction's final state has read the whole sequence, including its first token.
+        // The backward direction's final state has read the whole sequence, including its first
+        // token.
         ComputationGraph net = network(CellType.LSTM, true, 1, Pooling.LAST);
         SequenceClassifier c = new SequenceClassifier(net, SequenceBatcher.builder().build(), 8);
-        float[][] p = c.predictProbabilities(List.of(new int[] {4, 9, 9, 9}, new int[] {5, 9, 9, 9}));
+        float[][] p =
+                c.predictProbabilities(List.of(new int[] {4, 9, 9, 9}, new int[] {5, 9, 9, 9}));
         assertTrue(Math.abs(p[0][0] - p[1][0]) > 1e-6, "first token had no effect");
     }
 
@@ -67,8 +71,12 @@ class SequenceClassifierBuilderTest {
 
     @Test
     void givenConfiguration_whenJsonRoundTripped_thenEqual() {
-        ComputationGraphConfiguration conf = SequenceClassifierBuilder.builder().setVocabularySize(20).setNumClasses(2)
-                .optRnn(new RnnSpec(CellType.LSTM, 4, 2, true, 0.2)).buildConfiguration();
+        ComputationGraphConfiguration conf =
+                SequenceClassifierBuilder.builder()
+                        .setVocabularySize(20)
+                        .setNumClasses(2)
+                        .optRnn(new RnnSpec(CellType.LSTM, 4, 2, true, 0.2))
+                        .buildConfiguration();
         assertEquals(conf, ComputationGraphConfiguration.fromJson(conf.toJson()));
     }
 
@@ -77,8 +85,12 @@ class SequenceClassifierBuilderTest {
         ComputationGraph net = network(CellType.LSTM, false, 1, Pooling.MAX);
         SequenceClassifier c = new SequenceClassifier(net, SequenceBatcher.builder().build(), 2);
         float[][] p = c.predictProbabilities(Fixtures.SEQUENCES);
-        float[][] reversed = c.predictProbabilities(List.of(Fixtures.SEQUENCES.get(2), Fixtures.SEQUENCES.get(1),
-                Fixtures.SEQUENCES.get(0)));
+        float[][] reversed =
+                c.predictProbabilities(
+                        List.of(
+                                Fixtures.SEQUENCES.get(2),
+                                Fixtures.SEQUENCES.get(1),
+                                Fixtures.SEQUENCES.get(0)));
         for (int i = 0; i < 3; i++) {
             float sum = 0;
             for (float v : p[i]) {
@@ -91,20 +103,35 @@ class SequenceClassifierBuilderTest {
 
     @Test
     void givenGru_whenBuilt_thenClearUnsupportedMessage() {
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> network(CellType.GRU, false, 1, Pooling.LAST));
-        assertTrue(e.getMessage().contains("GRU") && e.getMessage().contains("--cell lstm"), e.getMessage());
+        UnsupportedOperationException e =
+                assertThrows(
+                        UnsupportedOperationException.class,
+                        () -> network(CellType.GRU, false, 1, Pooling.LAST));
+        assertTrue(
+                e.getMessage().contains("GRU") && e.getMessage().contains("--cell lstm"),
+                e.getMessage());
     }
 
     @Test
     void givenInvalidSettings_whenBuilt_thenErrorsNameTheParameter() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SequenceClassifierBuilder.builder().setVocabularySize(20).setNumClasses(1).build());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                SequenceClassifierBuilder.builder()
+                                        .setVocabularySize(20)
+                                        .setNumClasses(1)
+                                        .build());
         assertTrue(e.getMessage().contains("numClasses=1"), e.getMessage());
-        IllegalArgumentException h = assertThrows(IllegalArgumentException.class,
-                () -> new RnnSpec(CellType.LSTM, 0, 1, false, 0));
-        assertTrue(h.getMessage().contains("hiddenSize must be > 0, received: hiddenSize=0"), h.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new RnnSpec(CellType.LSTM, 4, 1, false, 1.0));
+        IllegalArgumentException h =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new RnnSpec(CellType.LSTM, 0, 1, false, 0));
+        assertTrue(
+                h.getMessage().contains("hiddenSize must be > 0, received: hiddenSize=0"),
+                h.getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> new RnnSpec(CellType.LSTM, 4, 1, false, 1.0));
         assertEquals(CellType.SIMPLE, CellType.parse("rnn"));
         assertThrows(IllegalArgumentException.class, () -> CellType.parse("transformer"));
     }

@@ -6,12 +6,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnkit.data.SequenceBatch;
 import org.rnnkit.data.SequenceBatcher;
 
-/** Hand-written fixtures and contract assertions shared by rnnkit's tests (published in the test-jar). */
+/**
+ * Hand-written fixtures and contract assertions shared by rnnkit's tests (published in the
+ * test-jar).
+ */
 public final class Fixtures {
 
     /** Three id sequences of lengths 2, 3 and 5 (ids >= 4, i.e. no reserved ids). */
-    public static final List<int[]> SEQUENCES = List.of(new int[] {4, 5}, new int[] {6, 7, 8},
-            new int[] {9, 10, 11, 12, 13});
+    public static final List<int[]> SEQUENCES =
+            List.of(new int[] {4, 5}, new int[] {6, 7, 8}, new int[] {9, 10, 11, 12, 13});
 
     /** Their classes. */
     public static final int[] CLASSES = {0, 1, 1};
@@ -27,18 +30,29 @@ public final class Fixtures {
      * @param tolerance the largest allowed absolute difference
      * @throws AssertionError when an output differs
      */
-    public static void assertPaddingInvariant(ComputationGraph network, List<int[]> sequences, double tolerance) {
+    public static void assertPaddingInvariant(
+            ComputationGraph network, List<int[]> sequences, double tolerance) {
         SequenceBatcher batcher = SequenceBatcher.builder().build();
         INDArray batched;
         try (SequenceBatch batch = batcher.features(sequences)) {
-            batched = network.output(false, new INDArray[] {batch.features()}, new INDArray[] {batch.featuresMask()},
-                    null)[0].dup();
+            batched =
+                    network
+                            .output(
+                                    false,
+                                    new INDArray[] {batch.features()},
+                                    new INDArray[] {batch.featuresMask()},
+                                    null)[0]
+                            .dup();
         }
         for (int i = 0; i < sequences.size(); i++) {
             INDArray alone;
             try (SequenceBatch one = batcher.features(List.of(sequences.get(i)))) {
-                alone = network.output(false, new INDArray[] {one.features()}, new INDArray[] {one.featuresMask()},
-                        null)[0];
+                alone =
+                        network.output(
+                                        false,
+                                        new INDArray[] {one.features()},
+                                        new INDArray[] {one.featuresMask()},
+                                        null)[0];
             }
             INDArray row = batched.getRow(i);
             if (alone.rank() == 2) {
@@ -46,8 +60,19 @@ public final class Fixtures {
             }
             double diff = alone.sub(row).amaxNumber().doubleValue();
             if (diff > tolerance) {
-                throw new AssertionError("sequence " + i + " (length " + sequences.get(i).length + "): output alone "
-                        + alone + " differs from padded output " + row + " by " + diff + " > " + tolerance);
+                throw new AssertionError(
+                        "sequence "
+                                + i
+                                + " (length "
+                                + sequences.get(i).length
+                                + "): output alone "
+                                + alone
+                                + " differs from padded output "
+                                + row
+                                + " by "
+                                + diff
+                                + " > "
+                                + tolerance);
             }
         }
     }

@@ -9,8 +9,24 @@ class StandardTokenizerTest {
 
     @Test
     void givenReviewWithHtmlBreaksAndPunctuation_whenTokenized_thenLowercaseWordsAndMarks() {
-        assertEquals(List.of("not", "bad", ".", "really", "!", "don't", "miss", "this", "well-made", "film", "(", "2", ")"),
-                Tokenizer.standard().tokenize("Not bad.<br /><br />Really! Don't miss this well-made film (2)"));
+        assertEquals(
+                List.of(
+                        "not",
+                        "bad",
+                        ".",
+                        "really",
+                        "!",
+                        "don't",
+                        "miss",
+                        "this",
+                        "well-made",
+                        "film",
+                        "(",
+                        "2",
+                        ")"),
+                Tokenizer.standard()
+                        .tokenize(
+                                "Not bad.<br /><br />Really! Don't miss this well-made film (2)"));
     }
 
     @Test
@@ -20,6 +36,8 @@ class StandardTokenizerTest {
 
     @Test
     void givenTrailingHyphenOrApostrophe_whenTokenized_thenSplitOff() {
-        assertEquals(List.of("rock", "'", "n", "-", "roll"), Tokenizer.standard().tokenize("rock' n -roll"));
+        assertEquals(
+                List.of("rock", "'", "n", "-", "roll"),
+                Tokenizer.standard().tokenize("rock' n -roll"));
     }
 }

@@ -17,16 +17,20 @@ import org.junit.jupiter.api.Test;
 
 class VocabularyTest {
 
-    private static final List<List<String>> CORPUS = List.of(
-            List.of("the", "plot", "was", "good"),
-            List.of("the", "acting", "was", "bad"),
-            List.of("good", "good", "plot"),
-            List.of("zebra"));
+    private static final List<List<String>> CORPUS =
+            List.of(
+                    List.of("the", "plot", "was", "good"),
+                    List.of("the", "acting", "was", "bad"),
+                    List.of("good", "good", "plot"),
+                    List.of("zebra"));
 
     @Test
     void givenCounts_whenBuilt_thenReservedIdsFirstThenCountDescendingThenLexical() {
         Vocabulary v = build(CORPUS, 1, 100);
-        assertEquals(List.of("<pad>", "<unk>", "<bos>", "<eos>", "good", "plot", "the", "was", "acting", "bad", "zebra"),
+        assertEquals(
+                List.of(
+                        "<pad>", "<unk>", "<bos>", "<eos>", "good", "plot", "the", "was", "acting",
+                        "bad", "zebra"),
                 v.tokens());
         assertEquals(3, v.count(v.id("good")));
         assertEquals(Vocabulary.UNK, v.id("never-seen"));
@@ -46,7 +50,9 @@ class VocabularyTest {
     void givenMinCountAndMaxSize_whenBuilt_thenRareAndExcessTokensBecomeUnknown() {
         Vocabulary v = build(CORPUS, 2, 6);
         assertEquals(List.of("<pad>", "<unk>", "<bos>", "<eos>", "good", "plot"), v.tokens());
-        assertArrayEquals(new int[] {Vocabulary.UNK, 5, Vocabulary.UNK, 4}, v.encode(List.of("the", "plot", "was", "good")));
+        assertArrayEquals(
+                new int[] {Vocabulary.UNK, 5, Vocabulary.UNK, 4},
+                v.encode(List.of("the", "plot", "was", "good")));
     }
 
     @Test
@@ -59,16 +65,25 @@ class VocabularyTest {
 
     @Test
     void givenForeignJson_whenRead_thenClearError() {
-        IOException e = assertThrows(IOException.class, () -> Vocabulary.read(
-                new ByteArrayInputStream("{\"tokens\": []}".getBytes(StandardCharsets.UTF_8))));
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                Vocabulary.read(
+                                        new ByteArrayInputStream(
+                                                "{\"tokens\": []}"
+                                                        .getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.getMessage().contains("not an rnnkit vocabulary"), e.getMessage());
     }
 
     @Test
     void givenBadId_whenDecoded_thenErrorNamesIdAndSize() {
         Vocabulary v = build(CORPUS, 1, 100);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v.decode(new int[] {99}));
-        assertTrue(e.getMessage().contains("id=99") && e.getMessage().contains("[0, 11)"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> v.decode(new int[] {99}));
+        assertTrue(
+                e.getMessage().contains("id=99") && e.getMessage().contains("[0, 11)"),
+                e.getMessage());
     }
 
     @Test

@@ -24,11 +24,11 @@ import org.rnnkit.model.SequenceClassifierBuilder;
 
 class TrainerTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** Class = whether the first token is 4 or 5; the rest is noise, so the model must remember. */
     private static final List<int[]> SEQUENCES = new ArrayList<>();
+
     private static final int[] CLASSES = new int[96];
     private static final SequenceBatcher BATCHER = SequenceBatcher.builder().build();
 
@@ -46,9 +46,15 @@ class TrainerTest {
     }
 
     private static ComputationGraph network() {
-        return SequenceClassifierBuilder.builder().setVocabularySize(12).setNumClasses(2).optEmbeddingSize(8)
-                .optRnn(new RnnSpec(CellType.LSTM, 8, 1, false, 0.1)).optPooling(Pooling.LAST)
-                .optOptimizer(new OptimizerSpec(0.02, 0.9, 1.0)).optSeed(5).build();
+        return SequenceClassifierBuilder.builder()
+                .setVocabularySize(12)
+                .setNumClasses(2)
+                .optEmbeddingSize(8)
+                .optRnn(new RnnSpec(CellType.LSTM, 8, 1, false, 0.1))
+                .optPooling(Pooling.LAST)
+                .optOptimizer(new OptimizerSpec(0.02, 0.9, 1.0))
+                .optSeed(5)
+                .build();
     }
 
     private static BucketingIterator<Integer> batches() {
@@ -56,9 +62,18 @@ class TrainerTest {
         for (int i = 0; i < SEQUENCES.size(); i++) {
             ids.add(i);
         }
-        return new BucketingIterator<>(ids, 16, i -> SEQUENCES.get(i).length,
-                items -> BATCHER.manyToOne(items.stream().map(SEQUENCES::get).toList(),
-                        items.stream().mapToInt(i -> CLASSES[i]).toArray(), 2), 2, true, 11);
+        return new BucketingIterator<>(
+                ids,
+                16,
+                i -> SEQUENCES.get(i).length,
+                items ->
+                        BATCHER.manyToOne(
+                                items.stream().map(SEQUENCES::get).toList(),
+                                items.stream().mapToInt(i -> CLASSES[i]).toArray(),
+                                2),
+                2,
+                true,
+                11);
     }
 
     private static DevMetric accuracy() {
@@ -70,35 +85,48 @@ class TrainerTest {
 
             @Override
             public double evaluate(ComputationGraph net) {
-                int[] predicted = SequenceClassifier.argmax(
-                        new SequenceClassifier(net, BATCHER, 32).predictProbabilities(SEQUENCES));
+                int[] predicted =
+                        SequenceClassifier.argmax(
+                                new SequenceClassifier(net, BATCHER, 32)
+                                        .predictProbabilities(SEQUENCES));
                 return new ClassificationReport(List.of("a", "b"), CLASSES, predicted).accuracy();
             }
         };
     }
 
     private Trainer.Builder trainer(Path checkpoints, int epochs) {
-        return Trainer.builder().optMaxEpochs(epochs).optPatience(50).optSeed(9).optCheckpointDir(checkpoints)
-                .optFingerprint("data-v1").optMetricsLog(checkpoints.resolve("metrics.jsonl"))
+        return Trainer.builder()
+                .optMaxEpochs(epochs)
+                .optPatience(50)
+                .optSeed(9)
+                .optCheckpointDir(checkpoints)
+                .optFingerprint("data-v1")
+                .optMetricsLog(checkpoints.resolve("metrics.jsonl"))
                 .optLossPlot(checkpoints.resolve("loss.png"));
     }
 
     @Test
-    void givenInterruptedRun_whenResumed_thenContinuesFromCheckpointAndMatchesUninterruptedRun() throws IOException {
-        TrainingResult full = trainer(dir.resolve("full"), 4).build().fit(network(), batches(), accuracy());
+    void givenInterruptedRun_whenResumed_thenContinuesFromCheckpointAndMatchesUninterruptedRun()
+            throws IOException {
+        TrainingResult full =
+                trainer(dir.resolve("full"), 4).build().fit(network(), batches(), accuracy());
 
         Path cp = dir.resolve("resumed");
         TrainingResult first = trainer(cp, 2).build().fit(network(), batches(), accuracy());
         assertEquals(2, first.history().size());
         assertTrue(Files.isRegularFile(cp.resolve("checkpoint.zip")));
-        TrainingResult resumed = trainer(cp, 4).optResume(true).build().fit(network(), batches(), accuracy());
+        TrainingResult resumed =
+                trainer(cp, 4).optResume(true).build().fit(network(), batches(), accuracy());
 
         assertEquals(2, resumed.resumedAfterEpoch());
         assertEquals(4, resumed.history().size());
         assertEquals(first.history().get(1), resumed.history().get(1));
         assertEquals(full.history().get(3).trainLoss(), resumed.history().get(3).trainLoss(), 1e-6);
         assertEquals(full.bestDevMetric(), resumed.bestDevMetric(), 1e-9);
-        assertEquals(0.0, full.network().params().sub(resumed.network().params()).amaxNumber().doubleValue(), 1e-5);
+        assertEquals(
+                0.0,
+                full.network().params().sub(resumed.network().params()).amaxNumber().doubleValue(),
+                1e-5);
         assertEquals(4, Files.readAllLines(cp.resolve("metrics.jsonl")).size());
         assertTrue(Files.size(cp.resolve("loss.png")) > 1000);
         assertTrue(full.bestDevMetric() > 0.9, "model did not learn: " + full.history());
@@ -106,36 +134,54 @@ class TrainerTest {
 
     @Test
     void givenSameSeed_whenTrainedTwice_thenIdenticalResults() throws IOException {
-        TrainingResult a = trainer(dir.resolve("a"), 2).build().fit(network(), batches(), accuracy());
-        TrainingResult b = trainer(dir.resolve("b"), 2).build().fit(network(), batches(), accuracy());
+        TrainingResult a =
+                trainer(dir.resolve("a"), 2).build().fit(network(), batches(), accuracy());
+        TrainingResult b =
+                trainer(dir.resolve("b"), 2).build().fit(network(), batches(), accuracy());
         assertEquals(a.history().get(1).trainLoss(), b.history().get(1).trainLoss(), 0.0);
-        assertEquals(0.0, a.network().params().sub(b.network().params()).amaxNumber().doubleValue(), 0.0);
+        assertEquals(
+                0.0,
+                a.network().params().sub(b.network().params()).amaxNumber().doubleValue(),
+                0.0);
     }
 
     @Test
     void givenCheckpointOfAnotherRun_whenResumed_thenRefused() throws IOException {
         Path cp = dir.resolve("other");
         trainer(cp, 1).build().fit(network(), batches(), accuracy());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> trainer(cp, 2)
-                .optFingerprint("data-v2").optResume(true).build().fit(network(), batches(), accuracy()));
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                trainer(cp, 2)
+                                        .optFingerprint("data-v2")
+                                        .optResume(true)
+                                        .build()
+                                        .fit(network(), batches(), accuracy()));
         assertTrue(e.getMessage().contains("different run"), e.getMessage());
     }
 
     @Test
-    void givenNoImprovement_whenPatienceRunsOut_thenStopsEarlyWithBestParameters() throws IOException {
-        DevMetric constant = new DevMetric() {
-            @Override
-            public String name() {
-                return "constant";
-            }
+    void givenNoImprovement_whenPatienceRunsOut_thenStopsEarlyWithBestParameters()
+            throws IOException {
+        DevMetric constant =
+                new DevMetric() {
+                    @Override
+                    public String name() {
+                        return "constant";
+                    }
 
-            @Override
-            public double evaluate(ComputationGraph net) {
-                return 0.5;
-            }
-        };
-        TrainingResult r = Trainer.builder().optMaxEpochs(10).optPatience(2).build()
-                .fit(network(), batches(), constant);
+                    @Override
+                    public double evaluate(ComputationGraph net) {
+                        return 0.5;
+                    }
+                };
+        TrainingResult r =
+                Trainer.builder()
+                        .optMaxEpochs(10)
+                        .optPatience(2)
+                        .build()
+                        .fit(network(), batches(), constant);
         assertTrue(r.stoppedEarly());
         assertEquals(3, r.history().size());
         assertEquals(1, r.bestEpoch());

@@ -11,10 +11,11 @@ import picocli.CommandLine.Command;
 /**
  * The {@code rnnkit} command line: {@code rnnkit <task> train|eval|predict}.
  *
- * <p>Exit codes: 0 success, 1 unexpected failure, 2 bad usage or bad input (malformed data,
- * missing file, foreign or corrupt model bundle, invalid option value).
+ * <p>Exit codes: 0 success, 1 unexpected failure, 2 bad usage or bad input (malformed data, missing
+ * file, foreign or corrupt model bundle, invalid option value).
  */
-@Command(name = "rnnkit",
+@Command(
+        name = "rnnkit",
         mixinStandardHelpOptions = true,
         versionProvider = RnnkitCli.Version.class,
         description = "Sequence models on the JVM: train, evaluate and use recurrent networks.",
@@ -24,8 +25,7 @@ public final class RnnkitCli implements Runnable {
     /** Exit code for bad usage or bad input. */
     static final int EXIT_BAD_INPUT = 2;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     /**
      * Runs the command line and exits the JVM with its exit code.
@@ -69,22 +69,26 @@ public final class RnnkitCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing task: choose one of "
-                + spec.subcommands().keySet());
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing task: choose one of " + spec.subcommands().keySet());
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof MalformedDataException || e instanceof BundleFormatException
-                || e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException
+        if (e instanceof MalformedDataException
+                || e instanceof BundleFormatException
+                || e instanceof IllegalArgumentException
+                || e instanceof UnsupportedOperationException
                 || e instanceof IllegalStateException) {
             err.println("error: " + e.getMessage());
             err.flush();
             return EXIT_BAD_INPUT;
         }
         if (e instanceof NoSuchFileException nsf) {
-            err.println("error: file not found: " + nsf.getFile()
-                    + (nsf.getReason() != null ? " (" + nsf.getReason() + ")" : ""));
+            err.println(
+                    "error: file not found: "
+                            + nsf.getFile()
+                            + (nsf.getReason() != null ? " (" + nsf.getReason() + ")" : ""));
             err.flush();
             return EXIT_BAD_INPUT;
         }
@@ -103,8 +107,15 @@ public final class RnnkitCli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"rnnkit " + Provenance.currentRnnkitVersion() + " (Deeplearning4j "
-                    + Provenance.currentDl4jVersion() + ", Java " + System.getProperty("java.version") + ")"};
+            return new String[] {
+                "rnnkit "
+                        + Provenance.currentRnnkitVersion()
+                        + " (Deeplearning4j "
+                        + Provenance.currentDl4jVersion()
+                        + ", Java "
+                        + System.getProperty("java.version")
+                        + ")"
+            };
         }
     }
 }

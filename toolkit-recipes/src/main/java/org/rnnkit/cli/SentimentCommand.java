@@ -27,51 +27,72 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rnnkit sentiment train|eval|predict|generate}. */
-@Command(name = "sentiment",
+@Command(
+        name = "sentiment",
         mixinStandardHelpOptions = true,
         description = "Many-to-one text classification (reviews -> pos/neg, stars, ...).",
-        subcommands = {SentimentCommand.Train.class, SentimentCommand.Eval.class, SentimentCommand.Predict.class,
-            SentimentCommand.Generate.class})
+        subcommands = {
+            SentimentCommand.Train.class,
+            SentimentCommand.Eval.class,
+            SentimentCommand.Predict.class,
+            SentimentCommand.Generate.class
+        })
 final class SentimentCommand implements Runnable {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of "
-                + spec.subcommands().keySet());
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "missing command: choose one of " + spec.subcommands().keySet());
     }
 
     /** {@code rnnkit sentiment train}. */
-    @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Train a sentiment model and save it as a bundle.",
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Train a sentiment model and save it as a bundle.",
                 "Data: TSV/CSV with a header (label + text|sentence|review|content), optionally .gz, or an aclImdb"
-                        + " directory (pos/, neg/). Without --data the embedded generated reviews are used."})
+                        + " directory (pos/, neg/). Without --data the embedded generated reviews are used."
+            })
     static final class Train implements Callable<Integer> {
-        @Mixin
-        TrainArguments common;
+        @Mixin TrainArguments common;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--embedding-size", paramLabel = "E", description = "Token embedding width.")
+        @Option(
+                names = "--embedding-size",
+                paramLabel = "E",
+                description = "Token embedding width.")
         Integer embeddingSize;
 
-        @Option(names = "--pooling", paramLabel = "last|max|mean",
+        @Option(
+                names = "--pooling",
+                paramLabel = "last|max|mean",
                 description = "Pooling over real steps: ${COMPLETION-CANDIDATES}.")
         Pooling pooling;
 
-        @Option(names = "--min-count", paramLabel = "N", description = "Minimum token count for the vocabulary.")
+        @Option(
+                names = "--min-count",
+                paramLabel = "N",
+                description = "Minimum token count for the vocabulary.")
         Integer minCount;
 
         @Option(names = "--max-vocab", paramLabel = "N", description = "Maximum vocabulary size.")
         Integer maxVocabulary;
 
-        @Option(names = "--patience", paramLabel = "N", description = "Epochs without dev improvement before stopping.")
+        @Option(
+                names = "--patience",
+                paramLabel = "N",
+                description = "Epochs without dev improvement before stopping.")
         Integer patience;
 
-        @Option(names = "--dev-fraction", paramLabel = "F", description = "Share held out as dev set without --dev.")
+        @Option(
+                names = "--dev-fraction",
+                paramLabel = "F",
+                description = "Share held out as dev set without --dev.")
         Double devFraction;
 
         @Override
@@ -132,43 +153,66 @@ final class SentimentCommand implements Runnable {
             if (devFraction != null) {
                 b.devFraction(devFraction);
             }
-            b.bidirectional(a.bidirectional).resume(a.resume).smoke(a.smoke).skipBadRows(a.skipBadRows)
+            b.bidirectional(a.bidirectional)
+                    .resume(a.resume)
+                    .smoke(a.smoke)
+                    .skipBadRows(a.skipBadRows)
                     .progressBar(!a.noProgress && System.console() != null);
             SentimentOptions options = b.build();
             if (options.cell() == CellType.GRU) {
-                throw new UnsupportedOperationException("--cell gru is not available yet: DL4J 1.0.0-M2.1 has no GRU"
-                        + " layer and rnnkit's own GRU is not built yet; use --cell lstm or --cell rnn");
+                throw new UnsupportedOperationException(
+                        "--cell gru is not available yet: DL4J 1.0.0-M2.1 has no GRU"
+                                + " layer and rnnkit's own GRU is not built yet; use --cell lstm or --cell rnn");
             }
             RecipeResult result = SentimentRecipe.train(options);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.report());
             out.printf(Locale.ROOT, "model saved to %s%n", result.bundle());
-            out.printf(Locale.ROOT, "try: ./rnnkit sentiment predict --model %s \"not bad at all\"%n", result.bundle());
+            out.printf(
+                    Locale.ROOT,
+                    "try: ./rnnkit sentiment predict --model %s \"not bad at all\"%n",
+                    result.bundle());
             out.flush();
             return 0;
         }
     }
 
     /** {@code rnnkit sentiment eval}. */
-    @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = {"Score a model on labelled data; prints a table, optionally writes JSON.",
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Score a model on labelled data; prints a table, optionally writes JSON.",
                 "JSON keys: accuracy, macro_f1, examples, precision_<label>, recall_<label>, f1_<label>,"
-                        + " baseline_accuracy, baseline_macro_f1."})
+                        + " baseline_accuracy, baseline_macro_f1."
+            })
     static final class Eval implements Callable<Integer> {
-        @Option(names = "--model", required = true, paramLabel = "BUNDLE.zip", description = "Model bundle.")
+        @Option(
+                names = "--model",
+                required = true,
+                paramLabel = "BUNDLE.zip",
+                description = "Model bundle.")
         Path model;
 
-        @Option(names = "--data", required = true, paramLabel = "PATH", description = "Labelled data.")
+        @Option(
+                names = "--data",
+                required = true,
+                paramLabel = "PATH",
+                description = "Labelled data.")
         Path data;
 
-        @Option(names = "--json", paramLabel = "METRICS.json", description = "Also write the metrics as JSON.")
+        @Option(
+                names = "--json",
+                paramLabel = "METRICS.json",
+                description = "Also write the metrics as JSON.")
         Path json;
 
-        @Option(names = "--skip-bad-rows", description = "Count and skip malformed rows instead of failing.")
+        @Option(
+                names = "--skip-bad-rows",
+                description = "Count and skip malformed rows instead of failing.")
         boolean skipBadRows;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -185,18 +229,25 @@ final class SentimentCommand implements Runnable {
     }
 
     /** {@code rnnkit sentiment predict}. */
-    @Command(name = "predict", mixinStandardHelpOptions = true,
-            description = {"Classify texts given as arguments, or one per standard-input line.",
-                "Prints label<TAB>probability<TAB>text per input."})
+    @Command(
+            name = "predict",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Classify texts given as arguments, or one per standard-input line.",
+                "Prints label<TAB>probability<TAB>text per input."
+            })
     static final class Predict implements Callable<Integer> {
-        @Option(names = "--model", required = true, paramLabel = "BUNDLE.zip", description = "Model bundle.")
+        @Option(
+                names = "--model",
+                required = true,
+                paramLabel = "BUNDLE.zip",
+                description = "Model bundle.")
         Path model;
 
         @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Texts to classify.")
         List<String> inputs = new ArrayList<>();
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -205,7 +256,9 @@ final class SentimentCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             List<String> texts = new ArrayList<>();
             if (inputs.isEmpty()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(
+                                new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 String line;
                 int n = 0;
                 while ((line = in.readLine()) != null) {
@@ -226,7 +279,11 @@ final class SentimentCommand implements Runnable {
             }
             List<SentimentModel.Prediction> predictions = m.predict(texts);
             for (int i = 0; i < texts.size(); i++) {
-                out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", predictions.get(i).label(), predictions.get(i).probability(),
+                out.printf(
+                        Locale.ROOT,
+                        "%s\t%.4f\t%s%n",
+                        predictions.get(i).label(),
+                        predictions.get(i).probability(),
                         texts.get(i));
             }
             err.flush();
@@ -236,16 +293,29 @@ final class SentimentCommand implements Runnable {
     }
 
     /** {@code rnnkit sentiment generate}. */
-    @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write generated reviews (the embedded data set by default) as TSV, e.g. to evaluate on.")
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write generated reviews (the embedded data set by default) as TSV, e.g. to evaluate on.")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--out", required = true, paramLabel = "FILE.tsv", description = "File to write.")
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "FILE.tsv",
+                description = "File to write.")
         Path out;
 
-        @Option(names = "--size", paramLabel = "N", description = "Number of reviews (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--size",
+                paramLabel = "N",
+                description = "Number of reviews (default: ${DEFAULT-VALUE}).")
         int size = SentimentDataGenerator.DEFAULT_SIZE;
 
-        @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the embedded data's).")
+        @Option(
+                names = "--seed",
+                paramLabel = "S",
+                description = "Seed (default: the embedded data's).")
         long seed = SentimentDataGenerator.DEFAULT_SEED;
 
         @Override

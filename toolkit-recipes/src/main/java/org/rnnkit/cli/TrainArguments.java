@@ -6,26 +6,44 @@ import picocli.CommandLine.Option;
 /** The training options every recipe accepts (the CLI contract). Fields are null when not given. */
 final class TrainArguments {
 
-    @Option(names = "--data", paramLabel = "PATH", description = "Training data; default: the embedded data set.")
+    @Option(
+            names = "--data",
+            paramLabel = "PATH",
+            description = "Training data; default: the embedded data set.")
     Path data;
 
-    @Option(names = "--dev", paramLabel = "PATH",
-            description = "Dev data for model selection; default: a seeded split of the training data.")
+    @Option(
+            names = "--dev",
+            paramLabel = "PATH",
+            description =
+                    "Dev data for model selection; default: a seeded split of the training data.")
     Path dev;
 
-    @Option(names = "--out", paramLabel = "BUNDLE.zip", description = "Model bundle to write (default: <task>.zip in the current directory).")
+    @Option(
+            names = "--out",
+            paramLabel = "BUNDLE.zip",
+            description = "Model bundle to write (default: <task>.zip in the current directory).")
     Path out;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (early stopping may end sooner).")
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            description = "Maximum epochs (early stopping may end sooner).")
     Integer epochs;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (weights, batching, dropout, dev split).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "Random seed (weights, batching, dropout, dev split).")
     Long seed;
 
     @Option(names = "--cell", paramLabel = "lstm|gru|rnn", description = "Recurrent cell.")
     String cell;
 
-    @Option(names = "--hidden", paramLabel = "H", description = "Units per recurrent layer and direction.")
+    @Option(
+            names = "--hidden",
+            paramLabel = "H",
+            description = "Units per recurrent layer and direction.")
     Integer hidden;
 
     @Option(names = "--layers", paramLabel = "L", description = "Stacked recurrent layers.")
@@ -46,13 +64,17 @@ final class TrainArguments {
     @Option(names = "--lr", paramLabel = "X", description = "Initial learning rate (Adam).")
     Double learningRate;
 
-    @Option(names = "--resume", description = "Continue from the last checkpoint of an interrupted run.")
+    @Option(
+            names = "--resume",
+            description = "Continue from the last checkpoint of an interrupted run.")
     boolean resume;
 
     @Option(names = "--smoke", description = "Train one epoch of two batches only (for tests).")
     boolean smoke;
 
-    @Option(names = "--skip-bad-rows", description = "Count and skip malformed rows instead of failing.")
+    @Option(
+            names = "--skip-bad-rows",
+            description = "Count and skip malformed rows instead of failing.")
     boolean skipBadRows;
 
     @Option(names = "--no-progress", description = "Do not show the progress bar.")

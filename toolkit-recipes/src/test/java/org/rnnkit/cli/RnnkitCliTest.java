@@ -21,8 +21,7 @@ import org.rnnkit.bundle.ModelBundle;
 
 class RnnkitCliTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** The captured result of one CLI run. */
     record Run(int exit, String out, String err) {}
@@ -43,29 +42,60 @@ class RnnkitCliTest {
     }
 
     @Test
-    void givenTinySample_whenTrainEvalPredict_thenBundleMetricsJsonAndPredictions() throws IOException {
+    void givenTinySample_whenTrainEvalPredict_thenBundleMetricsJsonAndPredictions()
+            throws IOException {
         Path model = dir.resolve("m.zip");
-        Run train = run("sentiment", "train", "--data", resource("tiny.tsv").toString(), "--dev",
-                resource("tiny-dev.tsv").toString(), "--out", model.toString(), "--smoke", "--hidden", "8",
-                "--batch-size", "4");
+        Run train =
+                run(
+                        "sentiment",
+                        "train",
+                        "--data",
+                        resource("tiny.tsv").toString(),
+                        "--dev",
+                        resource("tiny-dev.tsv").toString(),
+                        "--out",
+                        model.toString(),
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--batch-size",
+                        "4");
         assertEquals(0, train.exit(), train.err());
         assertTrue(Files.isRegularFile(model));
         assertTrue(train.out().contains("bag-of-words"), train.out());
         assertTrue(Files.isRegularFile(dir.resolve("m-run/checkpoint.zip")));
 
         Path json = dir.resolve("metrics.json");
-        Run eval = run("sentiment", "eval", "--model", model.toString(), "--data", resource("tiny-dev.tsv").toString(),
-                "--json", json.toString());
+        Run eval =
+                run(
+                        "sentiment",
+                        "eval",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        resource("tiny-dev.tsv").toString(),
+                        "--json",
+                        json.toString());
         assertEquals(0, eval.exit(), eval.err());
         assertTrue(eval.out().contains("confusion matrix"), eval.out());
         JsonNode metrics = ModelBundle.json().readTree(json.toFile());
         double accuracy = metrics.get("accuracy").asDouble();
         assertTrue(accuracy >= 0 && accuracy <= 1);
-        assertTrue(metrics.has("baseline_accuracy") && metrics.has("f1_pos") && metrics.has("macro_f1"));
+        assertTrue(
+                metrics.has("baseline_accuracy")
+                        && metrics.has("f1_pos")
+                        && metrics.has("macro_f1"));
         // The accuracy measured in memory at training time equals the reloaded bundle's.
         assertEquals(ModelBundle.load(model).metrics().get("accuracy"), accuracy, 1e-12);
 
-        Run predict = run("sentiment", "predict", "--model", model.toString(), "not bad at all", "a dull film");
+        Run predict =
+                run(
+                        "sentiment",
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "not bad at all",
+                        "a dull film");
         assertEquals(0, predict.exit(), predict.err());
         List<String> lines = predict.out().lines().toList();
         assertEquals(2, lines.size());
@@ -75,18 +105,42 @@ class RnnkitCliTest {
             double p = Double.parseDouble(parts[1]);
             assertTrue(p >= 0.5 && p <= 1.0, line);
         }
-        assertEquals(predict.out(), run("sentiment", "predict", "--model", model.toString(), "not bad at all",
-                "a dull film").out(), "a reloaded bundle must predict identically");
+        assertEquals(
+                predict.out(),
+                run(
+                                "sentiment",
+                                "predict",
+                                "--model",
+                                model.toString(),
+                                "not bad at all",
+                                "a dull film")
+                        .out(),
+                "a reloaded bundle must predict identically");
     }
 
     @Test
     void givenNoInputArguments_whenPredict_thenReadsStandardInputLines() throws IOException {
         Path model = dir.resolve("m.zip");
-        assertEquals(0, run("sentiment", "train", "--data", resource("tiny.tsv").toString(), "--out", model.toString(),
-                "--smoke", "--hidden", "4", "--dev-fraction", "0.5").exit());
+        assertEquals(
+                0,
+                run(
+                                "sentiment",
+                                "train",
+                                "--data",
+                                resource("tiny.tsv").toString(),
+                                "--out",
+                                model.toString(),
+                                "--smoke",
+                                "--hidden",
+                                "4",
+                                "--dev-fraction",
+                                "0.5")
+                        .exit());
         InputStream original = System.in;
         try {
-            System.setIn(new ByteArrayInputStream("great fun\n\nawful\n".getBytes(StandardCharsets.UTF_8)));
+            System.setIn(
+                    new ByteArrayInputStream(
+                            "great fun\n\nawful\n".getBytes(StandardCharsets.UTF_8)));
             Run predict = run("sentiment", "predict", "--model", model.toString());
             assertEquals(0, predict.exit(), predict.err());
             assertEquals(2, predict.out().lines().count());
@@ -99,35 +153,62 @@ class RnnkitCliTest {
     @Test
     void givenInterruptedTraining_whenResumed_thenContinuesFromCheckpoint() throws IOException {
         Path model = dir.resolve("r.zip");
-        String[] base = {"sentiment", "train", "--data", resource("tiny.tsv").toString(), "--dev",
-            resource("tiny-dev.tsv").toString(), "--out", model.toString(), "--hidden", "4", "--batch-size", "8"};
+        String[] base = {
+            "sentiment",
+            "train",
+            "--data",
+            resource("tiny.tsv").toString(),
+            "--dev",
+            resource("tiny-dev.tsv").toString(),
+            "--out",
+            model.toString(),
+            "--hidden",
+            "4",
+            "--batch-size",
+            "8"
+        };
         assertEquals(0, run(concat(base, "--epochs", "1")).exit());
         assertEquals(1, Files.readAllLines(dir.resolve("r-run/metrics.jsonl")).size());
         Run resumed = run(concat(base, "--epochs", "3", "--resume"));
         assertEquals(0, resumed.exit(), resumed.err());
         List<String> log = Files.readAllLines(dir.resolve("r-run/metrics.jsonl"));
         assertEquals(3, log.size(), String.join("\n", log));
-        assertTrue(log.get(0).startsWith("{\"epoch\":1,") && log.get(2).startsWith("{\"epoch\":3,"), log.toString());
+        assertTrue(
+                log.get(0).startsWith("{\"epoch\":1,") && log.get(2).startsWith("{\"epoch\":3,"),
+                log.toString());
     }
 
     @Test
     void givenBadInputs_whenRun_thenExitTwoWithClearMessagesAndNothingWritten() throws IOException {
         Path model = dir.resolve("never.zip");
-        Run missing = run("sentiment", "train", "--data", dir.resolve("absent.tsv").toString(), "--out", model.toString());
+        Run missing =
+                run(
+                        "sentiment",
+                        "train",
+                        "--data",
+                        dir.resolve("absent.tsv").toString(),
+                        "--out",
+                        model.toString());
         assertEquals(2, missing.exit());
-        assertTrue(missing.err().contains("file not found") && missing.err().contains("absent.tsv"), missing.err());
+        assertTrue(
+                missing.err().contains("file not found") && missing.err().contains("absent.tsv"),
+                missing.err());
 
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "label\ttext\npos\tgood\nneg\tbad\nneg\n");
-        Run malformed = run("sentiment", "train", "--data", bad.toString(), "--out", model.toString());
+        Run malformed =
+                run("sentiment", "train", "--data", bad.toString(), "--out", model.toString());
         assertEquals(2, malformed.exit());
         assertTrue(malformed.err().contains("bad.tsv:4:"), malformed.err());
 
         Path single = dir.resolve("single.tsv");
         Files.writeString(single, "label\ttext\npos\tgood\npos\tfine\nneg\tbad\n");
-        Run singleton = run("sentiment", "train", "--data", single.toString(), "--out", model.toString());
+        Run singleton =
+                run("sentiment", "train", "--data", single.toString(), "--out", model.toString());
         assertEquals(2, singleton.exit());
-        assertTrue(singleton.err().contains("single.tsv:4:") && singleton.err().contains("only once"), singleton.err());
+        assertTrue(
+                singleton.err().contains("single.tsv:4:") && singleton.err().contains("only once"),
+                singleton.err());
 
         Run gru = run("sentiment", "train", "--cell", "gru", "--out", model.toString());
         assertEquals(2, gru.exit());
@@ -149,27 +230,60 @@ class RnnkitCliTest {
     @Test
     void givenUnknownLabelInEval_whenEvaluated_thenErrorNamesFileAndLine() throws IOException {
         Path model = dir.resolve("m.zip");
-        assertEquals(0, run("sentiment", "train", "--data", resource("tiny.tsv").toString(), "--out", model.toString(),
-                "--smoke", "--hidden", "4").exit());
+        assertEquals(
+                0,
+                run(
+                                "sentiment",
+                                "train",
+                                "--data",
+                                resource("tiny.tsv").toString(),
+                                "--out",
+                                model.toString(),
+                                "--smoke",
+                                "--hidden",
+                                "4")
+                        .exit());
         Path stars = dir.resolve("stars.tsv");
         Files.writeString(stars, "label\ttext\npos\tgood\nneutral\tmeh\n");
-        Run eval = run("sentiment", "eval", "--model", model.toString(), "--data", stars.toString());
+        Run eval =
+                run("sentiment", "eval", "--model", model.toString(), "--data", stars.toString());
         assertEquals(2, eval.exit());
-        assertTrue(eval.err().contains("stars.tsv:3:") && eval.err().contains("'neutral'"), eval.err());
+        assertTrue(
+                eval.err().contains("stars.tsv:3:") && eval.err().contains("'neutral'"),
+                eval.err());
     }
 
     @Test
     void givenHelpFlag_whenRun_thenEveryCommandDocumentsItself() {
-        for (String[] args : List.of(new String[] {"--help"}, new String[] {"sentiment", "--help"},
-                new String[] {"sentiment", "train", "--help"}, new String[] {"sentiment", "eval", "--help"},
-                new String[] {"sentiment", "predict", "--help"})) {
+        for (String[] args :
+                List.of(
+                        new String[] {"--help"},
+                        new String[] {"sentiment", "--help"},
+                        new String[] {"sentiment", "train", "--help"},
+                        new String[] {"sentiment", "eval", "--help"},
+                        new String[] {"sentiment", "predict", "--help"})) {
             Run help = run(args);
             assertEquals(0, help.exit(), String.join(" ", args));
             assertTrue(help.out().contains("Usage:"), help.out());
         }
         Run train = run("sentiment", "train", "--help");
-        for (String flag : List.of("--data", "--dev", "--out", "--epochs", "--seed", "--cell", "--hidden", "--layers",
-                "--bidirectional", "--dropout", "--batch-size", "--max-length", "--lr", "--resume", "--smoke")) {
+        for (String flag :
+                List.of(
+                        "--data",
+                        "--dev",
+                        "--out",
+                        "--epochs",
+                        "--seed",
+                        "--cell",
+                        "--hidden",
+                        "--layers",
+                        "--bidirectional",
+                        "--dropout",
+                        "--batch-size",
+                        "--max-length",
+                        "--lr",
+                        "--resume",
+                        "--smoke")) {
             assertTrue(train.out().contains(flag), "train --help lacks " + flag);
         }
         assertEquals(2, run("sentiment").exit());

@@ -16,12 +16,14 @@ import org.rnnkit.text.Vocabulary;
 
 /**
  * A trained sentiment classifier, as loaded from (or about to be saved to) a bundle: the network,
- * the vocabulary, the label names, the text pipeline and the bag-of-words baseline trained beside it.
+ * the vocabulary, the label names, the text pipeline and the bag-of-words baseline trained beside
+ * it.
  */
 public final class SentimentModel {
 
     /** The bundle task name. */
     public static final String TASK = "sentiment";
+
     static final String LABELS = "labels.json";
     static final String BASELINE = "bag-of-words.bin";
 
@@ -37,8 +39,11 @@ public final class SentimentModel {
         this.baseline = baseline;
         int maxLength = bundle.options().path("maxLength").asInt(400);
         int batchSize = bundle.options().path("batchSize").asInt(64);
-        this.classifier = new SequenceClassifier(bundle.network(),
-                SequenceBatcher.builder().optMaxLength(maxLength).build(), batchSize);
+        this.classifier =
+                new SequenceClassifier(
+                        bundle.network(),
+                        SequenceBatcher.builder().optMaxLength(maxLength).build(),
+                        batchSize);
     }
 
     /**
@@ -46,20 +51,33 @@ public final class SentimentModel {
      *
      * @param file the bundle
      * @return the model
-     * @throws IOException when the file cannot be read, is not a bundle, or holds another task's model
+     * @throws IOException when the file cannot be read, is not a bundle, or holds another task's
+     *     model
      */
     public static SentimentModel load(Path file) throws IOException {
         ModelBundle bundle = ModelBundle.load(file);
         if (!TASK.equals(bundle.task())) {
-            throw new BundleFormatException(file, "holds a '" + bundle.task() + "' model, not a '" + TASK
-                    + "' model; use `rnnkit " + bundle.task() + "` with it", null);
+            throw new BundleFormatException(
+                    file,
+                    "holds a '"
+                            + bundle.task()
+                            + "' model, not a '"
+                            + TASK
+                            + "' model; use `rnnkit "
+                            + bundle.task()
+                            + "` with it",
+                    null);
         }
         if (bundle.vocabulary() == null) {
             throw new BundleFormatException(file, "corrupt sentiment bundle: no vocabulary", null);
         }
-        List<String> labels = ModelBundle.json().readValue(bundle.attachment(LABELS), new TypeReference<List<String>>() {});
-        BagOfWordsClassifier baseline = bundle.attachments().containsKey(BASELINE)
-                ? BagOfWordsClassifier.fromBytes(bundle.attachment(BASELINE)) : null;
+        List<String> labels =
+                ModelBundle.json()
+                        .readValue(bundle.attachment(LABELS), new TypeReference<List<String>>() {});
+        BagOfWordsClassifier baseline =
+                bundle.attachments().containsKey(BASELINE)
+                        ? BagOfWordsClassifier.fromBytes(bundle.attachment(BASELINE))
+                        : null;
         return new SentimentModel(bundle, labels, baseline);
     }
 

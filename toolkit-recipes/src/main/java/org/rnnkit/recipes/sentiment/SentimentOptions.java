@@ -6,12 +6,14 @@ import org.rnnkit.model.CellType;
 import org.rnnkit.model.Pooling;
 
 /**
- * Settings of the sentiment recipe. Immutable; validated on construction; the defaults are the
- * ones that reach the documented accuracy on IMDB with {@code train --data PATH} alone.
+ * Settings of the sentiment recipe. Immutable; validated on construction; the defaults are the ones
+ * that reach the documented accuracy on IMDB with {@code train --data PATH} alone.
  *
- * @param data training data: TSV/CSV (optionally .gz) or aclImdb directory; null = embedded default data
+ * @param data training data: TSV/CSV (optionally .gz) or aclImdb directory; null = embedded default
+ *     data
  * @param dev dev data in the same formats; null = a seeded, stratified split of the training data
- * @param out where the model bundle is written; checkpoints, metrics log and loss plot go to a sibling {@code <name>-run/} directory
+ * @param out where the model bundle is written; checkpoints, metrics log and loss plot go to a
+ *     sibling {@code <name>-run/} directory
  * @param epochs maximum training epochs
  * @param seed seed for weight initialisation, batching, dropout and the dev split
  * @param cell recurrent cell
@@ -22,7 +24,8 @@ import org.rnnkit.model.Pooling;
  * @param batchSize sequences per batch
  * @param maxLength tokens kept per text (the end of longer texts is kept)
  * @param learningRate initial Adam learning rate
- * @param resume continue from the last checkpoint of an interrupted run with the same data and options
+ * @param resume continue from the last checkpoint of an interrupted run with the same data and
+ *     options
  * @param smoke train one epoch of two batches only (for tests)
  * @param embeddingSize token embedding width
  * @param pooling how the recurrent outputs of all real steps become one vector
@@ -76,22 +79,27 @@ public record SentimentOptions(
         positive("minCount", minCount);
         positive("patience", patience);
         if (maxVocabulary < 5) {
-            throw new IllegalArgumentException("maxVocabulary must be >= 5, received: maxVocabulary=" + maxVocabulary);
+            throw new IllegalArgumentException(
+                    "maxVocabulary must be >= 5, received: maxVocabulary=" + maxVocabulary);
         }
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("dropout must be in [0, 1), received: dropout=" + dropout);
+            throw new IllegalArgumentException(
+                    "dropout must be in [0, 1), received: dropout=" + dropout);
         }
         if (!(learningRate > 0 && learningRate < 1)) {
-            throw new IllegalArgumentException("learningRate must be in (0, 1), received: learningRate=" + learningRate);
+            throw new IllegalArgumentException(
+                    "learningRate must be in (0, 1), received: learningRate=" + learningRate);
         }
         if (!(devFraction > 0 && devFraction < 1)) {
-            throw new IllegalArgumentException("devFraction must be in (0, 1), received: devFraction=" + devFraction);
+            throw new IllegalArgumentException(
+                    "devFraction must be in (0, 1), received: devFraction=" + devFraction);
         }
     }
 
     private static void positive(String name, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(name + " must be > 0, received: " + name + "=" + value);
+            throw new IllegalArgumentException(
+                    name + " must be > 0, received: " + name + "=" + value);
         }
     }
 
@@ -101,7 +109,30 @@ public record SentimentOptions(
      * @return the defaults
      */
     public static SentimentOptions defaults() {
-        return new SentimentOptions(null, null, Path.of("sentiment.zip"), 10, 42, CellType.LSTM, 128, 1, false, 0.0, 64, 400, 2e-3, false, false, 128, Pooling.MAX, 2, 30000, 0.2, 2, false, false);
+        return new SentimentOptions(
+                null,
+                null,
+                Path.of("sentiment.zip"),
+                10,
+                42,
+                CellType.LSTM,
+                128,
+                1,
+                false,
+                0.0,
+                64,
+                400,
+                2e-3,
+                false,
+                false,
+                128,
+                Pooling.MAX,
+                2,
+                30000,
+                0.2,
+                2,
+                false,
+                false);
     }
 
     /**
@@ -447,7 +478,30 @@ public record SentimentOptions(
          * @throws IllegalArgumentException naming the first setting out of range
          */
         public SentimentOptions build() {
-            return new SentimentOptions(data, dev, out, epochs, seed, cell, hiddenSize, numLayers, bidirectional, dropout, batchSize, maxLength, learningRate, resume, smoke, embeddingSize, pooling, minCount, maxVocabulary, devFraction, patience, skipBadRows, progressBar);
+            return new SentimentOptions(
+                    data,
+                    dev,
+                    out,
+                    epochs,
+                    seed,
+                    cell,
+                    hiddenSize,
+                    numLayers,
+                    bidirectional,
+                    dropout,
+                    batchSize,
+                    maxLength,
+                    learningRate,
+                    resume,
+                    smoke,
+                    embeddingSize,
+                    pooling,
+                    minCount,
+                    maxVocabulary,
+                    devFraction,
+                    patience,
+                    skipBadRows,
+                    progressBar);
         }
     }
 }

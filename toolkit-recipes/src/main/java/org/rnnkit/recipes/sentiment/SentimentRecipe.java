@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * Sentiment classification of reviews: a many-to-one recurrent network.
  *
  * <p><b>Data.</b> A TSV/CSV file with a header ({@code label} plus {@code text}, {@code sentence},
- * {@code review} or {@code content}), optionally gzipped, or an aclImdb directory ({@code pos/}, {@code neg/}).
- * Without data, the embedded generated reviews ({@link SentimentDataGenerator}) are used. Real
- * corpora: IMDB (Maas et al. 2011, research use), SST-2 (Socher et al. 2013).
+ * {@code review} or {@code content}), optionally gzipped, or an aclImdb directory ({@code pos/},
+ * {@code neg/}). Without data, the embedded generated reviews ({@link SentimentDataGenerator}) are
+ * used. Real corpora: IMDB (Maas et al. 2011, research use), SST-2 (Socher et al. 2013).
  *
  * <p><b>Model.</b> Embedding (128) -> LSTM (128 units) -> max pooling over real steps -> softmax;
  * cell, size, depth, direction and pooling are options. Adam 2e-3 with 0.85 per-epoch decay,
@@ -63,15 +63,18 @@ public final class SentimentRecipe {
      * Trains, evaluates on the dev set, and saves a bundle.
      *
      * @param options the settings
-     * @return the bundle path, dev metrics ({@code accuracy}, per-class, {@code baseline_accuracy}) and a report
+     * @return the bundle path, dev metrics ({@code accuracy}, per-class, {@code baseline_accuracy})
+     *     and a report
      * @throws IOException when data cannot be read or the bundle not written
-     * @throws MalformedDataException when the data is malformed or unsuitable (one class, a singleton label)
+     * @throws MalformedDataException when the data is malformed or unsuitable (one class, a
+     *     singleton label)
      */
     public static RecipeResult train(SentimentOptions options) throws IOException {
         Tokenizer tokenizer = Tokenizer.standard();
-        LabeledTextDataset all = options.data() == null
-                ? SentimentDataGenerator.defaultDataset()
-                : LabeledTextDataset.read(options.data(), options.skipBadRows());
+        LabeledTextDataset all =
+                options.data() == null
+                        ? SentimentDataGenerator.defaultDataset()
+                        : LabeledTextDataset.read(options.data(), options.skipBadRows());
         reportSkipped(all);
         checkLabels(all, options.data());
         LabeledTextDataset trainSet;
@@ -88,7 +91,11 @@ public final class SentimentRecipe {
         List<String> labels = trainSet.labels();
         int[] trainLabels = labelIds(trainSet, labels);
         int[] devLabels = labelIds(devSet, labels);
-        LOG.info("data: {} training and {} dev examples, labels {}", trainSet.size(), devSet.size(), labels);
+        LOG.info(
+                "data: {} training and {} dev examples, labels {}",
+                trainSet.size(),
+                devSet.size(),
+                labels);
 
         Vocabulary.Builder counter = Vocabulary.builder();
         List<List<String>> trainTokens = tokenize(trainSet, tokenizer);
@@ -96,74 +103,125 @@ public final class SentimentRecipe {
         Vocabulary vocabulary = counter.build(options.minCount(), options.maxVocabulary());
         List<int[]> trainIds = encode(trainTokens, vocabulary);
         List<int[]> devIds = encode(tokenize(devSet, tokenizer), vocabulary);
-        LOG.info("vocabulary: {} ids (min count {}, max {})", vocabulary.size(), options.minCount(),
+        LOG.info(
+                "vocabulary: {} ids (min count {}, max {})",
+                vocabulary.size(),
+                options.minCount(),
                 options.maxVocabulary());
 
-        SequenceBatcher batcher = SequenceBatcher.builder().optMaxLength(options.maxLength()).build();
+        SequenceBatcher batcher =
+                SequenceBatcher.builder().optMaxLength(options.maxLength()).build();
         OptimizerSpec optimizer = OptimizerSpec.defaults().withLearningRate(options.learningRate());
-        ComputationGraph network = SequenceClassifierBuilder.builder()
-                .setVocabularySize(vocabulary.size())
-                .setNumClasses(labels.size())
-                .optEmbeddingSize(options.embeddingSize())
-                .optRnn(new RnnSpec(options.cell(), options.hiddenSize(), options.numLayers(),
-                        options.bidirectional(), options.dropout()))
-                .optPooling(options.pooling())
-                .optOptimizer(optimizer)
-                .optSeed(options.seed())
-                .build();
+        ComputationGraph network =
+                SequenceClassifierBuilder.builder()
+                        .setVocabularySize(vocabulary.size())
+                        .setNumClasses(labels.size())
+                        .optEmbeddingSize(options.embeddingSize())
+                        .optRnn(
+                                new RnnSpec(
+                                        options.cell(),
+                                        options.hiddenSize(),
+                                        options.numLayers(),
+                                        options.bidirectional(),
+                                        options.dropout()))
+                        .optPooling(options.pooling())
+                        .optOptimizer(optimizer)
+                        .optSeed(options.seed())
+                        .build();
         LOG.info("model: {} parameters", network.numParams());
 
         List<Integer> order = new ArrayList<>(trainIds.size());
         for (int i = 0; i < trainIds.size(); i++) {
             order.add(i);
         }
-        BucketingIterator<Integer> batches = new BucketingIterator<>(order, options.batchSize(),
-                i -> batcher.truncatedLength(trainIds.get(i).length),
-                ids -> batcher.manyToOne(ids.stream().map(trainIds::get).toList(),
-                        ids.stream().mapToInt(i -> trainLabels[i]).toArray(), labels.size()),
-                labels.size(), true, options.seed());
-        DevMetric devAccuracy = new DevMetric() {
-            @Override
-            public String name() {
-                return "dev_accuracy";
-            }
+        BucketingIterator<Integer> batches =
+                new BucketingIterator<>(
+                        order,
+                        options.batchSize(),
+                        i -> batcher.truncatedLength(trainIds.get(i).length),
+                        ids ->
+                                batcher.manyToOne(
+                                        ids.stream().map(trainIds::get).toList(),
+                                        ids.stream().mapToInt(i -> trainLabels[i]).toArray(),
+                                        labels.size()),
+                        labels.size(),
+                        true,
+                        options.seed());
+        DevMetric devAccuracy =
+                new DevMetric() {
+                    @Override
+                    public String name() {
+                        return "dev_accuracy";
+                    }
 
-            @Override
-            public double evaluate(ComputationGraph net) {
-                int[] predicted = SequenceClassifier.argmax(
-                        new SequenceClassifier(net, batcher, options.batchSize()).predictProbabilities(devIds));
-                return new ClassificationReport(labels, devLabels, predicted).accuracy();
-            }
-        };
+                    @Override
+                    public double evaluate(ComputationGraph net) {
+                        int[] predicted =
+                                SequenceClassifier.argmax(
+                                        new SequenceClassifier(net, batcher, options.batchSize())
+                                                .predictProbabilities(devIds));
+                        return new ClassificationReport(labels, devLabels, predicted).accuracy();
+                    }
+                };
         Path runDir = options.runDirectory();
         String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
-        Trainer trainer = Trainer.builder()
-                .optMaxEpochs(options.smoke() ? 1 : options.epochs())
-                .optMaxBatchesPerEpoch(options.smoke() ? SMOKE_BATCHES : Integer.MAX_VALUE)
-                .optPatience(options.patience())
-                .optSeed(options.seed())
-                .optCheckpointDir(runDir)
-                .optResume(options.resume())
-                .optMetricsLog(runDir.resolve("metrics.jsonl"))
-                .optLossPlot(runDir.resolve("loss.png"))
-                .optProgressBar(options.progressBar())
-                .optFingerprint(dataHash + "|" + fingerprintOptions(optionsJson))
-                .optOptimizer(optimizer)
-                .build();
+        Trainer trainer =
+                Trainer.builder()
+                        .optMaxEpochs(options.smoke() ? 1 : options.epochs())
+                        .optMaxBatchesPerEpoch(options.smoke() ? SMOKE_BATCHES : Integer.MAX_VALUE)
+                        .optPatience(options.patience())
+                        .optSeed(options.seed())
+                        .optCheckpointDir(runDir)
+                        .optResume(options.resume())
+                        .optMetricsLog(runDir.resolve("metrics.jsonl"))
+                        .optLossPlot(runDir.resolve("loss.png"))
+                        .optProgressBar(options.progressBar())
+                        .optFingerprint(dataHash + "|" + fingerprintOptions(optionsJson))
+                        .optOptimizer(optimizer)
+                        .build();
         TrainingResult result = trainer.fit(network, batches, devAccuracy);
 
-        SentimentModel model = new SentimentModel(bundleOf(result.network(), vocabulary, optionsJson, labels,
-                Provenance.now(SentimentModel.TASK, options.seed(), all.source(), dataHash, trainSet.size(),
-                        devSet.size()), Map.of(), null), labels, null);
-        BagOfWordsClassifier baseline = BagOfWordsClassifier.train(trainIds, trainLabels, vocabulary.size(),
-                labels.size(), BASELINE_EPOCHS, 1e-6, options.seed());
+        SentimentModel model =
+                new SentimentModel(
+                        bundleOf(
+                                result.network(),
+                                vocabulary,
+                                optionsJson,
+                                labels,
+                                Provenance.now(
+                                        SentimentModel.TASK,
+                                        options.seed(),
+                                        all.source(),
+                                        dataHash,
+                                        trainSet.size(),
+                                        devSet.size()),
+                                Map.of(),
+                                null),
+                        labels,
+                        null);
+        BagOfWordsClassifier baseline =
+                BagOfWordsClassifier.train(
+                        trainIds,
+                        trainLabels,
+                        vocabulary.size(),
+                        labels.size(),
+                        BASELINE_EPOCHS,
+                        1e-6,
+                        options.seed());
         Evaluation evaluation = evaluate(model, baseline, devIds, devLabels);
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         metrics.put("best_epoch", (double) result.bestEpoch());
         metrics.put("epochs_trained", (double) result.history().size());
-        ModelBundle bundle = bundleOf(result.network(), vocabulary, optionsJson, labels,
-                model.bundle().provenance(), metrics, baseline);
+        ModelBundle bundle =
+                bundleOf(
+                        result.network(),
+                        vocabulary,
+                        optionsJson,
+                        labels,
+                        model.bundle().provenance(),
+                        metrics,
+                        baseline);
         bundle.save(options.out());
         LOG.info("saved {}", options.out());
         String report = "dev set: " + devSet.size() + " examples\n" + evaluation.report();
@@ -178,58 +236,103 @@ public final class SentimentRecipe {
      * @param skipBadRows count and skip malformed rows instead of failing
      * @return metrics ({@code accuracy}, per-class, {@code baseline_accuracy}) and the report
      * @throws IOException when a file cannot be read
-     * @throws MalformedDataException when the data is malformed or has labels the model does not know
+     * @throws MalformedDataException when the data is malformed or has labels the model does not
+     *     know
      */
-    public static RecipeResult evaluate(Path modelFile, Path data, boolean skipBadRows) throws IOException {
+    public static RecipeResult evaluate(Path modelFile, Path data, boolean skipBadRows)
+            throws IOException {
         SentimentModel model = SentimentModel.load(modelFile);
         LabeledTextDataset set = LabeledTextDataset.read(data, skipBadRows);
         reportSkipped(set);
         int[] actual = labelIds(set, model.labels());
         List<int[]> ids = model.encode(set.examples().stream().map(LabeledText::text).toList());
         Evaluation evaluation = evaluate(model, model.baseline(), ids, actual);
-        return new RecipeResult(null, evaluation.metrics(),
-                data + ": " + set.size() + " examples" + (set.skippedRows() > 0 ? " (" + set.skippedRows()
-                        + " bad rows skipped)" : "") + "\n" + evaluation.report());
+        return new RecipeResult(
+                null,
+                evaluation.metrics(),
+                data
+                        + ": "
+                        + set.size()
+                        + " examples"
+                        + (set.skippedRows() > 0
+                                ? " (" + set.skippedRows() + " bad rows skipped)"
+                                : "")
+                        + "\n"
+                        + evaluation.report());
     }
 
     private record Evaluation(Map<String, Double> metrics, String report) {}
 
-    private static Evaluation evaluate(SentimentModel model, BagOfWordsClassifier baseline, List<int[]> ids,
-            int[] actual) {
+    private static Evaluation evaluate(
+            SentimentModel model, BagOfWordsClassifier baseline, List<int[]> ids, int[] actual) {
         int[] predicted = SequenceClassifier.argmax(model.probabilities(ids));
         ClassificationReport rnn = new ClassificationReport(model.labels(), actual, predicted);
         Map<String, Double> metrics = new LinkedHashMap<>(rnn.toMetrics());
         StringBuilder report = new StringBuilder();
-        report.append("RNN (").append(model.bundle().network().numParams()).append(" parameters)\n")
+        report.append("RNN (")
+                .append(model.bundle().network().numParams())
+                .append(" parameters)\n")
                 .append(rnn.toTable());
         if (baseline != null) {
-            ClassificationReport bow = new ClassificationReport(model.labels(), actual, baseline.predict(ids));
+            ClassificationReport bow =
+                    new ClassificationReport(model.labels(), actual, baseline.predict(ids));
             metrics.put("baseline_accuracy", bow.accuracy());
             metrics.put("baseline_macro_f1", bow.macroF1());
-            report.append(String.format(Locale.ROOT, "%nside by side%n%-28s %9s %9s%n", "model", "accuracy",
-                    "macro F1"));
-            report.append(String.format(Locale.ROOT, "%-28s %9.4f %9.4f%n", "RNN", rnn.accuracy(), rnn.macroF1()));
-            report.append(String.format(Locale.ROOT, "%-28s %9.4f %9.4f%n", "bag-of-words logistic reg.",
-                    bow.accuracy(), bow.macroF1()));
+            report.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%nside by side%n%-28s %9s %9s%n",
+                            "model",
+                            "accuracy",
+                            "macro F1"));
+            report.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-28s %9.4f %9.4f%n",
+                            "RNN",
+                            rnn.accuracy(),
+                            rnn.macroF1()));
+            report.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-28s %9.4f %9.4f%n",
+                            "bag-of-words logistic reg.",
+                            bow.accuracy(),
+                            bow.macroF1()));
         }
         return new Evaluation(metrics, report.toString());
     }
 
-    private static ModelBundle bundleOf(ComputationGraph network, Vocabulary vocabulary, ObjectNode options,
-            List<String> labels, Provenance provenance, Map<String, Double> metrics, BagOfWordsClassifier baseline)
+    private static ModelBundle bundleOf(
+            ComputationGraph network,
+            Vocabulary vocabulary,
+            ObjectNode options,
+            List<String> labels,
+            Provenance provenance,
+            Map<String, Double> metrics,
+            BagOfWordsClassifier baseline)
             throws IOException {
         Map<String, byte[]> attachments = new HashMap<>();
-        attachments.put(SentimentModel.LABELS, ModelBundle.json().writeValueAsString(labels)
-                .getBytes(StandardCharsets.UTF_8));
+        attachments.put(
+                SentimentModel.LABELS,
+                ModelBundle.json().writeValueAsString(labels).getBytes(StandardCharsets.UTF_8));
         if (baseline != null) {
             attachments.put(SentimentModel.BASELINE, baseline.toBytes());
         }
-        return new ModelBundle(SentimentModel.TASK, network, vocabulary, options, provenance, metrics, attachments);
+        return new ModelBundle(
+                SentimentModel.TASK,
+                network,
+                vocabulary,
+                options,
+                provenance,
+                metrics,
+                attachments);
     }
 
     private static String fingerprintOptions(ObjectNode options) {
         ObjectNode copy = options.deepCopy();
-        // Settings that do not change the training trajectory may differ between the run and its resume.
+        // Settings that do not change the training trajectory may differ between the run and its
+        // resume.
         for (String field : List.of("resume", "progressBar", "out", "epochs")) {
             copy.remove(field);
         }
@@ -238,7 +341,10 @@ public final class SentimentRecipe {
 
     private static void reportSkipped(LabeledTextDataset set) {
         if (set.skippedRows() > 0) {
-            LOG.warn("{}: skipped {} malformed rows (--skip-bad-rows)", set.source(), set.skippedRows());
+            LOG.warn(
+                    "{}: skipped {} malformed rows (--skip-bad-rows)",
+                    set.source(),
+                    set.skippedRows());
         }
     }
 
@@ -248,15 +354,19 @@ public final class SentimentRecipe {
             byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e);
         }
         if (byLabel.size() < 2) {
-            throw new MalformedDataException(file, 0, "expected at least 2 distinct labels, found only "
-                    + byLabel.keySet());
+            throw new MalformedDataException(
+                    file, 0, "expected at least 2 distinct labels, found only " + byLabel.keySet());
         }
         for (Map.Entry<String, List<LabeledText>> e : byLabel.entrySet()) {
             if (e.getValue().size() < 2) {
                 LabeledText only = e.getValue().get(0);
-                throw new MalformedDataException(Path.of(only.source()), only.line(), "label '" + e.getKey()
-                        + "' occurs only once; every label needs at least 2 examples (one may go to the dev split)."
-                        + " Fix or remove this row");
+                throw new MalformedDataException(
+                        Path.of(only.source()),
+                        only.line(),
+                        "label '"
+                                + e.getKey()
+                                + "' occurs only once; every label needs at least 2 examples (one may go to the dev split)."
+                                + " Fix or remove this row");
             }
         }
     }
@@ -271,8 +381,14 @@ public final class SentimentRecipe {
             LabeledText e = set.examples().get(i);
             Integer id = index.get(e.label());
             if (id == null) {
-                throw new MalformedDataException(Path.of(e.source()), e.line(), "expected one of the model's labels "
-                        + labels + ", found '" + e.label() + "'");
+                throw new MalformedDataException(
+                        Path.of(e.source()),
+                        e.line(),
+                        "expected one of the model's labels "
+                                + labels
+                                + ", found '"
+                                + e.label()
+                                + "'");
             }
             out[i] = id;
         }

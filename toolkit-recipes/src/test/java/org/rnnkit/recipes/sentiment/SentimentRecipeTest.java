@@ -21,8 +21,7 @@ import org.rnnkit.testing.Fixtures;
 
 class SentimentRecipeTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Path generated(String name, int size, long seed) throws IOException {
         StringBuilder sb = new StringBuilder("label\ttext\n");
@@ -37,12 +36,22 @@ class SentimentRecipeTest {
     @Test
     void givenSameSeed_whenTrainedTwice_thenSameMetrics() throws IOException {
         Path data = generated("d.tsv", 300, 1);
-        SentimentOptions options = SentimentOptions.builder().data(data).epochs(2).hiddenSize(8).embeddingSize(8)
-                .batchSize(32).build();
-        RecipeResult a = SentimentRecipe.train(options.toBuilder().out(dir.resolve("a.zip")).build());
-        RecipeResult b = SentimentRecipe.train(options.toBuilder().out(dir.resolve("b.zip")).build());
+        SentimentOptions options =
+                SentimentOptions.builder()
+                        .data(data)
+                        .epochs(2)
+                        .hiddenSize(8)
+                        .embeddingSize(8)
+                        .batchSize(32)
+                        .build();
+        RecipeResult a =
+                SentimentRecipe.train(options.toBuilder().out(dir.resolve("a.zip")).build());
+        RecipeResult b =
+                SentimentRecipe.train(options.toBuilder().out(dir.resolve("b.zip")).build());
         assertEquals(a.metrics(), b.metrics());
-        RecipeResult c = SentimentRecipe.train(options.toBuilder().seed(43).out(dir.resolve("c.zip")).build());
+        RecipeResult c =
+                SentimentRecipe.train(
+                        options.toBuilder().seed(43).out(dir.resolve("c.zip")).build());
         assertTrue(!a.metrics().equals(c.metrics()) || a.metrics().get("accuracy") == 1.0);
     }
 
@@ -50,36 +59,66 @@ class SentimentRecipeTest {
     void givenOrderDependentReviews_whenTrained_thenRnnBeatsBagOfWords() throws IOException {
         Path train = generated("train.tsv", 1600, 2);
         Path dev = generated("dev.tsv", 400, 3);
-        RecipeResult r = SentimentRecipe.train(SentimentOptions.builder().data(train).dev(dev).epochs(6)
-                .hiddenSize(32).embeddingSize(16).batchSize(16).out(dir.resolve("m.zip")).build());
+        RecipeResult r =
+                SentimentRecipe.train(
+                        SentimentOptions.builder()
+                                .data(train)
+                                .dev(dev)
+                                .epochs(6)
+                                .hiddenSize(32)
+                                .embeddingSize(16)
+                                .batchSize(16)
+                                .out(dir.resolve("m.zip"))
+                                .build());
         double rnn = r.metrics().get("accuracy");
         double bow = r.metrics().get("baseline_accuracy");
         assertTrue(rnn > 0.9, "RNN accuracy " + rnn);
         assertTrue(bow < 0.8, "bag-of-words accuracy " + bow);
         SentimentModel model = SentimentModel.load(r.bundle());
-        List<SentimentModel.Prediction> p = model.predict(List.of("the plot was not bad", "the plot was not good",
-                "great acting but a dull plot", "dull acting but a great plot"));
-        assertEquals(List.of("pos", "neg", "neg", "pos"), p.stream().map(SentimentModel.Prediction::label).toList());
+        List<SentimentModel.Prediction> p =
+                model.predict(
+                        List.of(
+                                "the plot was not bad",
+                                "the plot was not good",
+                                "great acting but a dull plot",
+                                "dull acting but a great plot"));
+        assertEquals(
+                List.of("pos", "neg", "neg", "pos"),
+                p.stream().map(SentimentModel.Prediction::label).toList());
     }
 
     @Test
     void givenTrainedModel_whenPaddedInBatch_thenSameProbabilitiesAsAlone() throws IOException {
         Path data = generated("d.tsv", 200, 4);
-        RecipeResult r = SentimentRecipe.train(SentimentOptions.builder().data(data).smoke(true).hiddenSize(8)
-                .bidirectional(true).out(dir.resolve("m.zip")).build());
+        RecipeResult r =
+                SentimentRecipe.train(
+                        SentimentOptions.builder()
+                                .data(data)
+                                .smoke(true)
+                                .hiddenSize(8)
+                                .bidirectional(true)
+                                .out(dir.resolve("m.zip"))
+                                .build());
         SentimentModel model = SentimentModel.load(r.bundle());
-        List<int[]> ids = model.encode(List.of("bad", "the movie was not good at all", "fine but dull"));
+        List<int[]> ids =
+                model.encode(List.of("bad", "the movie was not good at all", "fine but dull"));
         Fixtures.assertPaddingInvariant(model.bundle().network(), ids, 1e-5);
     }
 
     @Test
     void givenOptions_whenJsonRoundTripped_thenEqual() throws IOException {
-        SentimentOptions options = SentimentOptions.builder().data(dir.resolve("x.tsv")).bidirectional(true)
-                .dropout(0.25).build();
+        SentimentOptions options =
+                SentimentOptions.builder()
+                        .data(dir.resolve("x.tsv"))
+                        .bidirectional(true)
+                        .dropout(0.25)
+                        .build();
         String json = ModelBundle.json().writeValueAsString(options);
         assertEquals(options, ModelBundle.json().readValue(json, SentimentOptions.class));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SentimentOptions.builder().batchSize(0).build());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> SentimentOptions.builder().batchSize(0).build());
         assertTrue(e.getMessage().contains("batchSize=0"), e.getMessage());
     }
 
@@ -98,7 +137,10 @@ class SentimentRecipeTest {
             imdb = Path.of("../shared/datasets/imdb/train.tsv.gz");
         }
         assumeTrue(Files.exists(imdb), "IMDB data not available");
-        RecipeResult r = SentimentRecipe.train(SentimentOptions.builder().data(imdb).out(dir.resolve("imdb.zip")).build());
-        assertTrue(r.metrics().get("accuracy") >= 0.89, "dev accuracy " + r.metrics().get("accuracy"));
+        RecipeResult r =
+                SentimentRecipe.train(
+                        SentimentOptions.builder().data(imdb).out(dir.resolve("imdb.zip")).build());
+        assertTrue(
+                r.metrics().get("accuracy") >= 0.89, "dev accuracy " + r.metrics().get("accuracy"));
     }
 }
