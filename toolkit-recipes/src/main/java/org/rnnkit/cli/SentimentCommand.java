@@ -99,60 +99,24 @@ final class SentimentCommand implements Runnable {
         public Integer call() throws IOException {
             SentimentOptions.Builder b = SentimentOptions.builder();
             TrainArguments a = common;
-            if (a.data != null) {
-                b.data(a.data);
-            }
-            if (a.dev != null) {
-                b.dev(a.dev);
-            }
-            if (a.out != null) {
-                b.out(a.out);
-            }
-            if (a.epochs != null) {
-                b.epochs(a.epochs);
-            }
-            if (a.seed != null) {
-                b.seed(a.seed);
-            }
-            if (a.cell != null) {
-                b.cell(CellType.parse(a.cell));
-            }
-            if (a.hidden != null) {
-                b.hiddenSize(a.hidden);
-            }
-            if (a.layers != null) {
-                b.numLayers(a.layers);
-            }
-            if (a.dropout != null) {
-                b.dropout(a.dropout);
-            }
-            if (a.batchSize != null) {
-                b.batchSize(a.batchSize);
-            }
-            if (a.maxLength != null) {
-                b.maxLength(a.maxLength);
-            }
-            if (a.learningRate != null) {
-                b.learningRate(a.learningRate);
-            }
-            if (embeddingSize != null) {
-                b.embeddingSize(embeddingSize);
-            }
-            if (pooling != null) {
-                b.pooling(pooling);
-            }
-            if (minCount != null) {
-                b.minCount(minCount);
-            }
-            if (maxVocabulary != null) {
-                b.maxVocabulary(maxVocabulary);
-            }
-            if (patience != null) {
-                b.patience(patience);
-            }
-            if (devFraction != null) {
-                b.devFraction(devFraction);
-            }
+            set(a.data, b::data);
+            set(a.dev, b::dev);
+            set(a.out, b::out);
+            set(a.epochs, b::epochs);
+            set(a.seed, b::seed);
+            set(a.cell == null ? null : CellType.parse(a.cell), b::cell);
+            set(a.hidden, b::hiddenSize);
+            set(a.layers, b::numLayers);
+            set(a.dropout, b::dropout);
+            set(a.batchSize, b::batchSize);
+            set(a.maxLength, b::maxLength);
+            set(a.learningRate, b::learningRate);
+            set(embeddingSize, b::embeddingSize);
+            set(pooling, b::pooling);
+            set(minCount, b::minCount);
+            set(maxVocabulary, b::maxVocabulary);
+            set(patience, b::patience);
+            set(devFraction, b::devFraction);
             b.bidirectional(a.bidirectional)
                     .resume(a.resume)
                     .smoke(a.smoke)
@@ -174,6 +138,13 @@ final class SentimentCommand implements Runnable {
                     result.bundle());
             out.flush();
             return 0;
+        }
+    }
+
+    /** Applies an option only when the user gave it, so the recipe's defaults stay in one place. */
+    private static <T> void set(T value, java.util.function.Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
         }
     }
 

@@ -124,9 +124,17 @@ public final class SentimentModel {
      * @return one id sequence per text; a text without tokens becomes {@code [UNK]}
      */
     public List<int[]> encode(List<String> texts) {
-        List<int[]> out = new ArrayList<>(texts.size());
-        for (String t : texts) {
-            int[] ids = vocabulary().encode(tokenizer.tokenize(t));
+        return encodeTokens(texts.stream().map(tokenizer::tokenize).toList(), vocabulary());
+    }
+
+    /**
+     * Encodes tokenized texts; a text without tokens becomes {@code [UNK]} so that it still has one
+     * real step.
+     */
+    static List<int[]> encodeTokens(List<List<String>> tokens, Vocabulary vocabulary) {
+        List<int[]> out = new ArrayList<>(tokens.size());
+        for (List<String> t : tokens) {
+            int[] ids = vocabulary.encode(t);
             out.add(ids.length == 0 ? new int[] {Vocabulary.UNK} : ids);
         }
         return out;

@@ -101,8 +101,8 @@ public final class SentimentRecipe {
         List<List<String>> trainTokens = tokenize(trainSet, tokenizer);
         trainTokens.forEach(counter::add);
         Vocabulary vocabulary = counter.build(options.minCount(), options.maxVocabulary());
-        List<int[]> trainIds = encode(trainTokens, vocabulary);
-        List<int[]> devIds = encode(tokenize(devSet, tokenizer), vocabulary);
+        List<int[]> trainIds = SentimentModel.encodeTokens(trainTokens, vocabulary);
+        List<int[]> devIds = SentimentModel.encodeTokens(tokenize(devSet, tokenizer), vocabulary);
         LOG.info(
                 "vocabulary: {} ids (min count {}, max {})",
                 vocabulary.size(),
@@ -399,15 +399,6 @@ public final class SentimentRecipe {
         List<List<String>> out = new ArrayList<>(set.size());
         for (LabeledText e : set.examples()) {
             out.add(tokenizer.tokenize(e.text()));
-        }
-        return out;
-    }
-
-    private static List<int[]> encode(List<List<String>> tokens, Vocabulary vocabulary) {
-        List<int[]> out = new ArrayList<>(tokens.size());
-        for (List<String> t : tokens) {
-            int[] ids = vocabulary.encode(t);
-            out.add(ids.length == 0 ? new int[] {Vocabulary.UNK} : ids);
         }
         return out;
     }
