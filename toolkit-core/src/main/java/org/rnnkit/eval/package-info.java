@@ -1,0 +1,2 @@
+/** Evaluation metrics and baselines. */
+package org.rnnkit.eval;
