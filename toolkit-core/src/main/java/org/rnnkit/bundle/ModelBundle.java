@@ -71,6 +71,15 @@ public record ModelBundle(
     /**
      * Validates and freezes the bundle.
      *
+     * @param task see {@link #task()}
+     * @param network see {@link #network()}
+     * @param vocabulary see {@link #vocabulary()}
+     * @param options see {@link #options()}
+     * @param provenance see {@link #provenance()}
+     * @param Map<String see {@link #Map<String()}
+     * @param metrics see {@link #metrics()}
+     * @param Map<String see {@link #Map<String()}
+     * @param attachments see {@link #attachments()}
      * @throws NullPointerException when a required part is missing
      */
     public ModelBundle {

@@ -46,6 +46,17 @@ public record Provenance(
     /**
      * Validates the required fields.
      *
+     * @param task see {@link #task()}
+     * @param seed see {@link #seed()}
+     * @param dataSource see {@link #dataSource()}
+     * @param dataSha256 see {@link #dataSha256()}
+     * @param trainExamples see {@link #trainExamples()}
+     * @param devExamples see {@link #devExamples()}
+     * @param rnnkitVersion see {@link #rnnkitVersion()}
+     * @param dl4jVersion see {@link #dl4jVersion()}
+     * @param javaVersion see {@link #javaVersion()}
+     * @param os see {@link #os()}
+     * @param createdAt see {@link #createdAt()}
      * @throws NullPointerException when the task or data source is missing
      */
     public Provenance {

@@ -30,18 +30,18 @@ public final class BucketingIterator<E> implements DataSetIterator {
     private static final long serialVersionUID = 1L;
 
     private final transient List<E> examples;
-    private final int batchSize;
+    private final transient int batchSize;
     private final transient ToIntFunction<E> length;
     private final transient Function<List<E>, SequenceBatch> batcher;
-    private final long seed;
-    private final int poolBatches;
-    private final boolean shuffle;
-    private final int numOutcomes;
+    private final transient long seed;
+    private final transient int poolBatches;
+    private final transient boolean shuffle;
+    private final transient int numOutcomes;
     private transient List<int[]> plan;
-    private int cursor;
-    private int epoch;
-    private long realSteps;
-    private long computedSteps;
+    private transient int cursor;
+    private transient int epoch;
+    private transient long realSteps;
+    private transient long computedSteps;
     private transient DataSetPreProcessor preProcessor;
 
     /**

@@ -16,6 +16,10 @@ public record LabeledText(String label, String text, String source, long line) {
     /**
      * Validates the example.
      *
+     * @param label see {@link #label()}
+     * @param text see {@link #text()}
+     * @param source see {@link #source()}
+     * @param line see {@link #line()}
      * @throws IllegalArgumentException when the label or text is blank
      */
     public LabeledText {

@@ -23,6 +23,9 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
     /**
      * Validates and freezes the dataset.
      *
+     * @param examples see {@link #examples()}
+     * @param source see {@link #source()}
+     * @param skippedRows see {@link #skippedRows()}
      * @throws IllegalArgumentException when {@code skippedRows} is negative
      */
     public LabeledTextDataset {

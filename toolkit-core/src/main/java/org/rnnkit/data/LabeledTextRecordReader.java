@@ -60,12 +60,18 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
     private static final String LABEL_COLUMN = "label";
     private static final int MAX_LOGGED_SKIPS = 5;
 
+    /** Whether malformed rows are counted and skipped rather than thrown. */
     private final boolean skipBadRows;
+
     private transient Path path;
     private transient Iterator<Record> records;
     private transient Source source;
     private transient Record pending;
+
+    /** Malformed rows skipped so far. */
     private long skipped;
+
+    /** The DataVec configuration, unused by this reader. */
     private Configuration conf;
 
     /**

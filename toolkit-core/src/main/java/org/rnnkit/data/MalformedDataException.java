@@ -12,6 +12,8 @@ public class MalformedDataException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+
+    /** The 1-based line number, or 0 when the problem concerns the whole file. */
     private final long line;
 
     /**

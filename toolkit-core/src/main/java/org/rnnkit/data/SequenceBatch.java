@@ -31,6 +31,11 @@ public record SequenceBatch(
     /**
      * Validates the shapes.
      *
+     * @param features see {@link #features()}
+     * @param labels see {@link #labels()}
+     * @param featuresMask see {@link #featuresMask()}
+     * @param labelsMask see {@link #labelsMask()}
+     * @param realSteps see {@link #realSteps()}
      * @throws IllegalArgumentException when the mask does not match the features
      */
     public SequenceBatch {

@@ -24,6 +24,11 @@ public record RnnSpec(
     /**
      * Validates the spec.
      *
+     * @param cell see {@link #cell()}
+     * @param hiddenSize see {@link #hiddenSize()}
+     * @param numLayers see {@link #numLayers()}
+     * @param bidirectional see {@link #bidirectional()}
+     * @param dropout see {@link #dropout()}
      * @throws IllegalArgumentException when a size is not positive or dropout is outside [0, 1)
      */
     public RnnSpec {

@@ -21,6 +21,9 @@ public record OptimizerSpec(double learningRate, double lrDecay, double clipNorm
     /**
      * Validates the settings.
      *
+     * @param learningRate see {@link #learningRate()}
+     * @param lrDecay see {@link #lrDecay()}
+     * @param clipNorm see {@link #clipNorm()}
      * @throws IllegalArgumentException when a value is out of range
      */
     public OptimizerSpec {

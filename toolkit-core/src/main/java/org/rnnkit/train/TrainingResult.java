@@ -22,6 +22,16 @@ public record TrainingResult(
         int resumedAfterEpoch) {
 
     /** Freezes the history. */
+    /**
+     * Validates and freezes the fields.
+     *
+     * @param network see {@link #network()}
+     * @param bestEpoch see {@link #bestEpoch()}
+     * @param bestDevMetric see {@link #bestDevMetric()}
+     * @param history see {@link #history()}
+     * @param stoppedEarly see {@link #stoppedEarly()}
+     * @param resumedAfterEpoch see {@link #resumedAfterEpoch()}
+     */
     public TrainingResult {
         history = List.copyOf(history);
     }
