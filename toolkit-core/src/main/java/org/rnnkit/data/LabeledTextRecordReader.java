@@ -513,11 +513,16 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
                 }
             }
             if (files.isEmpty()) {
+                String hint =
+                        Files.isDirectory(root.resolve("train"))
+                                ? "; this looks like the aclImdb root: use " + root.resolve("train")
+                                : "";
                 throw new FatalDataException(
                         root,
                         0,
-                        "expected the aclImdb layout: label folders such as pos/ and"
-                                + " neg/ holding .txt files, found none",
+                        "expected the aclImdb layout: label folders such as pos/ and neg/ holding"
+                                + " .txt files, found none"
+                                + hint,
                         null);
             }
         }

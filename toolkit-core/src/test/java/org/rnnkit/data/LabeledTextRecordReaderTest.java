@@ -179,6 +179,8 @@ class LabeledTextRecordReaderTest {
                 List.of("neg", "pos", "pos"),
                 set.examples().stream().map(LabeledText::label).toList());
         assertTrue(set.examples().get(0).source().endsWith("0_2.txt"));
+        assertMessage(
+                malformed(dir.resolve("aclImdb")), "looks like the aclImdb root", "aclImdb/train");
     }
 
     @Test
