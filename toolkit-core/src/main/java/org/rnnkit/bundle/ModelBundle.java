@@ -76,9 +76,7 @@ public record ModelBundle(
      * @param vocabulary see {@link #vocabulary()}
      * @param options see {@link #options()}
      * @param provenance see {@link #provenance()}
-     * @param Map<String see {@link #Map<String()}
      * @param metrics see {@link #metrics()}
-     * @param Map<String see {@link #Map<String()}
      * @param attachments see {@link #attachments()}
      * @throws NullPointerException when a required part is missing
      */

@@ -58,6 +58,7 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final String CHECKPOINT = "checkpoint.zip";
     private static final int CHECKPOINT_VERSION = 1;
+    private static final double PROGRESS_LOG_SECONDS = 60;
     private static final ObjectMapper JSON = ModelBundle.json();
 
     private final int maxEpochs;
@@ -215,6 +216,7 @@ public final class Trainer {
         try {
             double window = 0;
             int windowCount = 0;
+            double lastReport = 0;
             for (int b = 0; b < batches && train.hasNext(); b++) {
                 try (SequenceBatch batch = train.nextBatch()) {
                     net.fit(batch.toDataSet());
@@ -247,10 +249,9 @@ public final class Trainer {
                             String.format(
                                     " loss %.4f, %.0f seq/s",
                                     lossSum / sequences, sequences / secs));
-                } else if (batches >= 20
-                        && (b + 1) % Math.max(1, batches / 10) == 0
-                        && b + 1 < batches) {
-                    // Without a terminal, report about every 10% of a long epoch instead.
+                } else if (secs - lastReport >= PROGRESS_LOG_SECONDS && b + 1 < batches) {
+                    // Without a terminal, report once a minute instead of drawing a bar.
+                    lastReport = secs;
                     LOG.info(
                             "epoch {}: {}/{} batches, loss {}, {} seq/s, about {} s left",
                             epoch + 1,

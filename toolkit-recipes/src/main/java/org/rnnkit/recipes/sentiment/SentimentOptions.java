@@ -119,7 +119,7 @@ public record SentimentOptions(
                 128,
                 1,
                 false,
-                0.0,
+                0.5,
                 64,
                 400,
                 2e-3,

@@ -65,6 +65,7 @@ class SentimentRecipeTest {
                                 .dev(dev)
                                 .epochs(6)
                                 .hiddenSize(32)
+                                .dropout(0.0)
                                 .embeddingSize(16)
                                 .batchSize(16)
                                 .out(dir.resolve("m.zip"))
