@@ -119,7 +119,7 @@ public record SentimentOptions(
                 128,
                 1,
                 false,
-                0.5,
+                0.0,
                 64,
                 400,
                 2e-3,

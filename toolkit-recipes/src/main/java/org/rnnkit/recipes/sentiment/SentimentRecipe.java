@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * {@code neg/}). Without data, the embedded generated reviews ({@link SentimentDataGenerator}) are
  * used. Real corpora: IMDB (Maas et al. 2011, research use), SST-2 (Socher et al. 2013).
  *
- * <p><b>Model.</b> Embedding (128) -> LSTM (128 units) -> max pooling over real steps -> dropout
- * 0.5 -> softmax; cell, size, depth, direction and pooling are options. Adam 2e-3 with 0.85
- * per-epoch decay, gradient clipping at norm 1, early stopping on dev accuracy.
+ * <p><b>Model.</b> Embedding (128) -> LSTM (128 units) -> max pooling over real steps -> softmax;
+ * cell, size, depth, direction, dropout and pooling are options. Adam 2e-3 with 0.85 per-epoch
+ * decay, gradient clipping at norm 1, early stopping on dev accuracy.
  *
  * <p><b>Run.</b> {@code rnnkit sentiment train [--data PATH]}; {@code rnnkit sentiment eval --model
  * sentiment.zip --data PATH}; {@code rnnkit sentiment predict --model sentiment.zip "text"}.
