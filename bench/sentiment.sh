@@ -24,6 +24,7 @@ fi
 work="$(mktemp -d /tmp/rnnkit-bench.XXXXXX)"
 cp "$root/toolkit-recipes/target/rnnkit-recipes.jar" "$work/"
 cp -r "$root/toolkit-recipes/target/lib" "$work/lib"
+machine_cores=$(nproc --all)
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 run() {
   java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=10G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -Djava.awt.headless=true \
@@ -31,7 +32,7 @@ run() {
 }
 
 report="$work/report.md"
-machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, OMP_NUM_THREADS=$OMP_NUM_THREADS"
+machine="$machine_cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, OMP_NUM_THREADS=$OMP_NUM_THREADS"
 {
   echo
   echo "## Sentiment: $(date -u +%Y-%m-%d) ($which)"
@@ -58,7 +59,8 @@ opts = json.loads(zipfile.ZipFile(d + "/model.zip").read("options.json"))
 epochs = [json.loads(l) for l in open(d + "/model-run/metrics.jsonl")]
 sps = sum(e["sequences_per_second"] for e in epochs) / len(epochs)
 pad = sum(e["padding_efficiency"] for e in epochs) / len(epochs)
-model = f'{opts["cell"].lower()} {opts["hiddenSize"]}x{opts["numLayers"]}{" bi" if opts["bidirectional"] else ""}, {opts["pooling"].lower()} pooling, T<={opts["maxLength"]}'
+model = (f'{opts["cell"].lower()} {opts["hiddenSize"]}x{opts["numLayers"]}{" bi" if opts["bidirectional"] else ""}, '
+         f'{opts["pooling"].lower()} pooling, dropout {opts["dropout"]}, T<={opts["maxLength"]}')
 print(f'| {label} | {dev} | {model} | **{m["accuracy"]*100:.2f}%** | {m["baseline_accuracy"]*100:.2f}% | '
       f'{int(m["best_epoch"])} / {int(m["epochs_trained"])} | {secs/60:.1f} min | {sps:.1f} | {pad:.3f} |')
 PY
