@@ -1,5 +1,7 @@
 package org.rnnkit.train;
 
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -23,4 +25,27 @@ public interface DevMetric {
      * @return the score; higher is better
      */
     double evaluate(ComputationGraph network);
+
+    /**
+     * Creates a metric from a name and a function.
+     *
+     * @param name the metric's name, for example {@code dev_accuracy}
+     * @param evaluate scores a network on the dev set; higher is better
+     * @return the metric
+     */
+    static DevMetric of(String name, ToDoubleFunction<ComputationGraph> evaluate) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(evaluate, "evaluate");
+        return new DevMetric() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public double evaluate(ComputationGraph network) {
+                return evaluate.applyAsDouble(network);
+            }
+        };
+    }
 }

@@ -77,21 +77,16 @@ class TrainerTest {
     }
 
     private static DevMetric accuracy() {
-        return new DevMetric() {
-            @Override
-            public String name() {
-                return "accuracy";
-            }
-
-            @Override
-            public double evaluate(ComputationGraph net) {
-                int[] predicted =
-                        SequenceClassifier.argmax(
-                                new SequenceClassifier(net, BATCHER, 32)
-                                        .predictProbabilities(SEQUENCES));
-                return new ClassificationReport(List.of("a", "b"), CLASSES, predicted).accuracy();
-            }
-        };
+        return DevMetric.of(
+                "accuracy",
+                net -> {
+                    int[] predicted =
+                            SequenceClassifier.argmax(
+                                    new SequenceClassifier(net, BATCHER, 32)
+                                            .predictProbabilities(SEQUENCES));
+                    return new ClassificationReport(List.of("a", "b"), CLASSES, predicted)
+                            .accuracy();
+                });
     }
 
     private Trainer.Builder trainer(Path checkpoints, int epochs) {
@@ -164,18 +159,7 @@ class TrainerTest {
     @Test
     void givenNoImprovement_whenPatienceRunsOut_thenStopsEarlyWithBestParameters()
             throws IOException {
-        DevMetric constant =
-                new DevMetric() {
-                    @Override
-                    public String name() {
-                        return "constant";
-                    }
-
-                    @Override
-                    public double evaluate(ComputationGraph net) {
-                        return 0.5;
-                    }
-                };
+        DevMetric constant = DevMetric.of("constant", net -> 0.5);
         TrainingResult r =
                 Trainer.builder()
                         .optMaxEpochs(10)

@@ -121,21 +121,7 @@ class RnnkitCliTest {
     @Test
     void givenNoInputArguments_whenPredict_thenReadsStandardInputLines() throws IOException {
         Path model = dir.resolve("m.zip");
-        assertEquals(
-                0,
-                run(
-                                "sentiment",
-                                "train",
-                                "--data",
-                                resource("tiny.tsv").toString(),
-                                "--out",
-                                model.toString(),
-                                "--smoke",
-                                "--hidden",
-                                "4",
-                                "--dev-fraction",
-                                "0.5")
-                        .exit());
+        trainSmokeModel(model, "--dev-fraction", "0.5");
         InputStream original = System.in;
         try {
             System.setIn(
@@ -230,19 +216,7 @@ class RnnkitCliTest {
     @Test
     void givenUnknownLabelInEval_whenEvaluated_thenErrorNamesFileAndLine() throws IOException {
         Path model = dir.resolve("m.zip");
-        assertEquals(
-                0,
-                run(
-                                "sentiment",
-                                "train",
-                                "--data",
-                                resource("tiny.tsv").toString(),
-                                "--out",
-                                model.toString(),
-                                "--smoke",
-                                "--hidden",
-                                "4")
-                        .exit());
+        trainSmokeModel(model);
         Path stars = dir.resolve("stars.tsv");
         Files.writeString(stars, "label\ttext\npos\tgood\nneutral\tmeh\n");
         Run eval =
@@ -287,6 +261,23 @@ class RnnkitCliTest {
             assertTrue(train.out().contains(flag), "train --help lacks " + flag);
         }
         assertEquals(2, run("sentiment").exit());
+    }
+
+    /** Trains a tiny model on the hand-written sample in smoke mode and asserts success. */
+    private static void trainSmokeModel(Path model, String... extra) {
+        String[] base = {
+            "sentiment",
+            "train",
+            "--data",
+            resource("tiny.tsv").toString(),
+            "--out",
+            model.toString(),
+            "--smoke",
+            "--hidden",
+            "4"
+        };
+        Run train = run(concat(base, extra));
+        assertEquals(0, train.exit(), train.err());
     }
 
     private static String[] concat(String[] a, String... b) {

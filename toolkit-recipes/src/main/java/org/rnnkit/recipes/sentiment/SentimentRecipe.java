@@ -148,21 +148,17 @@ public final class SentimentRecipe {
                         true,
                         options.seed());
         DevMetric devAccuracy =
-                new DevMetric() {
-                    @Override
-                    public String name() {
-                        return "dev_accuracy";
-                    }
-
-                    @Override
-                    public double evaluate(ComputationGraph net) {
-                        int[] predicted =
-                                SequenceClassifier.argmax(
-                                        new SequenceClassifier(net, batcher, options.batchSize())
-                                                .predictProbabilities(devIds));
-                        return new ClassificationReport(labels, devLabels, predicted).accuracy();
-                    }
-                };
+                DevMetric.of(
+                        "dev_accuracy",
+                        net -> {
+                            SequenceClassifier classifier =
+                                    new SequenceClassifier(net, batcher, options.batchSize());
+                            int[] predicted =
+                                    SequenceClassifier.argmax(
+                                            classifier.predictProbabilities(devIds));
+                            return new ClassificationReport(labels, devLabels, predicted)
+                                    .accuracy();
+                        });
         Path runDir = options.runDirectory();
         String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
