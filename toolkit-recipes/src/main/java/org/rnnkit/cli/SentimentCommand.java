@@ -158,41 +158,20 @@ final class SentimentCommand implements Runnable {
                         + " baseline_accuracy, baseline_macro_f1."
             })
     static final class Eval implements Callable<Integer> {
-        @Option(
-                names = "--model",
-                required = true,
-                paramLabel = "BUNDLE.zip",
-                description = "Model bundle.")
-        Path model;
-
-        @Option(
-                names = "--data",
-                required = true,
-                paramLabel = "PATH",
-                description = "Labelled data.")
-        Path data;
-
-        @Option(
-                names = "--json",
-                paramLabel = "METRICS.json",
-                description = "Also write the metrics as JSON.")
-        Path json;
-
-        @Option(
-                names = "--skip-bad-rows",
-                description = "Count and skip malformed rows instead of failing.")
-        boolean skipBadRows;
+        @Mixin EvalArguments arguments;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            RecipeResult result = SentimentRecipe.evaluate(model, data, skipBadRows);
+            RecipeResult result =
+                    SentimentRecipe.evaluate(
+                            arguments.model, arguments.data, arguments.skipBadRows);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.report());
-            if (json != null) {
-                JsonMetrics.write(json, result.metrics());
-                out.println("metrics written to " + json);
+            if (arguments.json != null) {
+                JsonMetrics.write(arguments.json, result.metrics());
+                out.println("metrics written to " + arguments.json);
             }
             out.flush();
             return 0;
@@ -208,12 +187,7 @@ final class SentimentCommand implements Runnable {
                 "Prints label<TAB>probability<TAB>text per input."
             })
     static final class Predict implements Callable<Integer> {
-        @Option(
-                names = "--model",
-                required = true,
-                paramLabel = "BUNDLE.zip",
-                description = "Model bundle.")
-        Path model;
+        @Mixin ModelArgument model;
 
         @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Texts to classify.")
         List<String> inputs = new ArrayList<>();
@@ -222,7 +196,7 @@ final class SentimentCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            SentimentModel m = SentimentModel.load(model);
+            SentimentModel m = SentimentModel.load(model.model);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<String> texts = new ArrayList<>();
