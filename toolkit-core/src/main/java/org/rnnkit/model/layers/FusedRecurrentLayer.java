@@ -1,0 +1,142 @@
+package org.rnnkit.model.layers;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LayerValidation;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Configuration shared by rnnkit's recurrent layers ({@link LstmLayer}, {@link GruLayer}, {@link
+ * SimpleRnnLayer}): DL4J layer configurations, usable in {@code MultiLayerNetwork} and {@code
+ * ComputationGraph}, inside DL4J's {@code Bidirectional} and {@code LastTimeStep} wrappers, and
+ * serialized to and from DL4J's JSON like any built-in layer.
+ *
+ * <p>The layers compute the same functions as DL4J's {@code LSTM} and {@code SimpleRnn} (and a GRU,
+ * which DL4J lacks) with fewer, larger operations: one GEMM for the input projection of all time
+ * steps, one small GEMM per step, the gate arithmetic fused into one pass over Java arrays, the
+ * weight gradients as single GEMMs after the backward loop, and the batch split over threads
+ * ({@code -Drnnkit.threads}, default: all processors). Masks are exact: a padded step leaves the
+ * state unchanged, outputs zero and receives no gradient, so padding never changes the outputs of
+ * real steps. Supported: masks, {@code rnnTimeStep} and stored state, truncated BPTT, input dropout
+ * ({@code dropOut(...)}), NCW and NWC formats, FLOAT and DOUBLE. Weight noise and layer
+ * normalization are not supported.
+ *
+ * <p>Parameters (C order): {@code W [nIn, G*H]}, {@code RW [H, G*H]}, {@code b [1, G*H]} and, for
+ * the GRU, {@code rb [1, G*H]}, with {@code G} gates per unit and {@code H = nOut}.
+ */
+public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
+
+    /** Input weights {@code [nIn, G*H]}. */
+    public static final String WEIGHT_KEY = "W";
+
+    /** Recurrent weights {@code [H, G*H]}. */
+    public static final String RECURRENT_WEIGHT_KEY = "RW";
+
+    /** Input bias {@code [1, G*H]}. */
+    public static final String BIAS_KEY = "b";
+
+    /** Recurrent bias {@code [1, G*H]} (GRU only). */
+    public static final String RECURRENT_BIAS_KEY = "rb";
+
+    /** For JSON deserialization. */
+    protected FusedRecurrentLayer() {}
+
+    /**
+     * Creates the configuration from a builder.
+     *
+     * @param builder the builder
+     */
+    protected FusedRecurrentLayer(Builder<?> builder) {
+        super(builder);
+    }
+
+    /**
+     * The cell this layer computes.
+     *
+     * @return the cell
+     */
+    abstract CellKind kind();
+
+    /**
+     * The activation of a simple RNN (tanh for the gated cells' candidate).
+     *
+     * @return the activation
+     */
+    SimpleRnnLayer.Activation simpleActivation() {
+        return SimpleRnnLayer.Activation.TANH;
+    }
+
+    /**
+     * The initial value of the LSTM forget-gate bias (0 for other cells).
+     *
+     * @return the value
+     */
+    double forgetBiasInit() {
+        return 0.0;
+    }
+
+    /**
+     * Number of parameters: {@code G*H*(nIn + H + 1)}, plus {@code G*H} for the GRU's recurrent
+     * bias.
+     *
+     * @return the count
+     */
+    public long numParams() {
+        return RecurrentParamInitializer.INSTANCE.numParams(this);
+    }
+
+    @Override
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> trainingListeners,
+            int layerIndex,
+            INDArray layerParamsView,
+            boolean initializeParams,
+            DataType networkDataType) {
+        LayerValidation.assertNInNOutSet(
+                getClass().getSimpleName(), getLayerName(), layerIndex, getNIn(), getNOut());
+        FusedRecurrentLayerImpl layer = new FusedRecurrentLayerImpl(conf, networkDataType);
+        layer.setListeners(trainingListeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return RecurrentParamInitializer.INSTANCE;
+    }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        InputType out = getOutputType(-1, inputType);
+        long params = numParams();
+        int gates = kind().gates();
+        long cachePerStep = (long) (gates + 3) * getNOut();
+        return new LayerMemoryReport.Builder(getLayerName(), getClass(), inputType, out)
+                .standardMemory(params, params)
+                .workingMemory(0, 0, cachePerStep, cachePerStep)
+                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
+                .build();
+    }
+
+    /**
+     * Builder of the common settings ({@code nIn}, {@code nOut}, weight init, dropout, ...).
+     *
+     * @param <T> the concrete builder
+     */
+    public abstract static class Builder<T extends Builder<T>>
+            extends BaseRecurrentLayer.Builder<T> {}
+}

@@ -1,0 +1,316 @@
+package org.rnnkit.model.layers;
+
+/**
+ * LSTM gate arithmetic, gate order as DL4J's {@code LSTM}: block input {@code z}, forget {@code f},
+ * output {@code o}, input {@code i}.
+ *
+ * <pre>
+ * a = x W + h_(t-1) U + b          (columns [z | f | o | i])
+ * z = tanh(a_z), f = sigmoid(a_f), o = sigmoid(a_o), i = sigmoid(a_i)
+ * c_t = f * c_(t-1) + i * z
+ * h_t = o * tanh(c_t)
+ * </pre>
+ *
+ * Caches per step: {@code z, f, o, i, tanh(c_t)} and the cell states.
+ */
+final class LstmCells {
+
+    private LstmCells() {}
+
+    /** Single precision with vectorizable approximations of tanh and sigmoid. */
+    static final class F extends CellSlice {
+        private float[][] cache;
+        private float[] cells;
+        private float[] c;
+        private float[] tc;
+        private float[] dc;
+        private float[] dcNext;
+
+        F(Recurrence r, int index) {
+            super(r, index);
+        }
+
+        @Override
+        void allocateExtra() {
+            int cap = allocatedRows * r.hidden;
+            cache = new float[5][allocatedSteps * cap];
+            cells = new float[(allocatedSteps + 1) * cap];
+            c = new float[cap];
+            tc = new float[cap];
+            dc = new float[cap];
+            dcNext = new float[cap];
+        }
+
+        @Override
+        void loadExtraState() {
+            if (r.c0 != null) {
+                r.c0.get((long) from * r.hidden, cells, 0, n);
+            } else {
+                java.util.Arrays.fill(cells, 0, n, 0f);
+            }
+            System.arraycopy(cells, 0, c, 0, n);
+        }
+
+        @Override
+        void keepExtraRow(int i, int t) {
+            int h = r.hidden;
+            System.arraycopy(cells, t * n + i * h, c, i * h, h);
+            System.arraycopy(cells, t * n + i * h, cells, (t + 1) * n + i * h, h);
+        }
+
+        @Override
+        void saveExtraState(int slot) {
+            r.finalC.put((long) from * r.hidden, cells, slot * n, n);
+        }
+
+        @Override
+        void step(int t) {
+            float[] z = (float[]) gx[0];
+            float[] f = (float[]) gx[1];
+            float[] o = (float[]) gx[2];
+            float[] in = (float[]) gx[3];
+            float[] rz = (float[]) rr[0];
+            float[] rf = (float[]) rr[1];
+            float[] ro = (float[]) rr[2];
+            float[] ri = (float[]) rr[3];
+            float[] bz = (float[]) bias[0];
+            float[] bf = (float[]) bias[1];
+            float[] bo = (float[]) bias[2];
+            float[] bi = (float[]) bias[3];
+            float[] c = this.c;
+            float[] tc = this.tc;
+            float[] h = (float[]) hNew;
+            int n = this.n;
+            for (int e = 0; e < n; e++) {
+                z[e] = FastMath.tanh(z[e] + rz[e] + bz[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                f[e] = FastMath.sigmoid(f[e] + rf[e] + bf[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                o[e] = FastMath.sigmoid(o[e] + ro[e] + bo[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                in[e] = FastMath.sigmoid(in[e] + ri[e] + bi[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                c[e] = f[e] * c[e] + in[e] * z[e];
+            }
+            for (int e = 0; e < n; e++) {
+                tc[e] = FastMath.tanh(c[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                h[e] = o[e] * tc[e];
+            }
+            int at = t * n;
+            System.arraycopy(z, 0, cache[0], at, n);
+            System.arraycopy(f, 0, cache[1], at, n);
+            System.arraycopy(o, 0, cache[2], at, n);
+            System.arraycopy(in, 0, cache[3], at, n);
+            System.arraycopy(tc, 0, cache[4], at, n);
+            System.arraycopy(c, 0, cells, at + n, n);
+        }
+
+        @Override
+        void clearExtraGradients() {
+            java.util.Arrays.fill(dc, 0, n, 0f);
+        }
+
+        @Override
+        void passExtraGradientRow(int i) {
+            int h = r.hidden;
+            System.arraycopy(dc, i * h, dcNext, i * h, h);
+        }
+
+        @Override
+        void swapExtraGradients() {
+            float[] s = dc;
+            dc = dcNext;
+            dcNext = s;
+        }
+
+        @Override
+        void backStep(int t) {
+            int n = this.n;
+            int at = t * n;
+            float[] z = (float[]) gx[0];
+            float[] f = (float[]) gx[1];
+            float[] o = (float[]) gx[2];
+            float[] in = (float[]) gx[3];
+            float[] tc = this.tc;
+            float[] cp = this.c;
+            System.arraycopy(cache[0], at, z, 0, n);
+            System.arraycopy(cache[1], at, f, 0, n);
+            System.arraycopy(cache[2], at, o, 0, n);
+            System.arraycopy(cache[3], at, in, 0, n);
+            System.arraycopy(cache[4], at, tc, 0, n);
+            System.arraycopy(cells, at, cp, 0, n);
+            float[] eps = (float[]) this.eps;
+            float[] dh = (float[]) this.dh;
+            float[] dhp = (float[]) this.dhp;
+            float[] dhNext = (float[]) this.dhNext;
+            float[] dz = (float[]) dgx[0];
+            float[] df = (float[]) dgx[1];
+            float[] dout = (float[]) dgx[2];
+            float[] di = (float[]) dgx[3];
+            float[] dc = this.dc;
+            float[] dcNext = this.dcNext;
+            // One store per loop: C2 (JDK 17) vectorizes no loop storing to two arrays.
+            float[] dht = dhNext;
+            for (int e = 0; e < n; e++) {
+                dht[e] = eps[e] + dh[e] + dhp[e];
+            }
+            float[] dct = dcNext;
+            for (int e = 0; e < n; e++) {
+                dct[e] = dc[e] + dht[e] * o[e] * (1f - tc[e] * tc[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                dz[e] = dct[e] * in[e] * (1f - z[e] * z[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                df[e] = dct[e] * cp[e] * f[e] * (1f - f[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                dout[e] = dht[e] * tc[e] * o[e] * (1f - o[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                di[e] = dct[e] * z[e] * in[e] * (1f - in[e]);
+            }
+            for (int e = 0; e < n; e++) {
+                dct[e] = dct[e] * f[e];
+            }
+            java.util.Arrays.fill(dhNext, 0, n, 0f);
+        }
+    }
+
+    /** Double precision with exact tanh and sigmoid (for gradient checks). */
+    static final class D extends CellSlice {
+        private double[][] cache;
+        private double[] cells;
+        private double[] c;
+        private double[] tc;
+        private double[] dc;
+        private double[] dcNext;
+
+        D(Recurrence r, int index) {
+            super(r, index);
+        }
+
+        @Override
+        void allocateExtra() {
+            int cap = allocatedRows * r.hidden;
+            cache = new double[5][allocatedSteps * cap];
+            cells = new double[(allocatedSteps + 1) * cap];
+            c = new double[cap];
+            tc = new double[cap];
+            dc = new double[cap];
+            dcNext = new double[cap];
+        }
+
+        @Override
+        void loadExtraState() {
+            if (r.c0 != null) {
+                r.c0.get((long) from * r.hidden, cells, 0, n);
+            } else {
+                java.util.Arrays.fill(cells, 0, n, 0.0);
+            }
+            System.arraycopy(cells, 0, c, 0, n);
+        }
+
+        @Override
+        void keepExtraRow(int i, int t) {
+            int h = r.hidden;
+            System.arraycopy(cells, t * n + i * h, c, i * h, h);
+            System.arraycopy(cells, t * n + i * h, cells, (t + 1) * n + i * h, h);
+        }
+
+        @Override
+        void saveExtraState(int slot) {
+            r.finalC.put((long) from * r.hidden, cells, slot * n, n);
+        }
+
+        @Override
+        void step(int t) {
+            double[] z = (double[]) gx[0];
+            double[] f = (double[]) gx[1];
+            double[] o = (double[]) gx[2];
+            double[] in = (double[]) gx[3];
+            double[] rz = (double[]) rr[0];
+            double[] rf = (double[]) rr[1];
+            double[] ro = (double[]) rr[2];
+            double[] ri = (double[]) rr[3];
+            double[] bz = (double[]) bias[0];
+            double[] bf = (double[]) bias[1];
+            double[] bo = (double[]) bias[2];
+            double[] bi = (double[]) bias[3];
+            double[] c = this.c;
+            double[] tc = this.tc;
+            double[] h = (double[]) hNew;
+            int n = this.n;
+            for (int e = 0; e < n; e++) {
+                z[e] = Math.tanh(z[e] + rz[e] + bz[e]);
+                f[e] = FastMath.sigmoid(f[e] + rf[e] + bf[e]);
+                o[e] = FastMath.sigmoid(o[e] + ro[e] + bo[e]);
+                in[e] = FastMath.sigmoid(in[e] + ri[e] + bi[e]);
+                c[e] = f[e] * c[e] + in[e] * z[e];
+                tc[e] = Math.tanh(c[e]);
+                h[e] = o[e] * tc[e];
+            }
+            int at = t * n;
+            System.arraycopy(z, 0, cache[0], at, n);
+            System.arraycopy(f, 0, cache[1], at, n);
+            System.arraycopy(o, 0, cache[2], at, n);
+            System.arraycopy(in, 0, cache[3], at, n);
+            System.arraycopy(tc, 0, cache[4], at, n);
+            System.arraycopy(c, 0, cells, at + n, n);
+        }
+
+        @Override
+        void clearExtraGradients() {
+            java.util.Arrays.fill(dc, 0, n, 0.0);
+        }
+
+        @Override
+        void passExtraGradientRow(int i) {
+            int h = r.hidden;
+            System.arraycopy(dc, i * h, dcNext, i * h, h);
+        }
+
+        @Override
+        void swapExtraGradients() {
+            double[] s = dc;
+            dc = dcNext;
+            dcNext = s;
+        }
+
+        @Override
+        void backStep(int t) {
+            int n = this.n;
+            int at = t * n;
+            double[] eps = (double[]) this.eps;
+            double[] dh = (double[]) this.dh;
+            double[] dhp = (double[]) this.dhp;
+            double[] dhNext = (double[]) this.dhNext;
+            double[][] g = cache;
+            double[] dz = (double[]) dgx[0];
+            double[] df = (double[]) dgx[1];
+            double[] dout = (double[]) dgx[2];
+            double[] di = (double[]) dgx[3];
+            for (int e = 0; e < n; e++) {
+                double z = g[0][at + e];
+                double f = g[1][at + e];
+                double o = g[2][at + e];
+                double in = g[3][at + e];
+                double tc = g[4][at + e];
+                double dht = eps[e] + dh[e] + dhp[e];
+                double dct = dc[e] + dht * o * (1 - tc * tc);
+                dz[e] = dct * in * (1 - z * z);
+                df[e] = dct * cells[at + e] * f * (1 - f);
+                dout[e] = dht * tc * o * (1 - o);
+                di[e] = dct * z * in * (1 - in);
+                dcNext[e] = dct * f;
+                dhNext[e] = 0;
+            }
+        }
+    }
+}
