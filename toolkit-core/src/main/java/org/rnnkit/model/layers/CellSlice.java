@@ -11,7 +11,9 @@ import org.bytedeco.javacpp.Pointer;
  * between native memory and Java arrays, and the gate arithmetic in plain Java loops. The input
  * projection {@code X W} of all steps, the input gradient {@code dG W^T} and the weight gradients
  * are single large GEMMs outside the time loop. Masked steps leave the state unchanged, output zero
- * and receive no gradient.
+ * and receive no gradient. When every sequence is a prefix of real steps followed by padding (the
+ * usual right padding), the rows are ordered by length and steps past a sequence's end cost
+ * nothing: the recurrent GEMM and the gate arithmetic run over the rows still real at each step.
  *
  * <p>Layout for the JIT: every per-step quantity is its own Java array of {@code n = rows * H}
  * elements (one per gate, structure of arrays), and every loop of the gate arithmetic indexes all
@@ -31,6 +33,12 @@ abstract class CellSlice {
 
     /** {@code rows * H}: the length of every per-step array. */
     int n;
+
+    /**
+     * Elements of the per-step arrays that belong to rows real at this step (a prefix); the gate
+     * arithmetic runs over these only.
+     */
+    int active;
 
     /** Input projection of this step per gate. */
     Object[] gx;
@@ -83,7 +91,6 @@ abstract class CellSlice {
     private NativeArray dhpNative;
     private NativeArray partialW;
     private NativeArray partialRw;
-    private boolean[] activeRows;
 
     CellSlice(Recurrence r, int index) {
         this.r = r;
@@ -134,11 +141,19 @@ abstract class CellSlice {
     void clearExtraGradients() {}
 
     /**
-     * Writes cell-specific final state of all rows to the recurrence.
+     * Keeps cell-specific state of the rows past {@link #active} unchanged through step {@code t}.
      *
+     * @param t the step
+     */
+    void keepExtraTail(int t) {}
+
+    /**
+     * Writes cell-specific final state of row {@code i} to the recurrence.
+     *
+     * @param i the row
      * @param slot the state slot holding the final state
      */
-    void saveExtraState(int slot) {}
+    void saveExtraState(int i, int slot) {}
 
     final void assign(int from, int rows) {
         this.from = from;
@@ -167,7 +182,6 @@ abstract class CellSlice {
             drbSum = r.separateRecurrentGradient ? arrays(p, g, cap) : null;
             rNative = r.scratch(allocatedRows * r.gateWidth);
             dhpNative = r.scratch(cap);
-            activeRows = new boolean[allocatedRows];
             allocateExtra();
         }
     }
@@ -180,16 +194,33 @@ abstract class CellSlice {
         return a;
     }
 
-    private boolean anyMasked(int t) {
-        if (r.mask == null) {
-            return false;
+    /** Original batch row of slice row {@code i}. */
+    final int orig(int i) {
+        return r.order[from + i];
+    }
+
+    /** Number of real steps of slice row {@code i}. */
+    final int length(int i) {
+        return r.lengths[from + i];
+    }
+
+    /**
+     * Rows of the slice that are real at step {@code t}: in length order a prefix; with irregular
+     * masks all rows (masked ones are undone after the step).
+     */
+    private int activeRowCount(int t) {
+        if (!r.sortedByLength) {
+            return rows;
         }
-        boolean any = false;
-        for (int i = 0; i < rows; i++) {
-            activeRows[i] = r.mask[(from + i) * r.steps + t];
-            any |= !activeRows[i];
+        int m = rows;
+        while (m > 0 && length(m - 1) <= t) {
+            m--;
         }
-        return any;
+        return m;
+    }
+
+    private boolean irregularMasked(int i, int t) {
+        return !r.sortedByLength && r.mask != null && !r.mask[orig(i) * r.steps + t];
     }
 
     /** Runs the forward pass of this slice. */
@@ -201,56 +232,63 @@ abstract class CellSlice {
         int gates = r.kind.gates();
         int nIn = r.inputSize;
         int slots = steps + 1;
-        long first = (long) from * steps;
-        p.gemm(
-                false,
-                false,
-                rows * steps,
-                gh,
-                nIn,
-                r.x,
-                first * nIn,
-                nIn,
-                r.w,
-                0,
-                gh,
-                0,
-                r.gx,
-                first * gh,
-                gh);
+        for (int i = 0; i < rows; i++) {
+            if (length(i) > 0) {
+                p.gemm(
+                        false,
+                        false,
+                        length(i),
+                        gh,
+                        nIn,
+                        r.x,
+                        (long) orig(i) * steps * nIn,
+                        nIn,
+                        r.w,
+                        0,
+                        gh,
+                        0,
+                        r.gx,
+                        (long) (from + i) * steps * gh,
+                        gh);
+            }
+        }
         for (int q = 0; q < gates; q++) {
             broadcast(r.bias, q * h, bias[q], rows, h);
             if (recurrentBias != null) {
                 broadcast(r.recurrentBias, q * h, recurrentBias[q], rows, h);
             }
         }
-        if (r.h0 != null) {
-            copyIn(r.h0, (long) from * h, states, 0, n);
-        } else {
-            fill(states, 0, n);
-        }
         for (int i = 0; i < rows; i++) {
+            if (r.h0 != null) {
+                copyIn(r.h0, (long) orig(i) * h, states, i * h, h);
+            } else {
+                fill(states, i * h, h);
+            }
             copyOut(states, i * h, r.hs, (long) (from + i) * slots * h, h);
         }
         loadExtraState();
         for (int t = 0; t < steps; t++) {
-            p.gemm(
-                    false,
-                    false,
-                    rows,
-                    gh,
-                    h,
-                    r.hs,
-                    ((long) from * slots + t) * h,
-                    slots * h,
-                    r.rw,
-                    0,
-                    gh,
-                    0,
-                    rNative,
-                    0,
-                    gh);
-            for (int i = 0; i < rows; i++) {
+            int m = activeRowCount(t);
+            active = m * h;
+            if (m > 0) {
+                p.gemm(
+                        false,
+                        false,
+                        m,
+                        gh,
+                        h,
+                        r.hs,
+                        ((long) from * slots + t) * h,
+                        slots * h,
+                        r.rw,
+                        0,
+                        gh,
+                        0,
+                        rNative,
+                        0,
+                        gh);
+            }
+            for (int i = 0; i < m; i++) {
                 long gxRow = ((long) (from + i) * steps + t) * gh;
                 for (int q = 0; q < gates; q++) {
                     copyIn(rNative, (long) i * gh + q * h, rr[q], i * h, h);
@@ -258,38 +296,47 @@ abstract class CellSlice {
                 }
             }
             System.arraycopy(states, t * n, hPrev, 0, n);
-            step(t);
-            if (anyMasked(t)) {
-                for (int i = 0; i < rows; i++) {
-                    if (!activeRows[i]) {
-                        System.arraycopy(hPrev, i * h, hNew, i * h, h);
-                        keepExtraRow(i, t);
-                    }
+            if (m > 0) {
+                step(t);
+            }
+            if (active < n) {
+                System.arraycopy(hPrev, active, hNew, active, n - active);
+                keepExtraTail(t);
+            }
+            for (int i = 0; i < m; i++) {
+                if (irregularMasked(i, t)) {
+                    System.arraycopy(hPrev, i * h, hNew, i * h, h);
+                    keepExtraRow(i, t);
                 }
             }
             System.arraycopy(hNew, 0, states, (t + 1) * n, n);
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; i < m; i++) {
                 copyOut(hNew, i * h, r.hs, ((long) (from + i) * slots + t + 1) * h, h);
             }
         }
         int size = r.precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
         for (int i = 0; i < rows; i++) {
-            long dst = (long) (from + i) * steps * h;
-            Pointer.memcpy(
-                    r.y.pointer(dst),
-                    r.hs.pointer(((long) (from + i) * slots + 1) * h),
-                    (long) steps * h * size);
-            if (r.mask != null) {
-                for (int t = 0; t < steps; t++) {
-                    if (!r.mask[(from + i) * steps + t]) {
-                        Pointer.memset(r.y.pointer(dst + (long) t * h), 0, (long) h * size);
-                    }
+            long dst = (long) orig(i) * steps * h;
+            int len = length(i);
+            if (len > 0) {
+                Pointer.memcpy(
+                        r.y.pointer(dst),
+                        r.hs.pointer(((long) (from + i) * slots + 1) * h),
+                        (long) len * h * size);
+            }
+            if (len < steps) {
+                Pointer.memset(
+                        r.y.pointer(dst + (long) len * h), 0, (long) (steps - len) * h * size);
+            }
+            for (int t = 0; t < len; t++) {
+                if (irregularMasked(i, t)) {
+                    Pointer.memset(r.y.pointer(dst + (long) t * h), 0, (long) h * size);
                 }
             }
-        }
-        if (r.finalH != null) {
-            copyOut(states, steps * n, r.finalH, (long) from * h, n);
-            saveExtraState(steps);
+            if (r.finalH != null) {
+                copyOut(states, steps * n + i * h, r.finalH, (long) orig(i) * h, h);
+                saveExtraState(i, steps);
+            }
         }
     }
 
@@ -307,6 +354,7 @@ abstract class CellSlice {
         int nIn = r.inputSize;
         int slots = steps + 1;
         fill(dh, 0, n);
+        fill(dhNext, 0, n);
         fill(dhp, 0, n);
         for (int q = 0; q < gates; q++) {
             fill(dbSum[q], 0, n);
@@ -316,20 +364,23 @@ abstract class CellSlice {
         }
         clearExtraGradients();
         for (int t = steps - 1; t >= stop; t--) {
-            for (int i = 0; i < rows; i++) {
-                copyIn(r.eps, ((long) (from + i) * steps + t) * h, eps, i * h, h);
+            int m = activeRowCount(t);
+            active = m * h;
+            if (m == 0) {
+                continue;
+            }
+            for (int i = 0; i < m; i++) {
+                copyIn(r.eps, ((long) orig(i) * steps + t) * h, eps, i * h, h);
             }
             backStep(t);
-            if (anyMasked(t)) {
-                for (int i = 0; i < rows; i++) {
-                    if (!activeRows[i]) {
-                        for (int q = 0; q < gates; q++) {
-                            fill(dgx[q], i * h, h);
-                            fill(dgr[q], i * h, h);
-                        }
-                        addRows(dh, dhp, dhNext, i * h, h);
-                        passExtraGradientRow(i);
+            for (int i = 0; i < m; i++) {
+                if (irregularMasked(i, t)) {
+                    for (int q = 0; q < gates; q++) {
+                        fill(dgx[q], i * h, h);
+                        fill(dgr[q], i * h, h);
                     }
+                    addRows(dh, dhp, dhNext, i * h, h);
+                    passExtraGradientRow(i);
                 }
             }
             Object swap = dh;
@@ -337,12 +388,12 @@ abstract class CellSlice {
             dhNext = swap;
             swapExtraGradients();
             for (int q = 0; q < gates; q++) {
-                accumulate(dbSum[q], dgx[q], n);
+                accumulate(dbSum[q], dgx[q], active);
                 if (drbSum != null) {
-                    accumulate(drbSum[q], dgr[q], n);
+                    accumulate(drbSum[q], dgr[q], active);
                 }
             }
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; i < m; i++) {
                 long row = ((long) (from + i) * steps + t) * gh;
                 for (int q = 0; q < gates; q++) {
                     copyOut(dgx[q], i * h, r.dgx, row + q * h, h);
@@ -355,7 +406,7 @@ abstract class CellSlice {
                 p.gemm(
                         false,
                         true,
-                        rows,
+                        m,
                         h,
                         gh,
                         r.dgr,
@@ -368,71 +419,66 @@ abstract class CellSlice {
                         dhpNative,
                         0,
                         h);
-                copyIn(dhpNative, 0, dhp, 0, n);
+                copyIn(dhpNative, 0, dhp, 0, active);
             }
         }
         int size = r.precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
-        if (stop > 0) {
-            for (int i = 0; i < rows; i++) {
-                long row = (long) (from + i) * steps * gh;
-                Pointer.memset(r.dgx.pointer(row), 0, (long) stop * gh * size);
-                if (r.separateRecurrentGradient) {
-                    Pointer.memset(r.dgr.pointer(row), 0, (long) stop * gh * size);
-                }
-            }
-        }
-        long first = (long) from * steps;
-        p.gemm(
-                false,
-                true,
-                rows * steps,
-                nIn,
-                gh,
-                r.dgx,
-                first * gh,
-                gh,
-                r.w,
-                0,
-                gh,
-                0,
-                r.dx,
-                first * nIn,
-                nIn);
         NativeArray wGrad = index == 0 ? r.wGrad : partialW();
         NativeArray rwGrad = index == 0 ? r.rwGrad : partialRw();
-        p.gemm(
-                true,
-                false,
-                nIn,
-                gh,
-                rows * steps,
-                r.x,
-                first * nIn,
-                nIn,
-                r.dgx,
-                first * gh,
-                gh,
-                0,
-                wGrad,
-                0,
-                gh);
+        Pointer.memset(wGrad.pointer(0), 0, (long) nIn * gh * size);
+        Pointer.memset(rwGrad.pointer(0), 0, (long) h * gh * size);
         for (int i = 0; i < rows; i++) {
-            p.gemm(
-                    true,
-                    false,
-                    h,
-                    gh,
-                    steps,
-                    r.hs,
-                    (long) (from + i) * slots * h,
-                    h,
-                    r.dgr,
-                    (long) (from + i) * steps * gh,
-                    gh,
-                    i == 0 ? 0 : 1,
-                    rwGrad,
-                    0,
-                    gh);
+            int len = length(i);
+            long own = (long) (from + i) * steps;
+            long dst = (long) orig(i) * steps * nIn;
+            int first = Math.min(stop, len);
+            if (first > 0) {
+                Pointer.memset(r.dgx.pointer(own * gh), 0, (long) first * gh * size);
+                if (r.separateRecurrentGradient) {
+                    Pointer.memset(r.dgr.pointer(own * gh), 0, (long) first * gh * size);
+                }
+            }
+            if (len > 0) {
+                p.gemm(
+                        false, true, len, nIn, gh, r.dgx, own * gh, gh, r.w, 0, gh, 0, r.dx, dst,
+                        nIn);
+                p.gemm(
+                        true,
+                        false,
+                        nIn,
+                        gh,
+                        len,
+                        r.x,
+                        (long) orig(i) * steps * nIn,
+                        nIn,
+                        r.dgx,
+                        own * gh,
+                        gh,
+                        1,
+                        wGrad,
+                        0,
+                        gh);
+                p.gemm(
+                        true,
+                        false,
+                        h,
+                        gh,
+                        len,
+                        r.hs,
+                        (long) (from + i) * slots * h,
+                        h,
+                        r.dgr,
+                        own * gh,
+                        gh,
+                        1,
+                        rwGrad,
+                        0,
+                        gh);
+            }
+            if (len < steps) {
+                Pointer.memset(
+                        r.dx.pointer(dst + (long) len * nIn), 0, (long) (steps - len) * nIn * size);
+            }
         }
     }
 

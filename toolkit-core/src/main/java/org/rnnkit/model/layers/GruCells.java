@@ -48,7 +48,7 @@ final class GruCells {
             float[] c2 = (float[]) recurrentBias[2];
             float[] hp = (float[]) hPrev;
             float[] h = (float[]) hNew;
-            int n = this.n;
+            int n = this.active;
             // One store per loop: C2 (JDK 17) vectorizes no loop storing to two arrays.
             for (int e = 0; e < n; e++) {
                 rg[e] = FastMath.sigmoid(rg[e] + rr0[e] + b0[e] + c0[e]);
@@ -65,7 +65,7 @@ final class GruCells {
             for (int e = 0; e < n; e++) {
                 h[e] = (1f - z[e]) * cand[e] + z[e] * hp[e];
             }
-            int at = t * n;
+            int at = t * this.n;
             System.arraycopy(rg, 0, cache[0], at, n);
             System.arraycopy(z, 0, cache[1], at, n);
             System.arraycopy(cand, 0, cache[2], at, n);
@@ -74,8 +74,8 @@ final class GruCells {
 
         @Override
         void backStep(int t) {
-            int n = this.n;
-            int at = t * n;
+            int n = this.active;
+            int at = t * this.n;
             float[] rg = (float[]) gx[0];
             float[] z = (float[]) gx[1];
             float[] cand = (float[]) gx[2];
@@ -135,7 +135,7 @@ final class GruCells {
         void step(int t) {
             double[] hp = (double[]) hPrev;
             double[] h = (double[]) hNew;
-            int at = t * n;
+            int at = t * this.n;
             for (int e = 0; e < n; e++) {
                 double rg =
                         FastMath.sigmoid(
@@ -161,7 +161,7 @@ final class GruCells {
 
         @Override
         void backStep(int t) {
-            int at = t * n;
+            int at = t * this.n;
             double[] hs = (double[]) states;
             double[] eps = (double[]) this.eps;
             double[] dh = (double[]) this.dh;

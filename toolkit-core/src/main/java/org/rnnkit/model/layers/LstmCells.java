@@ -43,12 +43,20 @@ final class LstmCells {
 
         @Override
         void loadExtraState() {
-            if (r.c0 != null) {
-                r.c0.get((long) from * r.hidden, cells, 0, n);
-            } else {
-                java.util.Arrays.fill(cells, 0, n, 0f);
+            int h = r.hidden;
+            for (int i = 0; i < rows; i++) {
+                if (r.c0 != null) {
+                    r.c0.get((long) orig(i) * h, cells, i * h, h);
+                } else {
+                    java.util.Arrays.fill(cells, i * h, (i + 1) * h, 0f);
+                }
             }
             System.arraycopy(cells, 0, c, 0, n);
+        }
+
+        @Override
+        void keepExtraTail(int t) {
+            System.arraycopy(cells, t * n + active, cells, (t + 1) * n + active, n - active);
         }
 
         @Override
@@ -59,8 +67,9 @@ final class LstmCells {
         }
 
         @Override
-        void saveExtraState(int slot) {
-            r.finalC.put((long) from * r.hidden, cells, slot * n, n);
+        void saveExtraState(int i, int slot) {
+            int h = r.hidden;
+            r.finalC.put((long) orig(i) * h, cells, slot * n + i * h, h);
         }
 
         @Override
@@ -80,7 +89,7 @@ final class LstmCells {
             float[] c = this.c;
             float[] tc = this.tc;
             float[] h = (float[]) hNew;
-            int n = this.n;
+            int n = this.active;
             for (int e = 0; e < n; e++) {
                 z[e] = FastMath.tanh(z[e] + rz[e] + bz[e]);
             }
@@ -102,18 +111,19 @@ final class LstmCells {
             for (int e = 0; e < n; e++) {
                 h[e] = o[e] * tc[e];
             }
-            int at = t * n;
+            int at = t * this.n;
             System.arraycopy(z, 0, cache[0], at, n);
             System.arraycopy(f, 0, cache[1], at, n);
             System.arraycopy(o, 0, cache[2], at, n);
             System.arraycopy(in, 0, cache[3], at, n);
             System.arraycopy(tc, 0, cache[4], at, n);
-            System.arraycopy(c, 0, cells, at + n, n);
+            System.arraycopy(c, 0, cells, at + this.n, n);
         }
 
         @Override
         void clearExtraGradients() {
             java.util.Arrays.fill(dc, 0, n, 0f);
+            java.util.Arrays.fill(dcNext, 0, n, 0f);
         }
 
         @Override
@@ -131,8 +141,8 @@ final class LstmCells {
 
         @Override
         void backStep(int t) {
-            int n = this.n;
-            int at = t * n;
+            int n = this.active;
+            int at = t * this.n;
             float[] z = (float[]) gx[0];
             float[] f = (float[]) gx[1];
             float[] o = (float[]) gx[2];
@@ -209,12 +219,20 @@ final class LstmCells {
 
         @Override
         void loadExtraState() {
-            if (r.c0 != null) {
-                r.c0.get((long) from * r.hidden, cells, 0, n);
-            } else {
-                java.util.Arrays.fill(cells, 0, n, 0.0);
+            int h = r.hidden;
+            for (int i = 0; i < rows; i++) {
+                if (r.c0 != null) {
+                    r.c0.get((long) orig(i) * h, cells, i * h, h);
+                } else {
+                    java.util.Arrays.fill(cells, i * h, (i + 1) * h, 0.0);
+                }
             }
             System.arraycopy(cells, 0, c, 0, n);
+        }
+
+        @Override
+        void keepExtraTail(int t) {
+            System.arraycopy(cells, t * n + active, cells, (t + 1) * n + active, n - active);
         }
 
         @Override
@@ -225,8 +243,9 @@ final class LstmCells {
         }
 
         @Override
-        void saveExtraState(int slot) {
-            r.finalC.put((long) from * r.hidden, cells, slot * n, n);
+        void saveExtraState(int i, int slot) {
+            int h = r.hidden;
+            r.finalC.put((long) orig(i) * h, cells, slot * n + i * h, h);
         }
 
         @Override
@@ -246,7 +265,7 @@ final class LstmCells {
             double[] c = this.c;
             double[] tc = this.tc;
             double[] h = (double[]) hNew;
-            int n = this.n;
+            int n = this.active;
             for (int e = 0; e < n; e++) {
                 z[e] = Math.tanh(z[e] + rz[e] + bz[e]);
                 f[e] = FastMath.sigmoid(f[e] + rf[e] + bf[e]);
@@ -256,18 +275,19 @@ final class LstmCells {
                 tc[e] = Math.tanh(c[e]);
                 h[e] = o[e] * tc[e];
             }
-            int at = t * n;
+            int at = t * this.n;
             System.arraycopy(z, 0, cache[0], at, n);
             System.arraycopy(f, 0, cache[1], at, n);
             System.arraycopy(o, 0, cache[2], at, n);
             System.arraycopy(in, 0, cache[3], at, n);
             System.arraycopy(tc, 0, cache[4], at, n);
-            System.arraycopy(c, 0, cells, at + n, n);
+            System.arraycopy(c, 0, cells, at + this.n, n);
         }
 
         @Override
         void clearExtraGradients() {
             java.util.Arrays.fill(dc, 0, n, 0.0);
+            java.util.Arrays.fill(dcNext, 0, n, 0.0);
         }
 
         @Override
@@ -285,8 +305,8 @@ final class LstmCells {
 
         @Override
         void backStep(int t) {
-            int n = this.n;
-            int at = t * n;
+            int n = this.active;
+            int at = t * this.n;
             double[] eps = (double[]) this.eps;
             double[] dh = (double[]) this.dh;
             double[] dhp = (double[]) this.dhp;

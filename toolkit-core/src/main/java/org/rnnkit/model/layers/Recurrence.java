@@ -27,6 +27,18 @@ final class Recurrence {
     /** {@code mask[b * T + t]}: whether step t of sequence b is real; {@code null}: all are. */
     boolean[] mask;
 
+    /**
+     * Whether every sequence is its real steps followed by padding; the internal row order is then
+     * by decreasing length and each step only computes rows still real.
+     */
+    boolean sortedByLength;
+
+    /** Original batch row of each internal row. */
+    int[] order;
+
+    /** Real steps of each internal row ({@code T} with irregular masks). */
+    int[] lengths;
+
     NativeArray x;
     NativeArray w;
     NativeArray rw;
@@ -102,9 +114,14 @@ final class Recurrence {
             slices = new CellSlice[0];
         }
         DataType type = weights.dataType();
-        xBuffer = ensure(xBuffer, (long) batch * steps * inputSize, type);
-        view(xBuffer, batch, steps, inputSize).assign(input);
-        x = NativeArray.of(xBuffer);
+        if (NativeArray.isRowMajorContiguous(input) && input.dataType() == type) {
+            // DL4J keeps a layer's input valid until its backward pass: no copy needed
+            x = NativeArray.of(input);
+        } else {
+            xBuffer = ensure(xBuffer, (long) batch * steps * inputSize, type);
+            view(xBuffer, batch, steps, inputSize).assign(input);
+            x = NativeArray.of(xBuffer);
+        }
         gxBuffer = ensure(gxBuffer, (long) batch * steps * gateWidth, type);
         gx = NativeArray.of(gxBuffer);
         hsBuffer = ensure(hsBuffer, (long) batch * (steps + 1) * hidden, type);
@@ -115,6 +132,7 @@ final class Recurrence {
         bias = toJava(b, p);
         recurrentBias = rb == null ? null : toJava(rb, p);
         mask = toMask(maskArray, batch, steps);
+        orderRows();
         h0 = initialH == null ? null : NativeArray.of(contiguous(initialH, type));
         c0 = initialC == null ? null : NativeArray.of(contiguous(initialC, type));
         finalH =
@@ -208,6 +226,45 @@ final class Recurrence {
                         Math.max(1, length)));
     }
 
+    /** Finds each row's length and, with right padding only, orders rows by length. */
+    private void orderRows() {
+        int[] len = new int[batch];
+        boolean prefixes = true;
+        for (int b = 0; b < batch; b++) {
+            int l = steps;
+            if (mask != null) {
+                l = 0;
+                while (l < steps && mask[b * steps + l]) {
+                    l++;
+                }
+                for (int t = l; t < steps && prefixes; t++) {
+                    prefixes = !mask[b * steps + t];
+                }
+            }
+            len[b] = l;
+        }
+        sortedByLength = prefixes;
+        int slices = Math.min(SliceRunner.threads(), batch);
+        Integer[] byLength = new Integer[batch];
+        for (int b = 0; b < batch; b++) {
+            byLength[b] = b;
+        }
+        if (sortedByLength) {
+            java.util.Arrays.sort(byLength, (a, b) -> Integer.compare(len[b], len[a]));
+        }
+        // slice s takes ranks s, s + S, s + 2S, ...: equal work per thread, each slice sorted
+        order = new int[batch];
+        lengths = new int[batch];
+        int k = 0;
+        for (int s = 0; s < slices; s++) {
+            for (int rank = s; rank < batch; rank += slices) {
+                order[k] = byLength[rank];
+                lengths[k] = sortedByLength ? len[byLength[rank]] : steps;
+                k++;
+            }
+        }
+    }
+
     private void prepareSlices() {
         int n = Math.min(SliceRunner.threads(), batch);
         if (slices.length < n) {
@@ -219,11 +276,9 @@ final class Recurrence {
             slices = grown;
         }
         sliceCount = n;
-        int base = batch / n;
-        int extra = batch % n;
         int from = 0;
         for (int s = 0; s < n; s++) {
-            int rows = base + (s < extra ? 1 : 0);
+            int rows = (batch - s + n - 1) / n;
             slices[s].assign(from, rows);
             from += rows;
         }

@@ -20,7 +20,7 @@ final class SimpleRnnCells {
             float[] rec = (float[]) rr[0];
             float[] b = (float[]) bias[0];
             float[] h = (float[]) hNew;
-            int n = this.n;
+            int n = this.active;
             switch (r.activation) {
                 case TANH -> {
                     for (int e = 0; e < n; e++) {
@@ -42,9 +42,9 @@ final class SimpleRnnCells {
 
         @Override
         void backStep(int t) {
-            int n = this.n;
+            int n = this.active;
             float[] y = (float[]) hNew;
-            System.arraycopy(states, (t + 1) * n, y, 0, n);
+            System.arraycopy(states, (t + 1) * this.n, y, 0, n);
             float[] eps = (float[]) this.eps;
             float[] dh = (float[]) this.dh;
             float[] dhp = (float[]) this.dhp;
@@ -80,7 +80,7 @@ final class SimpleRnnCells {
         @Override
         void step(int t) {
             double[] h = (double[]) hNew;
-            for (int e = 0; e < n; e++) {
+            for (int e = 0; e < active; e++) {
                 double a = ((double[]) gx[0])[e] + ((double[]) rr[0])[e] + ((double[]) bias[0])[e];
                 h[e] =
                         switch (r.activation) {
@@ -95,7 +95,7 @@ final class SimpleRnnCells {
         void backStep(int t) {
             double[] hs = (double[]) states;
             int at = (t + 1) * n;
-            for (int e = 0; e < n; e++) {
+            for (int e = 0; e < active; e++) {
                 double dht = ((double[]) eps)[e] + ((double[]) dh)[e] + ((double[]) dhp)[e];
                 double y = hs[at + e];
                 ((double[]) dgx[0])[e] =

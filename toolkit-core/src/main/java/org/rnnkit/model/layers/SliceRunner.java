@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
  * Runs the batch slices of a recurrent layer on parallel threads. Sequences in a batch are
@@ -93,6 +94,21 @@ final class SliceRunner {
             body.accept(0);
             return;
         }
+        // Each slice calls BLAS on its own thread: OpenBLAS must not start threads of its own.
+        int blasThreads = openblas_nolapack.blas_get_num_threads();
+        if (blasThreads != 1) {
+            openblas_nolapack.blas_set_num_threads(1);
+        }
+        try {
+            runSlices(slices, body);
+        } finally {
+            if (blasThreads != 1) {
+                openblas_nolapack.blas_set_num_threads(blasThreads);
+            }
+        }
+    }
+
+    private static void runSlices(int slices, IntConsumer body) {
         List<Future<?>> futures = new ArrayList<>(slices - 1);
         for (int s = 1; s < slices; s++) {
             int slice = s;
