@@ -5,13 +5,20 @@ import java.util.Locale;
 
 /** The recurrent cell of a layer. */
 public enum CellType {
-    /** Elman RNN: {@code h_t = tanh(W x_t + U h_(t-1) + b)}; DL4J's {@code SimpleRnn}. */
+    /**
+     * Elman RNN: {@code h_t = tanh(W x_t + U h_(t-1) + b)}, as DL4J's {@code SimpleRnn}; built as
+     * {@link org.rnnkit.model.layers.SimpleRnnLayer}.
+     */
     SIMPLE("rnn"),
     /**
-     * Long short-term memory (Hochreiter and Schmidhuber 1997); DL4J's {@code LSTM}, no peepholes.
+     * Long short-term memory (Hochreiter and Schmidhuber 1997), as DL4J's {@code LSTM} (no
+     * peepholes); built as {@link org.rnnkit.model.layers.LstmLayer}.
      */
     LSTM("lstm"),
-    /** Gated recurrent unit (Cho et al. 2014). */
+    /**
+     * Gated recurrent unit (Cho et al. 2014) in the PyTorch/cuDNN form; built as {@link
+     * org.rnnkit.model.layers.GruLayer}.
+     */
     GRU("gru");
 
     private final String cliName;

@@ -8,6 +8,10 @@ import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.nd4j.linalg.activations.Activation;
+import org.rnnkit.model.layers.FusedRecurrentLayer;
+import org.rnnkit.model.layers.GruLayer;
+import org.rnnkit.model.layers.LstmLayer;
+import org.rnnkit.model.layers.SimpleRnnLayer;
 
 /**
  * Adds a stack of (bidirectional) recurrent layers to a DL4J graph.
@@ -87,21 +91,33 @@ final class RecurrentStack {
      * @param spec the cell and size
      * @param inputSize the layer's input features
      * @param dropout the drop probability on the layer's input
-     * @return the layer configuration
+     * @return rnnkit's fused layer for the cell (see {@link FusedRecurrentLayer}); DL4J's own on a
+     *     GPU backend
      */
     static BaseRecurrentLayer layer(RnnSpec spec, int inputSize, double dropout) {
-        BaseRecurrentLayer.Builder<?> b =
-                switch (spec.cell()) {
-                    case LSTM ->
-                            new LSTM.Builder()
-                                    .activation(Activation.TANH)
-                                    .gateActivationFunction(Activation.SIGMOID);
-                    case SIMPLE -> new SimpleRnn.Builder().activation(Activation.TANH);
-                    case GRU ->
-                            throw new UnsupportedOperationException(
-                                    "cell GRU is not available yet: DL4J 1.0.0-M2.1 has no GRU layer and rnnkit's own GRU"
-                                            + " layer is not built yet; use cell LSTM or SIMPLE (--cell lstm|rnn)");
-                };
+        BaseRecurrentLayer.Builder<?> b;
+        if (FusedRecurrentLayer.cpuBackend()) {
+            b =
+                    switch (spec.cell()) {
+                        case LSTM -> new LstmLayer.Builder();
+                        case SIMPLE -> new SimpleRnnLayer.Builder();
+                        case GRU -> new GruLayer.Builder();
+                    };
+        } else {
+            // GPU backends: DL4J's own layers (cuDNN for the LSTM); rnnkit's need host memory.
+            b =
+                    switch (spec.cell()) {
+                        case LSTM ->
+                                new LSTM.Builder()
+                                        .activation(Activation.TANH)
+                                        .gateActivationFunction(Activation.SIGMOID);
+                        case SIMPLE -> new SimpleRnn.Builder().activation(Activation.TANH);
+                        case GRU ->
+                                throw new UnsupportedOperationException(
+                                        "cell GRU runs on ND4J's CPU backend only (DL4J has no GRU layer"
+                                                + " for CUDA); use LSTM or SIMPLE on GPU");
+                    };
+        }
         b.nIn(inputSize).nOut(spec.hiddenSize());
         if (dropout > 0) {
             // DL4J's dropOut takes the probability of *retaining* an activation.

@@ -150,7 +150,6 @@ public final class SequenceClassifierBuilder {
      *
      * @return the graph configuration
      * @throws IllegalArgumentException when a required value is missing or out of range
-     * @throws UnsupportedOperationException when the cell is not available
      */
     public ComputationGraphConfiguration buildConfiguration() {
         if (vocabularySize < 5) {
@@ -219,7 +218,6 @@ public final class SequenceClassifierBuilder {
      *
      * @return a ready-to-train graph
      * @throws IllegalArgumentException when a required value is missing or out of range
-     * @throws UnsupportedOperationException when the cell is not available
      */
     public ComputationGraph build() {
         ComputationGraph net = new ComputationGraph(buildConfiguration());

@@ -24,7 +24,9 @@ class SequenceClassifierBuilderTest {
                 Arguments.of(CellType.LSTM, true, 2, Pooling.MAX),
                 Arguments.of(CellType.LSTM, false, 2, Pooling.MEAN),
                 Arguments.of(CellType.SIMPLE, false, 1, Pooling.LAST),
-                Arguments.of(CellType.SIMPLE, true, 2, Pooling.LAST));
+                Arguments.of(CellType.SIMPLE, true, 2, Pooling.LAST),
+                Arguments.of(CellType.GRU, false, 1, Pooling.LAST),
+                Arguments.of(CellType.GRU, true, 2, Pooling.MAX));
     }
 
     private static ComputationGraph network(
@@ -102,14 +104,12 @@ class SequenceClassifierBuilderTest {
     }
 
     @Test
-    void givenGru_whenBuilt_thenClearUnsupportedMessage() {
-        UnsupportedOperationException e =
-                assertThrows(
-                        UnsupportedOperationException.class,
-                        () -> network(CellType.GRU, false, 1, Pooling.LAST));
-        assertTrue(
-                e.getMessage().contains("GRU") && e.getMessage().contains("--cell lstm"),
-                e.getMessage());
+    void givenGru_whenBuilt_thenParameterCountMatchesFormula() {
+        ComputationGraph net = network(CellType.GRU, false, 1, Pooling.LAST);
+        long embedding = 20 * 6;
+        long gru = 3L * 5 * (6 + 5 + 2);
+        long output = 5 * 3 + 3;
+        assertEquals(embedding + gru + output, net.numParams());
     }
 
     @Test

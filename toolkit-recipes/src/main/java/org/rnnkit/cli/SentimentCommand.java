@@ -123,11 +123,6 @@ final class SentimentCommand implements Runnable {
                     .skipBadRows(a.skipBadRows)
                     .progressBar(!a.noProgress && System.console() != null);
             SentimentOptions options = b.build();
-            if (options.cell() == CellType.GRU) {
-                throw new UnsupportedOperationException(
-                        "--cell gru is not available yet: DL4J 1.0.0-M2.1 has no GRU"
-                                + " layer and rnnkit's own GRU is not built yet; use --cell lstm or --cell rnn");
-            }
             RecipeResult result = SentimentRecipe.train(options);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.report());

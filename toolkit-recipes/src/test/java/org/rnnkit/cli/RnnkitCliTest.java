@@ -196,10 +196,6 @@ class RnnkitCliTest {
                 singleton.err().contains("single.tsv:4:") && singleton.err().contains("only once"),
                 singleton.err());
 
-        Run gru = run("sentiment", "train", "--cell", "gru", "--out", model.toString());
-        assertEquals(2, gru.exit());
-        assertTrue(gru.err().contains("--cell gru is not available yet"), gru.err());
-
         Run badCell = run("sentiment", "train", "--cell", "transformer", "--out", model.toString());
         assertEquals(2, badCell.exit());
         assertTrue(badCell.err().contains("cell must be one of"), badCell.err());
@@ -261,6 +257,17 @@ class RnnkitCliTest {
             assertTrue(train.out().contains(flag), "train --help lacks " + flag);
         }
         assertEquals(2, run("sentiment").exit());
+    }
+
+    @Test
+    void givenEachCell_whenTrainedBidirectional_thenBundlePredicts() {
+        for (String cell : List.of("gru", "rnn", "lstm")) {
+            Path model = dir.resolve(cell + ".zip");
+            trainSmokeModel(model, "--cell", cell, "--bidirectional", "--layers", "2");
+            Run predict = run("sentiment", "predict", "--model", model.toString(), "a dull film");
+            assertEquals(0, predict.exit(), cell + ": " + predict.err());
+            assertEquals(1, predict.out().lines().count(), predict.out());
+        }
     }
 
     /** Trains a tiny model on the hand-written sample in smoke mode and asserts success. */

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Configuration shared by rnnkit's recurrent layers ({@link LstmLayer}, {@link GruLayer}, {@link
@@ -85,6 +86,19 @@ public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
     }
 
     /**
+     * Whether ND4J runs on its CPU backend, the only one these layers support (they call OpenBLAS
+     * on host memory).
+     *
+     * @return {@code true} for nd4j-native
+     */
+    public static boolean cpuBackend() {
+        return Nd4j.getBackend()
+                .getClass()
+                .getName()
+                .equals("org.nd4j.linalg.cpu.nativecpu.CpuBackend");
+    }
+
+    /**
      * Number of parameters: {@code G*H*(nIn + H + 1)}, plus {@code G*H} for the GRU's recurrent
      * bias.
      *
@@ -104,6 +118,13 @@ public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
             DataType networkDataType) {
         LayerValidation.assertNInNOutSet(
                 getClass().getSimpleName(), getLayerName(), layerIndex, getNIn(), getNOut());
+        if (!cpuBackend()) {
+            throw new IllegalStateException(
+                    getClass().getSimpleName()
+                            + " runs on ND4J's CPU backend (nd4j-native) only; this process uses "
+                            + Nd4j.getBackend().getClass().getSimpleName()
+                            + ". On CUDA use DL4J's LSTM (cuDNN).");
+        }
         FusedRecurrentLayerImpl layer = new FusedRecurrentLayerImpl(conf, networkDataType);
         layer.setListeners(trainingListeners);
         layer.setIndex(layerIndex);
@@ -130,6 +151,28 @@ public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
                 .workingMemory(0, 0, cachePerStep, cachePerStep)
                 .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
                 .build();
+    }
+
+    /**
+     * Settings of the concrete layer beyond DL4J's (compared by {@link #equals}).
+     *
+     * @return the values
+     */
+    java.util.List<Object> ownSettings() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o != null
+                && o.getClass() == getClass()
+                && super.equals(o)
+                && ownSettings().equals(((FusedRecurrentLayer) o).ownSettings());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + ownSettings().hashCode();
     }
 
     /**

@@ -146,7 +146,7 @@ final class FusedRecurrentLayerImpl extends BaseRecurrentLayer<FusedRecurrentLay
                         h0,
                         c0,
                         out,
-                        keepState);
+                        keepState || training);
         forwardInput = training ? input : null;
         return nwc() ? out : out.permute(0, 2, 1);
     }
@@ -183,6 +183,10 @@ final class FusedRecurrentLayerImpl extends BaseRecurrentLayer<FusedRecurrentLay
                 gradientViews.get(FusedRecurrentLayer.BIAS_KEY),
                 gradientViews.get(FusedRecurrentLayer.RECURRENT_BIAS_KEY),
                 inputGrad);
+        if (tbpttBackLength > 0) {
+            // As DL4J's LSTM: the next truncated-BPTT segment starts where this one ended.
+            storeState(tBpttStateMap);
+        }
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         for (String key : layerConf().initializer().paramKeys(layerConf())) {
             gradient.gradientForVariable().put(key, gradientViews.get(key));

@@ -28,6 +28,11 @@ public class LstmLayer extends FusedRecurrentLayer {
     }
 
     @Override
+    java.util.List<Object> ownSettings() {
+        return java.util.List.of(forgetGateBiasInit);
+    }
+
+    @Override
     double forgetBiasInit() {
         return forgetGateBiasInit;
     }

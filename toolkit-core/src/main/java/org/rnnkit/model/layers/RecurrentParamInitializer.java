@@ -81,9 +81,21 @@ final class RecurrentParamInitializer implements ParamInitializer {
             IWeightInit init = c.getWeightInitFn();
             IWeightInit recurrentInit =
                     c.getWeightInitFnRecurrent() != null ? c.getWeightInitFnRecurrent() : init;
-            init.init(nIn, h, new long[] {nIn, gh}, 'c', m.get(FusedRecurrentLayer.WEIGHT_KEY));
+            // fan-in and fan-out as DL4J's LSTM (gated cells) and SimpleRnn, so that switching
+            // from DL4J's layers keeps the initial weight scale
+            boolean gated = c.kind() != CellKind.SIMPLE;
+            init.init(
+                    gated ? h : nIn,
+                    gated ? nIn + h : h,
+                    new long[] {nIn, gh},
+                    'c',
+                    m.get(FusedRecurrentLayer.WEIGHT_KEY));
             recurrentInit.init(
-                    h, h, new long[] {h, gh}, 'c', m.get(FusedRecurrentLayer.RECURRENT_WEIGHT_KEY));
+                    h,
+                    gated ? nIn + h : h,
+                    new long[] {h, gh},
+                    'c',
+                    m.get(FusedRecurrentLayer.RECURRENT_WEIGHT_KEY));
             INDArray b = m.get(FusedRecurrentLayer.BIAS_KEY);
             b.assign(c.getBiasInit());
             if (c.kind() == CellKind.LSTM) {

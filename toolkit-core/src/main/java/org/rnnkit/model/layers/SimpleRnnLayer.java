@@ -34,6 +34,11 @@ public class SimpleRnnLayer extends FusedRecurrentLayer {
     }
 
     @Override
+    java.util.List<Object> ownSettings() {
+        return java.util.List.of(rnnActivation);
+    }
+
+    @Override
     Activation simpleActivation() {
         return rnnActivation;
     }

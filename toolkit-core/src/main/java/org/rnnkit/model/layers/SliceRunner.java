@@ -21,7 +21,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  */
 final class SliceRunner {
 
-    private static final int THREADS = configuredThreads();
+    private static volatile int threads = configuredThreads();
     private static volatile ExecutorService pool;
 
     private SliceRunner() {}
@@ -32,7 +32,19 @@ final class SliceRunner {
      * @return at least 1
      */
     static int threads() {
-        return THREADS;
+        return threads;
+    }
+
+    /**
+     * Overrides the thread count (tests compare results across thread counts).
+     *
+     * @param n at least 1
+     */
+    static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, received: " + n);
+        }
+        threads = n;
     }
 
     private static int configuredThreads() {
@@ -69,7 +81,7 @@ final class SliceRunner {
                 if (p == null) {
                     p =
                             Executors.newFixedThreadPool(
-                                    Math.max(1, THREADS - 1),
+                                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
                                     r -> {
                                         Thread t = new Thread(r, "rnnkit-recurrent");
                                         t.setDaemon(true);

@@ -2,6 +2,7 @@ package org.rnnkit.model.layers;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -37,6 +38,7 @@ final class RecurrentLayerTestSupport {
                         .layer(
                                 new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
                                         .activation(Activation.IDENTITY)
+                                        .dataFormat(RNNFormat.NCW)
                                         .nIn(
                                                 recurrent
                                                                 instanceof

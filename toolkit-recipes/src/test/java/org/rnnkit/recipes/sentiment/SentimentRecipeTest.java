@@ -63,7 +63,7 @@ class SentimentRecipeTest {
                         SentimentOptions.builder()
                                 .data(train)
                                 .dev(dev)
-                                .epochs(6)
+                                .epochs(10)
                                 .hiddenSize(32)
                                 .dropout(0.0)
                                 .embeddingSize(16)
