@@ -5,7 +5,7 @@
  *   java -cp <classpath> bench/RecurrentBench.java --impl rnnkit|dl4j --cell lstm|gru|rnn
  *        [--batch 64] [--steps 200] [--hidden 128] [--emb 128] [--vocab 10000] [--warmup 5] [--reps 20]
  *
- * Prints one JSON line: impl, cell, threads, omp, batch, steps, hidden, train_seq_s, infer_seq_s.
+ * Warm-up and timing: see time(). Prints one JSON line: impl, cell, threads, omp, batch, steps, hidden, train_seq_s, infer_seq_s.
  */
 import java.util.HashMap;
 import java.util.Map;
@@ -100,14 +100,21 @@ public class RecurrentBench {
                 batch / train, batch / infer);
     }
 
+    /**
+     * Mean seconds per call: at least {@code warmup} calls and 3 s of warm-up (the JIT compiles the
+     * gate loops after some thousands of iterations), then at least {@code reps} calls and 2 s.
+     */
     private static double time(Runnable r, int warmup, int reps) {
-        for (int i = 0; i < warmup; i++) {
+        long until = System.nanoTime() + 3_000_000_000L;
+        for (int i = 0; i < warmup || System.nanoTime() < until; i++) {
             r.run();
         }
         long start = System.nanoTime();
-        for (int i = 0; i < reps; i++) {
+        int n = 0;
+        while (n < reps || System.nanoTime() - start < 2_000_000_000L) {
             r.run();
+            n++;
         }
-        return (System.nanoTime() - start) / 1e9 / reps;
+        return (System.nanoTime() - start) / 1e9 / n;
     }
 }

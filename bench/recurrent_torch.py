@@ -29,12 +29,19 @@ class Model(nn.Module):
 
 
 def timed(fn, warmup, reps):
-    for _ in range(warmup):
+    """Mean seconds per call, with the same rules as RecurrentBench.java: at least `warmup` calls
+    and 3 s of warm-up, then at least `reps` calls and 2 s."""
+    until = time.perf_counter() + 3.0
+    i = 0
+    while i < warmup or time.perf_counter() < until:
         fn()
+        i += 1
     start = time.perf_counter()
-    for _ in range(reps):
+    n = 0
+    while n < reps or time.perf_counter() - start < 2.0:
         fn()
-    return (time.perf_counter() - start) / reps
+        n += 1
+    return (time.perf_counter() - start) / n
 
 
 def main():

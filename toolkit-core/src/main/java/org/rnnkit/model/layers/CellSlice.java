@@ -232,7 +232,16 @@ abstract class CellSlice {
         int gates = r.kind.gates();
         int nIn = r.inputSize;
         int slots = steps + 1;
+        int size = r.precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
         for (int i = 0; i < rows; i++) {
+            // this slice's rows of the input, in internal order with a zero row after the last
+            // step (so the weight gradients below are single GEMMs over all rows)
+            long own = (long) (from + i) * slots * nIn;
+            Pointer.memcpy(
+                    r.xs.pointer(own),
+                    r.x.pointer((long) orig(i) * steps * nIn),
+                    (long) steps * nIn * size);
+            Pointer.memset(r.xs.pointer(own + (long) steps * nIn), 0, (long) nIn * size);
             if (length(i) > 0) {
                 p.gemm(
                         false,
@@ -240,8 +249,8 @@ abstract class CellSlice {
                         length(i),
                         gh,
                         nIn,
-                        r.x,
-                        (long) orig(i) * steps * nIn,
+                        r.xs,
+                        own,
                         nIn,
                         r.w,
                         0,
@@ -314,10 +323,16 @@ abstract class CellSlice {
                 copyOut(hNew, i * h, r.hs, ((long) (from + i) * slots + t + 1) * h, h);
             }
         }
-        int size = r.precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
         for (int i = 0; i < rows; i++) {
             long dst = (long) orig(i) * steps * h;
             int len = length(i);
+            if (len < steps) {
+                // states past the end were never written; the weight gradient GEMM reads them
+                Pointer.memset(
+                        r.hs.pointer(((long) (from + i) * slots + len + 1) * h),
+                        0,
+                        (long) (steps - len) * h * size);
+            }
             if (len > 0) {
                 Pointer.memcpy(
                         r.y.pointer(dst),
@@ -394,7 +409,7 @@ abstract class CellSlice {
                 }
             }
             for (int i = 0; i < m; i++) {
-                long row = ((long) (from + i) * steps + t) * gh;
+                long row = ((long) (from + i) * slots + t) * gh;
                 for (int q = 0; q < gates; q++) {
                     copyOut(dgx[q], i * h, r.dgx, row + q * h, h);
                     if (r.separateRecurrentGradient) {
@@ -410,8 +425,8 @@ abstract class CellSlice {
                         h,
                         gh,
                         r.dgr,
-                        ((long) from * steps + t) * gh,
-                        steps * gh,
+                        ((long) from * slots + t) * gh,
+                        slots * gh,
                         r.rw,
                         0,
                         gh,
@@ -423,63 +438,81 @@ abstract class CellSlice {
             }
         }
         int size = r.precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
-        NativeArray wGrad = index == 0 ? r.wGrad : partialW();
-        NativeArray rwGrad = index == 0 ? r.rwGrad : partialRw();
-        Pointer.memset(wGrad.pointer(0), 0, (long) nIn * gh * size);
-        Pointer.memset(rwGrad.pointer(0), 0, (long) h * gh * size);
         for (int i = 0; i < rows; i++) {
+            // rows that received no gradient (before the truncation point, past the end, the
+            // extra slot) must be zero for the GEMMs over all rows below
             int len = length(i);
-            long own = (long) (from + i) * steps;
-            long dst = (long) orig(i) * steps * nIn;
+            long own = (long) (from + i) * slots * gh;
             int first = Math.min(stop, len);
-            if (first > 0) {
-                Pointer.memset(r.dgx.pointer(own * gh), 0, (long) first * gh * size);
-                if (r.separateRecurrentGradient) {
-                    Pointer.memset(r.dgr.pointer(own * gh), 0, (long) first * gh * size);
+            for (NativeArray d :
+                    r.separateRecurrentGradient
+                            ? new NativeArray[] {r.dgx, r.dgr}
+                            : new NativeArray[] {r.dgx}) {
+                if (first > 0) {
+                    Pointer.memset(d.pointer(own), 0, (long) first * gh * size);
                 }
-            }
-            if (len > 0) {
-                p.gemm(
-                        false, true, len, nIn, gh, r.dgx, own * gh, gh, r.w, 0, gh, 0, r.dx, dst,
-                        nIn);
-                p.gemm(
-                        true,
-                        false,
-                        nIn,
-                        gh,
-                        len,
-                        r.x,
-                        (long) orig(i) * steps * nIn,
-                        nIn,
-                        r.dgx,
-                        own * gh,
-                        gh,
-                        1,
-                        wGrad,
-                        0,
-                        gh);
-                p.gemm(
-                        true,
-                        false,
-                        h,
-                        gh,
-                        len,
-                        r.hs,
-                        (long) (from + i) * slots * h,
-                        h,
-                        r.dgr,
-                        own * gh,
-                        gh,
-                        1,
-                        rwGrad,
-                        0,
-                        gh);
-            }
-            if (len < steps) {
                 Pointer.memset(
-                        r.dx.pointer(dst + (long) len * nIn), 0, (long) (steps - len) * nIn * size);
+                        d.pointer(own + (long) len * gh), 0, (long) (slots - len) * gh * size);
             }
         }
+        long first = (long) from * slots;
+        int count = rows * slots;
+        p.gemm(
+                false,
+                true,
+                count,
+                nIn,
+                gh,
+                r.dgx,
+                first * gh,
+                gh,
+                r.w,
+                0,
+                gh,
+                0,
+                r.dxs,
+                first * nIn,
+                nIn);
+        for (int i = 0; i < rows; i++) {
+            Pointer.memcpy(
+                    r.dx.pointer((long) orig(i) * steps * nIn),
+                    r.dxs.pointer((long) (from + i) * slots * nIn),
+                    (long) steps * nIn * size);
+        }
+        NativeArray wGrad = index == 0 ? r.wGrad : partialW();
+        NativeArray rwGrad = index == 0 ? r.rwGrad : partialRw();
+        p.gemm(
+                true,
+                false,
+                nIn,
+                gh,
+                count,
+                r.xs,
+                first * nIn,
+                nIn,
+                r.dgx,
+                first * gh,
+                gh,
+                0,
+                wGrad,
+                0,
+                gh);
+        p.gemm(
+                true,
+                false,
+                h,
+                gh,
+                count,
+                r.hs,
+                first * h,
+                h,
+                r.dgr,
+                first * gh,
+                gh,
+                0,
+                rwGrad,
+                0,
+                gh);
     }
 
     /**

@@ -21,6 +21,23 @@ final class GruCells {
     /** Single precision with vectorizable approximations of tanh and sigmoid. */
     static final class F extends CellSlice {
         private float[][] cache;
+        private Object[] gateBias;
+
+        @Override
+        void loadExtraState() {
+            int cap = allocatedRows * r.hidden;
+            if (gateBias == null || ((float[]) gateBias[0]).length < cap) {
+                gateBias = new Object[] {new float[cap], new float[cap]};
+            }
+            for (int q = 0; q < 2; q++) {
+                float[] sum = (float[]) gateBias[q];
+                float[] b = (float[]) bias[q];
+                float[] c = (float[]) recurrentBias[q];
+                for (int e = 0; e < n; e++) {
+                    sum[e] = b[e] + c[e];
+                }
+            }
+        }
 
         F(Recurrence r, int index) {
             super(r, index);
@@ -40,21 +57,21 @@ final class GruCells {
             float[] rr0 = (float[]) rr[0];
             float[] rr1 = (float[]) rr[1];
             float[] hn = (float[]) rr[2];
-            float[] b0 = (float[]) bias[0];
-            float[] b1 = (float[]) bias[1];
+            // r and z see the sum of both biases (precomputed: C2 leaves a sigmoid loop with four
+            // loads scalar, its body too large to unroll)
+            float[] bc0 = (float[]) gateBias[0];
+            float[] bc1 = (float[]) gateBias[1];
             float[] b2 = (float[]) bias[2];
-            float[] c0 = (float[]) recurrentBias[0];
-            float[] c1 = (float[]) recurrentBias[1];
             float[] c2 = (float[]) recurrentBias[2];
             float[] hp = (float[]) hPrev;
             float[] h = (float[]) hNew;
             int n = this.active;
             // One store per loop: C2 (JDK 17) vectorizes no loop storing to two arrays.
             for (int e = 0; e < n; e++) {
-                rg[e] = FastMath.sigmoid(rg[e] + rr0[e] + b0[e] + c0[e]);
+                rg[e] = FastMath.sigmoid(rg[e] + rr0[e] + bc0[e]);
             }
             for (int e = 0; e < n; e++) {
-                z[e] = FastMath.sigmoid(z[e] + rr1[e] + b1[e] + c1[e]);
+                z[e] = FastMath.sigmoid(z[e] + rr1[e] + bc1[e]);
             }
             for (int e = 0; e < n; e++) {
                 hn[e] = hn[e] + c2[e];

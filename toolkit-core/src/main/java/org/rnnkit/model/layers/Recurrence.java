@@ -40,6 +40,13 @@ final class Recurrence {
     int[] lengths;
 
     NativeArray x;
+
+    /** The input in internal row order, {@code [B, T+1, nIn]} with a zero last slot. */
+    NativeArray xs;
+
+    /** Input gradient in internal row order, {@code [B, T+1, nIn]}. */
+    NativeArray dxs;
+
     NativeArray w;
     NativeArray rw;
     NativeArray gx;
@@ -65,6 +72,8 @@ final class Recurrence {
     private CellSlice[] slices = new CellSlice[0];
     private int sliceCount;
     private INDArray xBuffer;
+    private INDArray xsBuffer;
+    private INDArray dxsBuffer;
     private INDArray gxBuffer;
     private INDArray hsBuffer;
     private INDArray epsBuffer;
@@ -122,6 +131,8 @@ final class Recurrence {
             view(xBuffer, batch, steps, inputSize).assign(input);
             x = NativeArray.of(xBuffer);
         }
+        xsBuffer = ensure(xsBuffer, (long) batch * (steps + 1) * inputSize, type);
+        xs = NativeArray.of(xsBuffer);
         gxBuffer = ensure(gxBuffer, (long) batch * steps * gateWidth, type);
         gx = NativeArray.of(gxBuffer);
         hsBuffer = ensure(hsBuffer, (long) batch * (steps + 1) * hidden, type);
@@ -178,15 +189,17 @@ final class Recurrence {
             view(epsBuffer, batch, steps, hidden).assign(epsilon);
             eps = NativeArray.of(epsBuffer);
         }
-        dgxBuffer = ensure(dgxBuffer, (long) batch * steps * gateWidth, type);
+        dgxBuffer = ensure(dgxBuffer, (long) batch * (steps + 1) * gateWidth, type);
         dgx = NativeArray.of(dgxBuffer);
         if (separateRecurrentGradient) {
-            dgrBuffer = ensure(dgrBuffer, (long) batch * steps * gateWidth, type);
+            dgrBuffer = ensure(dgrBuffer, (long) batch * (steps + 1) * gateWidth, type);
             dgr = NativeArray.of(dgrBuffer);
         } else {
             dgr = dgx;
         }
         dx = NativeArray.of(inputGrad);
+        dxsBuffer = ensure(dxsBuffer, (long) batch * (steps + 1) * inputSize, type);
+        dxs = NativeArray.of(dxsBuffer);
         wGrad = NativeArray.of(weightGrad);
         rwGrad = NativeArray.of(recurrentWeightGrad);
         SliceRunner.run(sliceCount, s -> slices[s].backward(stop));
@@ -244,7 +257,7 @@ final class Recurrence {
             len[b] = l;
         }
         sortedByLength = prefixes;
-        int slices = Math.min(SliceRunner.threads(), batch);
+        int slices = SliceRunner.slicesFor(batch);
         Integer[] byLength = new Integer[batch];
         for (int b = 0; b < batch; b++) {
             byLength[b] = b;
@@ -266,7 +279,7 @@ final class Recurrence {
     }
 
     private void prepareSlices() {
-        int n = Math.min(SliceRunner.threads(), batch);
+        int n = SliceRunner.slicesFor(batch);
         if (slices.length < n) {
             CellSlice[] grown = new CellSlice[n];
             System.arraycopy(slices, 0, grown, 0, slices.length);

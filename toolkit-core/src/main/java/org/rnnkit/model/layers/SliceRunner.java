@@ -22,6 +22,10 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 final class SliceRunner {
 
     private static volatile int threads = configuredThreads();
+
+    /** Fewest batch rows per slice (measured: below ~32 rows OpenBLAS's own threads win). */
+    static final int MIN_ROWS = 32;
+
     private static volatile ExecutorService pool;
 
     private SliceRunner() {}
@@ -102,22 +106,31 @@ final class SliceRunner {
      * @param body the work of one slice
      */
     static void run(int slices, IntConsumer body) {
-        if (slices == 1) {
-            body.accept(0);
-            return;
-        }
-        // Each slice calls BLAS on its own thread: OpenBLAS must not start threads of its own.
+        // Threads not used for slices go to OpenBLAS inside each slice's calls.
+        int wanted = Math.max(1, threads / slices);
         int blasThreads = openblas_nolapack.blas_get_num_threads();
-        if (blasThreads != 1) {
-            openblas_nolapack.blas_set_num_threads(1);
+        if (blasThreads != wanted) {
+            openblas_nolapack.blas_set_num_threads(wanted);
         }
         try {
             runSlices(slices, body);
         } finally {
-            if (blasThreads != 1) {
+            if (blasThreads != wanted) {
                 openblas_nolapack.blas_set_num_threads(blasThreads);
             }
         }
+    }
+
+    /**
+     * Number of slices for a batch: one per thread as long as each keeps at least {@link #MIN_ROWS}
+     * rows. Smaller slices make the per-step GEMM inefficient (OpenBLAS packs the recurrent weights
+     * on every call); their threads are better spent inside OpenBLAS.
+     *
+     * @param batch the batch size
+     * @return at least 1
+     */
+    static int slicesFor(int batch) {
+        return Math.max(1, Math.min(threads, batch / MIN_ROWS));
     }
 
     private static void runSlices(int slices, IntConsumer body) {
