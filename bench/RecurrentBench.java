@@ -29,6 +29,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.rnnkit.model.layers.GruLayer;
 import org.rnnkit.model.layers.LstmLayer;
 import org.rnnkit.model.layers.SimpleRnnLayer;
+import org.rnnkit.train.FastAdam;
 
 public class RecurrentBench {
     public static void main(String[] args) {
@@ -62,7 +63,8 @@ public class RecurrentBench {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(1)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(1e-3))
+                // the same Adam; rnnkit runs its own implementation of it (FastAdam)
+                .updater(impl.equals("dl4j") ? new Adam(1e-3) : new FastAdam(1e-3))
                 .weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(new EmbeddingSequenceLayer.Builder().nIn(vocab).nOut(emb).build())

@@ -1,6 +1,5 @@
 package org.rnnkit.train;
 
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -66,7 +65,7 @@ public record OptimizerSpec(double learningRate, double lrDecay, double clipNorm
      * @return Adam with the epoch schedule
      */
     public IUpdater toUpdater() {
-        return new Adam(new ExponentialSchedule(ScheduleType.EPOCH, learningRate, lrDecay));
+        return new FastAdam(new ExponentialSchedule(ScheduleType.EPOCH, learningRate, lrDecay));
     }
 
     /**
