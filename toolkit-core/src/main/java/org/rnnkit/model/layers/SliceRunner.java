@@ -23,8 +23,10 @@ final class SliceRunner {
 
     private static volatile int threads = configuredThreads();
 
-    /** Fewest batch rows per slice (measured: below ~32 rows OpenBLAS's own threads win). */
-    static final int MIN_ROWS = 32;
+    /** Fewest batch rows per slice (measured: with fewer rows OpenBLAS's own threads win). */
+    static final int MIN_ROWS = 16;
+
+    private static volatile int minRows = MIN_ROWS;
 
     private static volatile ExecutorService pool;
 
@@ -40,10 +42,15 @@ final class SliceRunner {
     }
 
     /**
-     * Overrides the thread count (tests compare results across thread counts).
+     * Overrides the thread count (tests compare results across thread counts; with {@link
+     * #setMinRows} they force tiny batches into several slices).
      *
      * @param n at least 1
      */
+    static void setMinRows(int n) {
+        minRows = Math.max(1, n);
+    }
+
     static void setThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be >= 1, received: " + n);
@@ -130,7 +137,7 @@ final class SliceRunner {
      * @return at least 1
      */
     static int slicesFor(int batch) {
-        return Math.max(1, Math.min(threads, batch / MIN_ROWS));
+        return Math.max(1, Math.min(threads, batch / minRows));
     }
 
     private static void runSlices(int slices, IntConsumer body) {

@@ -131,17 +131,24 @@ class FusedRecurrentLayerTest {
     }
 
     @Test
-    void gradientChecksWithTwoThreadsAndOne() {
+    void gradientChecksWithOneSliceAndThree() {
         int before = SliceRunner.threads();
         try {
             for (int threads : new int[] {1, 3}) {
                 SliceRunner.setThreads(threads);
-                MultiLayerNetwork net =
-                        RecurrentLayerTestSupport.network(Cell.GRU.layer(), DataType.DOUBLE, 7);
-                assertTrue(gradientsOk(net, mask(MaskKind.RIGHT_PADDED)), "threads " + threads);
+                SliceRunner.setMinRows(1);
+                for (Cell cell : Cell.values()) {
+                    for (MaskKind m : MaskKind.values()) {
+                        MultiLayerNetwork net =
+                                RecurrentLayerTestSupport.network(cell.layer(), DataType.DOUBLE, 7);
+                        assertTrue(
+                                gradientsOk(net, mask(m)), cell + " " + m + " threads " + threads);
+                    }
+                }
             }
         } finally {
             SliceRunner.setThreads(before);
+            SliceRunner.setMinRows(SliceRunner.MIN_ROWS);
         }
     }
 
@@ -411,6 +418,7 @@ class FusedRecurrentLayerTest {
             int[] threads = {1, 3};
             for (int k = 0; k < 2; k++) {
                 SliceRunner.setThreads(threads[k]);
+                SliceRunner.setMinRows(1);
                 MultiLayerNetwork net =
                         RecurrentLayerTestSupport.network(Cell.LSTM.layer(), DataType.FLOAT, 10);
                 outputs[k] = net.output(x, false, mask, mask);
@@ -424,6 +432,7 @@ class FusedRecurrentLayerTest {
             assertTrue(gradients[0].equalsWithEps(gradients[1], 1e-6));
         } finally {
             SliceRunner.setThreads(before);
+            SliceRunner.setMinRows(SliceRunner.MIN_ROWS);
         }
     }
 
