@@ -10,9 +10,10 @@ import org.nd4j.linalg.schedule.ISchedule;
 /**
  * DL4J's {@link Adam}, same settings, same state layout and same arithmetic, with a faster update
  * for FLOAT parameters: one vectorized Java pass over chunks of the gradient and moment estimates
- * instead of ND4J's {@code adam_updater} op (measured 2-3x faster for a 1.7M-parameter model; in
- * rnnkit's small recurrent models the optimizer step was 10% of training time). DOUBLE parameters
- * and non-contiguous views use DL4J's op.
+ * instead of ND4J's {@code adam_updater} op (measured 4.7x faster: 2.4 ms instead of 11.3 ms per
+ * update of 1.7M parameters on one thread, {@code bench/FastAdamBench.java}; DL4J's op was ~12% of
+ * a training step of a small recurrent model). DOUBLE parameters and non-contiguous views use
+ * DL4J's op.
  *
  * <p>Update, with {@code t} the iteration counted from 0: {@code m = b1 m + (1 - b1) g}, {@code v =
  * b2 v + (1 - b2) g^2}, {@code update = lr sqrt(1 - b2^(t+1)) / (1 - b1^(t+1)) m / (sqrt(v) +

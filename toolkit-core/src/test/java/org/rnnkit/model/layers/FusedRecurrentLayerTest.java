@@ -218,6 +218,25 @@ class FusedRecurrentLayerTest {
     }
 
     @Test
+    void simpleRnnEquationsComputedByHand() {
+        MultiLayerNetwork net =
+                RecurrentLayerTestSupport.network(Cell.SIMPLE_RELU.layer(), DataType.DOUBLE, 10);
+        INDArray x = RecurrentLayerTestSupport.input(DataType.DOUBLE, 15);
+        INDArray out = hidden(net, x, null);
+        assertTrue(out.amaxNumber().doubleValue() > 0, "relu units all inactive: no test");
+        INDArray state = Nd4j.zeros(DataType.DOUBLE, BATCH, HIDDEN);
+        for (int t = 0; t < STEPS; t++) {
+            INDArray a =
+                    x.get(all(), all(), point(t))
+                            .mmul(net.getParam("0_W"))
+                            .add(state.mmul(net.getParam("0_RW")))
+                            .addRowVector(net.getParam("0_b"));
+            state = Transforms.relu(a, true);
+            assertTrue(out.get(all(), all(), point(t)).equalsWithEps(state, 1e-12), "step " + t);
+        }
+    }
+
+    @Test
     void parameterCounts() {
         long nIn = N_IN;
         long h = HIDDEN;
