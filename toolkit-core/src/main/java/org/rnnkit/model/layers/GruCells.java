@@ -45,7 +45,7 @@ final class GruCells {
 
         @Override
         void allocateExtra() {
-            cache = new float[4][allocatedSteps * allocatedRows * r.hidden];
+            cache = new float[4][Math.multiplyExact(allocatedSteps, allocatedRows * r.hidden)];
         }
 
         @Override
@@ -145,7 +145,7 @@ final class GruCells {
 
         @Override
         void allocateExtra() {
-            cache = new double[4][allocatedSteps * allocatedRows * r.hidden];
+            cache = new double[4][Math.multiplyExact(allocatedSteps, allocatedRows * r.hidden)];
         }
 
         @Override

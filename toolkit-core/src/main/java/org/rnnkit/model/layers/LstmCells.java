@@ -17,28 +17,38 @@ final class LstmCells {
 
     private LstmCells() {}
 
-    /** Single precision with vectorizable approximations of tanh and sigmoid. */
-    static final class F extends CellSlice {
-        private float[][] cache;
-        private float[] cells;
-        private float[] c;
-        private float[] tc;
-        private float[] dc;
-        private float[] dcNext;
+    /** Cell state, caches and carried cell gradient, for either precision. */
+    abstract static class State extends CellSlice {
+        /** Per step {@code z, f, o, i, tanh(c_t)}: {@code [5][T * n]}. */
+        Object[] cache;
 
-        F(Recurrence r, int index) {
+        /** Cell states, step-major {@code [T+1][n]}, slot 0 the initial state. */
+        Object cells;
+
+        /** The running cell state (and scratch in the backward pass). */
+        Object c;
+
+        Object tc;
+        Object dc;
+        Object dcNext;
+
+        State(Recurrence r, int index) {
             super(r, index);
         }
 
         @Override
         void allocateExtra() {
             int cap = allocatedRows * r.hidden;
-            cache = new float[5][allocatedSteps * cap];
-            cells = new float[(allocatedSteps + 1) * cap];
-            c = new float[cap];
-            tc = new float[cap];
-            dc = new float[cap];
-            dcNext = new float[cap];
+            Precision p = r.precision;
+            cache = new Object[5];
+            for (int q = 0; q < 5; q++) {
+                cache[q] = p.allocate(Math.multiplyExact(allocatedSteps, cap));
+            }
+            cells = p.allocate(Math.multiplyExact(allocatedSteps + 1, cap));
+            c = p.allocate(cap);
+            tc = p.allocate(cap);
+            dc = p.allocate(cap);
+            dcNext = p.allocate(cap);
         }
 
         @Override
@@ -46,9 +56,9 @@ final class LstmCells {
             int h = r.hidden;
             for (int i = 0; i < rows; i++) {
                 if (r.c0 != null) {
-                    r.c0.get((long) orig(i) * h, cells, i * h, h);
+                    copyIn(r.c0, (long) orig(i) * h, cells, i * h, h);
                 } else {
-                    java.util.Arrays.fill(cells, i * h, (i + 1) * h, 0f);
+                    fill(cells, i * h, h);
                 }
             }
             System.arraycopy(cells, 0, c, 0, n);
@@ -69,7 +79,43 @@ final class LstmCells {
         @Override
         void saveExtraState(int i, int slot) {
             int h = r.hidden;
-            r.finalC.put((long) orig(i) * h, cells, slot * n + i * h, h);
+            copyOut(cells, slot * n + i * h, r.finalC, (long) orig(i) * h, h);
+        }
+
+        @Override
+        void clearExtraGradients() {
+            fill(dc, 0, n);
+            fill(dcNext, 0, n);
+        }
+
+        @Override
+        void passExtraGradientRow(int i) {
+            int h = r.hidden;
+            System.arraycopy(dc, i * h, dcNext, i * h, h);
+        }
+
+        @Override
+        void swapExtraGradients() {
+            Object s = dc;
+            dc = dcNext;
+            dcNext = s;
+        }
+
+        /** Keeps this step's gate activations, {@code tanh(c_t)} and {@code c_t}. */
+        final void cacheStep(int t) {
+            int at = t * n;
+            for (int q = 0; q < 4; q++) {
+                System.arraycopy(gx[q], 0, cache[q], at, active);
+            }
+            System.arraycopy(tc, 0, cache[4], at, active);
+            System.arraycopy(c, 0, cells, at + n, active);
+        }
+    }
+
+    /** Single precision with vectorizable approximations of tanh and sigmoid. */
+    static final class F extends State {
+        F(Recurrence r, int index) {
+            super(r, index);
         }
 
         @Override
@@ -86,8 +132,8 @@ final class LstmCells {
             float[] bf = (float[]) bias[1];
             float[] bo = (float[]) bias[2];
             float[] bi = (float[]) bias[3];
-            float[] c = this.c;
-            float[] tc = this.tc;
+            float[] c = (float[]) this.c;
+            float[] tc = (float[]) this.tc;
             float[] h = (float[]) hNew;
             int n = this.active;
             for (int e = 0; e < n; e++) {
@@ -111,32 +157,7 @@ final class LstmCells {
             for (int e = 0; e < n; e++) {
                 h[e] = o[e] * tc[e];
             }
-            int at = t * this.n;
-            System.arraycopy(z, 0, cache[0], at, n);
-            System.arraycopy(f, 0, cache[1], at, n);
-            System.arraycopy(o, 0, cache[2], at, n);
-            System.arraycopy(in, 0, cache[3], at, n);
-            System.arraycopy(tc, 0, cache[4], at, n);
-            System.arraycopy(c, 0, cells, at + this.n, n);
-        }
-
-        @Override
-        void clearExtraGradients() {
-            java.util.Arrays.fill(dc, 0, n, 0f);
-            java.util.Arrays.fill(dcNext, 0, n, 0f);
-        }
-
-        @Override
-        void passExtraGradientRow(int i) {
-            int h = r.hidden;
-            System.arraycopy(dc, i * h, dcNext, i * h, h);
-        }
-
-        @Override
-        void swapExtraGradients() {
-            float[] s = dc;
-            dc = dcNext;
-            dcNext = s;
+            cacheStep(t);
         }
 
         @Override
@@ -147,12 +168,11 @@ final class LstmCells {
             float[] f = (float[]) gx[1];
             float[] o = (float[]) gx[2];
             float[] in = (float[]) gx[3];
-            float[] tc = this.tc;
-            float[] cp = this.c;
-            System.arraycopy(cache[0], at, z, 0, n);
-            System.arraycopy(cache[1], at, f, 0, n);
-            System.arraycopy(cache[2], at, o, 0, n);
-            System.arraycopy(cache[3], at, in, 0, n);
+            float[] tc = (float[]) this.tc;
+            float[] cp = (float[]) this.c;
+            for (int q = 0; q < 4; q++) {
+                System.arraycopy(cache[q], at, gx[q], 0, n);
+            }
             System.arraycopy(cache[4], at, tc, 0, n);
             System.arraycopy(cells, at, cp, 0, n);
             float[] eps = (float[]) this.eps;
@@ -163,8 +183,8 @@ final class LstmCells {
             float[] df = (float[]) dgx[1];
             float[] dout = (float[]) dgx[2];
             float[] di = (float[]) dgx[3];
-            float[] dc = this.dc;
-            float[] dcNext = this.dcNext;
+            float[] dc = (float[]) this.dc;
+            float[] dcNext = (float[]) this.dcNext;
             // One store per loop: C2 (JDK 17) vectorizes no loop storing to two arrays.
             float[] dht = dhNext;
             for (int e = 0; e < n; e++) {
@@ -194,58 +214,9 @@ final class LstmCells {
     }
 
     /** Double precision with exact tanh and sigmoid (for gradient checks). */
-    static final class D extends CellSlice {
-        private double[][] cache;
-        private double[] cells;
-        private double[] c;
-        private double[] tc;
-        private double[] dc;
-        private double[] dcNext;
-
+    static final class D extends State {
         D(Recurrence r, int index) {
             super(r, index);
-        }
-
-        @Override
-        void allocateExtra() {
-            int cap = allocatedRows * r.hidden;
-            cache = new double[5][allocatedSteps * cap];
-            cells = new double[(allocatedSteps + 1) * cap];
-            c = new double[cap];
-            tc = new double[cap];
-            dc = new double[cap];
-            dcNext = new double[cap];
-        }
-
-        @Override
-        void loadExtraState() {
-            int h = r.hidden;
-            for (int i = 0; i < rows; i++) {
-                if (r.c0 != null) {
-                    r.c0.get((long) orig(i) * h, cells, i * h, h);
-                } else {
-                    java.util.Arrays.fill(cells, i * h, (i + 1) * h, 0.0);
-                }
-            }
-            System.arraycopy(cells, 0, c, 0, n);
-        }
-
-        @Override
-        void keepExtraTail(int t) {
-            System.arraycopy(cells, t * n + active, cells, (t + 1) * n + active, n - active);
-        }
-
-        @Override
-        void keepExtraRow(int i, int t) {
-            int h = r.hidden;
-            System.arraycopy(cells, t * n + i * h, c, i * h, h);
-            System.arraycopy(cells, t * n + i * h, cells, (t + 1) * n + i * h, h);
-        }
-
-        @Override
-        void saveExtraState(int i, int slot) {
-            int h = r.hidden;
-            r.finalC.put((long) orig(i) * h, cells, slot * n + i * h, h);
         }
 
         @Override
@@ -262,8 +233,8 @@ final class LstmCells {
             double[] bf = (double[]) bias[1];
             double[] bo = (double[]) bias[2];
             double[] bi = (double[]) bias[3];
-            double[] c = this.c;
-            double[] tc = this.tc;
+            double[] c = (double[]) this.c;
+            double[] tc = (double[]) this.tc;
             double[] h = (double[]) hNew;
             int n = this.active;
             for (int e = 0; e < n; e++) {
@@ -275,32 +246,7 @@ final class LstmCells {
                 tc[e] = Math.tanh(c[e]);
                 h[e] = o[e] * tc[e];
             }
-            int at = t * this.n;
-            System.arraycopy(z, 0, cache[0], at, n);
-            System.arraycopy(f, 0, cache[1], at, n);
-            System.arraycopy(o, 0, cache[2], at, n);
-            System.arraycopy(in, 0, cache[3], at, n);
-            System.arraycopy(tc, 0, cache[4], at, n);
-            System.arraycopy(c, 0, cells, at + this.n, n);
-        }
-
-        @Override
-        void clearExtraGradients() {
-            java.util.Arrays.fill(dc, 0, n, 0.0);
-            java.util.Arrays.fill(dcNext, 0, n, 0.0);
-        }
-
-        @Override
-        void passExtraGradientRow(int i) {
-            int h = r.hidden;
-            System.arraycopy(dc, i * h, dcNext, i * h, h);
-        }
-
-        @Override
-        void swapExtraGradients() {
-            double[] s = dc;
-            dc = dcNext;
-            dcNext = s;
+            cacheStep(t);
         }
 
         @Override
@@ -311,7 +257,13 @@ final class LstmCells {
             double[] dh = (double[]) this.dh;
             double[] dhp = (double[]) this.dhp;
             double[] dhNext = (double[]) this.dhNext;
-            double[][] g = cache;
+            double[][] g = new double[5][];
+            for (int q = 0; q < 5; q++) {
+                g[q] = (double[]) cache[q];
+            }
+            double[] cs = (double[]) cells;
+            double[] dc = (double[]) this.dc;
+            double[] dcNext = (double[]) this.dcNext;
             double[] dz = (double[]) dgx[0];
             double[] df = (double[]) dgx[1];
             double[] dout = (double[]) dgx[2];
@@ -325,7 +277,7 @@ final class LstmCells {
                 double dht = eps[e] + dh[e] + dhp[e];
                 double dct = dc[e] + dht * o * (1 - tc * tc);
                 dz[e] = dct * in * (1 - z * z);
-                df[e] = dct * cells[at + e] * f * (1 - f);
+                df[e] = dct * cs[at + e] * f * (1 - f);
                 dout[e] = dht * tc * o * (1 - o);
                 di[e] = dct * z * in * (1 - in);
                 dcNext[e] = dct * f;

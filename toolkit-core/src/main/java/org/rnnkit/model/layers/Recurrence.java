@@ -71,12 +71,12 @@ final class Recurrence {
 
     private CellSlice[] slices = new CellSlice[0];
     private int sliceCount;
-    private INDArray xBuffer;
+    private final Staging xStaging = new Staging();
     private INDArray xsBuffer;
     private INDArray dxsBuffer;
     private INDArray gxBuffer;
     private INDArray hsBuffer;
-    private INDArray epsBuffer;
+    private final Staging epsStaging = new Staging();
     private INDArray dgxBuffer;
     private INDArray dgrBuffer;
     private boolean forwardDone;
@@ -123,14 +123,7 @@ final class Recurrence {
             slices = new CellSlice[0];
         }
         DataType type = weights.dataType();
-        if (NativeArray.isRowMajorContiguous(input) && input.dataType() == type) {
-            // DL4J keeps a layer's input valid until its backward pass: no copy needed
-            x = NativeArray.of(input);
-        } else {
-            xBuffer = ensure(xBuffer, (long) batch * steps * inputSize, type);
-            view(xBuffer, batch, steps, inputSize).assign(input);
-            x = NativeArray.of(xBuffer);
-        }
+        x = xStaging.read(input, type, batch, steps, inputSize);
         xsBuffer = ensure(xsBuffer, (long) batch * (steps + 1) * inputSize, type);
         xs = NativeArray.of(xsBuffer);
         gxBuffer = ensure(gxBuffer, (long) batch * steps * gateWidth, type);
@@ -182,13 +175,7 @@ final class Recurrence {
             throw new IllegalStateException("backward() before forward()");
         }
         DataType type = weightGrad.dataType();
-        if (NativeArray.isRowMajorContiguous(epsilon) && epsilon.dataType() == type) {
-            eps = NativeArray.of(epsilon);
-        } else {
-            epsBuffer = ensure(epsBuffer, (long) batch * steps * hidden, type);
-            view(epsBuffer, batch, steps, hidden).assign(epsilon);
-            eps = NativeArray.of(epsBuffer);
-        }
+        eps = epsStaging.read(epsilon, type, batch, steps, hidden);
         dgxBuffer = ensure(dgxBuffer, (long) batch * (steps + 1) * gateWidth, type);
         dgx = NativeArray.of(dgxBuffer);
         if (separateRecurrentGradient) {
@@ -331,6 +318,24 @@ final class Recurrence {
             all &= m[i];
         }
         return all ? null : m;
+    }
+
+    /** Reads a batch-major {@code [B, T, F]} array in place, or through a reusable copy. */
+    private static final class Staging {
+        private INDArray buffer;
+
+        /**
+         * Returns the array's memory when it is contiguous (read during this call only), else a
+         * copy.
+         */
+        NativeArray read(INDArray a, DataType type, long... shape) {
+            if (NativeArray.isRowMajorContiguous(a) && a.dataType() == type) {
+                return NativeArray.of(a);
+            }
+            buffer = ensure(buffer, shape[0] * shape[1] * shape[2], type);
+            view(buffer, shape).assign(a);
+            return NativeArray.of(buffer);
+        }
     }
 
     private static INDArray ensure(INDArray buffer, long length, DataType type) {
