@@ -287,6 +287,12 @@ class FusedRecurrentLayerTest {
         INDArray c = net.rnnTimeStep(x.get(all(), all(), interval(3, 5)));
         INDArray chunks = Nd4j.concat(2, a, b.reshape(BATCH, 2, 1), c);
         assertTrue(chunks.equalsWithEps(full, 1e-12), "chunks:\n" + chunks + "\nfull:\n" + full);
+        // one step at a time, as 2D [batch, features] input
+        net.rnnClearPreviousState();
+        for (int t = 0; t < STEPS; t++) {
+            INDArray step = net.rnnTimeStep(x.get(all(), all(), point(t)));
+            assertTrue(step.equalsWithEps(full.get(all(), all(), point(t)), 1e-12), "step " + t);
+        }
         Map<String, INDArray> state = net.rnnGetPreviousState(0);
         assertEquals(cell == Cell.LSTM ? 2 : 1, state.size());
         net.rnnClearPreviousState();
@@ -453,6 +459,27 @@ class FusedRecurrentLayerTest {
             SliceRunner.setThreads(before);
             SliceRunner.setMinRows(SliceRunner.MIN_ROWS);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void nwcFormatComputesTheSameAsNcw(Cell cell) {
+        MultiLayerNetwork ncw =
+                RecurrentLayerTestSupport.network(cell.layer(), DataType.DOUBLE, 13);
+        Layer nwcLayer = cell.builder().nIn(N_IN).nOut(HIDDEN).dataFormat(RNNFormat.NWC).build();
+        MultiLayerNetwork nwc = RecurrentLayerTestSupport.network(nwcLayer, DataType.DOUBLE, 13);
+        ncw.paramTable()
+                .forEach(
+                        (k, v) -> {
+                            if (k.startsWith("0_")) {
+                                nwc.setParam(k, v);
+                            }
+                        });
+        INDArray x = RecurrentLayerTestSupport.input(DataType.DOUBLE, 24);
+        INDArray mask = RecurrentLayerTestSupport.mask(DataType.DOUBLE);
+        INDArray a = ncw.feedForward(x, mask, mask).get(1);
+        INDArray b = nwc.feedForward(x.permute(0, 2, 1).dup(), mask, mask).get(1);
+        assertTrue(a.equalsWithEps(b.permute(0, 2, 1), 1e-12));
     }
 
     @Test
