@@ -87,6 +87,9 @@ abstract class CellSlice {
     int allocatedRows;
     int allocatedSteps;
 
+    private Object rowsScratch;
+    private Object rowScratch;
+
     private NativeArray rNative;
     private NativeArray dhpNative;
     private NativeArray partialW;
@@ -181,6 +184,8 @@ abstract class CellSlice {
             dbSum = arrays(p, g, cap);
             drbSum = r.separateRecurrentGradient ? arrays(p, g, cap) : null;
             rNative = r.scratch(allocatedRows * r.gateWidth);
+            rowsScratch = p.allocate(allocatedRows * r.gateWidth);
+            rowScratch = p.allocate(r.gateWidth);
             dhpNative = r.scratch(cap);
             allocateExtra();
         }
@@ -297,11 +302,16 @@ abstract class CellSlice {
                         0,
                         gh);
             }
+            // one native copy per row (and one for the recurrent product), then split by gate on
+            // the heap: native bulk copies carry a fixed cost that heap arraycopy does not
+            if (m > 0) {
+                copyIn(rNative, 0, rowsScratch, 0, m * gh);
+            }
             for (int i = 0; i < m; i++) {
-                long gxRow = ((long) (from + i) * steps + t) * gh;
+                copyIn(r.gx, ((long) (from + i) * steps + t) * gh, rowScratch, 0, gh);
                 for (int q = 0; q < gates; q++) {
-                    copyIn(rNative, (long) i * gh + q * h, rr[q], i * h, h);
-                    copyIn(r.gx, gxRow + q * h, gx[q], i * h, h);
+                    System.arraycopy(rowsScratch, i * gh + q * h, rr[q], i * h, h);
+                    System.arraycopy(rowScratch, q * h, gx[q], i * h, h);
                 }
             }
             System.arraycopy(states, t * n, hPrev, 0, n);

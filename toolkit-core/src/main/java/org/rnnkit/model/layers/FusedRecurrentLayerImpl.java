@@ -135,6 +135,7 @@ final class FusedRecurrentLayerImpl extends BaseRecurrentLayer<FusedRecurrentLay
                         dataType,
                         new long[] {batch, steps, layerConf().getNOut()},
                         'c');
+        recurrence().training = training;
         recurrence()
                 .forward(
                         batchMajor,

@@ -82,11 +82,13 @@ final class GruCells {
             for (int e = 0; e < n; e++) {
                 h[e] = (1f - z[e]) * cand[e] + z[e] * hp[e];
             }
-            int at = t * this.n;
-            System.arraycopy(rg, 0, cache[0], at, n);
-            System.arraycopy(z, 0, cache[1], at, n);
-            System.arraycopy(cand, 0, cache[2], at, n);
-            System.arraycopy(hn, 0, cache[3], at, n);
+            if (r.training) {
+                int at = t * this.n;
+                System.arraycopy(rg, 0, cache[0], at, n);
+                System.arraycopy(z, 0, cache[1], at, n);
+                System.arraycopy(cand, 0, cache[2], at, n);
+                System.arraycopy(hn, 0, cache[3], at, n);
+            }
         }
 
         @Override

@@ -104,10 +104,12 @@ final class LstmCells {
         /** Keeps this step's gate activations, {@code tanh(c_t)} and {@code c_t}. */
         final void cacheStep(int t) {
             int at = t * n;
-            for (int q = 0; q < 4; q++) {
-                System.arraycopy(gx[q], 0, cache[q], at, active);
+            if (r.training) {
+                for (int q = 0; q < 4; q++) {
+                    System.arraycopy(gx[q], 0, cache[q], at, active);
+                }
+                System.arraycopy(tc, 0, cache[4], at, active);
             }
-            System.arraycopy(tc, 0, cache[4], at, active);
             System.arraycopy(c, 0, cells, at + n, active);
         }
     }

@@ -63,6 +63,9 @@ final class Recurrence {
     NativeArray wGrad;
     NativeArray rwGrad;
 
+    /** Whether the forward pass keeps what backpropagation needs. */
+    boolean training = true;
+
     /** Input bias {@code [G*H]} as a Java array. */
     Object bias;
 
@@ -171,8 +174,8 @@ final class Recurrence {
             INDArray biasGrad,
             INDArray recurrentBiasGrad,
             INDArray inputGrad) {
-        if (!forwardDone) {
-            throw new IllegalStateException("backward() before forward()");
+        if (!forwardDone || !training) {
+            throw new IllegalStateException("backward() needs a training forward() first");
         }
         DataType type = weightGrad.dataType();
         eps = epsStaging.read(epsilon, type, batch, steps, hidden);
