@@ -78,7 +78,43 @@ public final class SequenceBatcher {
      * @throws IllegalArgumentException when the list or a sequence is empty
      */
     public SequenceBatch features(List<int[]> sequences) {
-        return build(sequences, null, 0);
+        return build(sequences, null, 0, null);
+    }
+
+    /**
+     * Builds a many-to-many batch with equal lengths: one class per step (a tag per token), labels
+     * {@code [batch, numClasses, time]} one-hot at real steps, and a labels mask equal to the
+     * features mask, so padding never counts in the loss or in metrics. Truncation and alignment
+     * apply to tags exactly as to the steps.
+     *
+     * @param sequences token id sequences, each non-empty
+     * @param classes the class of each step of each sequence (same lengths as {@code sequences})
+     * @param numClasses the number of classes
+     * @return the batch
+     * @throws IllegalArgumentException on empty input, mismatched lengths or a class out of range
+     */
+    public SequenceBatch manyToMany(List<int[]> sequences, List<int[]> classes, int numClasses) {
+        if (classes.size() != sequences.size()) {
+            throw new IllegalArgumentException(
+                    "expected one class sequence per sequence, got "
+                            + classes.size()
+                            + " for "
+                            + sequences.size()
+                            + " sequences");
+        }
+        for (int i = 0; i < classes.size(); i++) {
+            if (classes.get(i).length != sequences.get(i).length) {
+                throw new IllegalArgumentException(
+                        "sequence "
+                                + i
+                                + " has "
+                                + sequences.get(i).length
+                                + " steps but "
+                                + classes.get(i).length
+                                + " classes");
+            }
+        }
+        return build(sequences, null, numClasses, classes);
     }
 
     /**
@@ -99,10 +135,11 @@ public final class SequenceBatcher {
                             + sequences.size()
                             + " sequences");
         }
-        return build(sequences, classes, numClasses);
+        return build(sequences, classes, numClasses, null);
     }
 
-    private SequenceBatch build(List<int[]> sequences, int[] classes, int numClasses) {
+    private SequenceBatch build(
+            List<int[]> sequences, int[] classes, int numClasses, List<int[]> stepClasses) {
         if (sequences.isEmpty()) {
             throw new IllegalArgumentException(
                     "a batch needs at least one sequence, received none");
@@ -138,10 +175,7 @@ public final class SequenceBatcher {
         INDArray featuresMask = Nd4j.create(mask, new long[] {batch, time}, DataType.FLOAT);
         INDArray labels = null;
         if (classes != null) {
-            if (numClasses < 2) {
-                throw new IllegalArgumentException(
-                        "numClasses must be >= 2, received: numClasses=" + numClasses);
-            }
+            requireClasses(numClasses);
             float[] oneHot = new float[batch * numClasses];
             for (int i = 0; i < batch; i++) {
                 if (classes[i] < 0 || classes[i] >= numClasses) {
@@ -157,7 +191,42 @@ public final class SequenceBatcher {
             }
             labels = Nd4j.create(oneHot, new long[] {batch, numClasses}, DataType.FLOAT);
         }
-        return new SequenceBatch(features, labels, featuresMask, null, real);
+        INDArray labelsMask = null;
+        if (stepClasses != null) {
+            requireClasses(numClasses);
+            float[] oneHot = new float[batch * numClasses * time];
+            for (int i = 0; i < batch; i++) {
+                int[] tags = stepClasses.get(i);
+                int len = truncatedLength(tags.length);
+                int from = truncation == Truncation.KEEP_END ? tags.length - len : 0;
+                int offset = alignment == Alignment.START ? 0 : time - len;
+                for (int t = 0; t < len; t++) {
+                    int c = tags[from + t];
+                    if (c < 0 || c >= numClasses) {
+                        throw new IllegalArgumentException(
+                                "class of step "
+                                        + (from + t)
+                                        + " of sequence "
+                                        + i
+                                        + " must be in [0, "
+                                        + numClasses
+                                        + "), received: "
+                                        + c);
+                    }
+                    oneHot[(i * numClasses + c) * time + offset + t] = 1f;
+                }
+            }
+            labels = Nd4j.create(oneHot, new long[] {batch, numClasses, time}, DataType.FLOAT);
+            labelsMask = featuresMask.dup();
+        }
+        return new SequenceBatch(features, labels, featuresMask, labelsMask, real);
+    }
+
+    private static void requireClasses(int numClasses) {
+        if (numClasses < 2) {
+            throw new IllegalArgumentException(
+                    "numClasses must be >= 2, received: numClasses=" + numClasses);
+        }
     }
 
     /** {@inheritDoc} */

@@ -2,12 +2,14 @@ package org.rnnkit.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.testing.Fixtures;
 
 class SequenceBatcherTest {
@@ -83,5 +85,47 @@ class SequenceBatcherTest {
                         IllegalArgumentException.class,
                         () -> SequenceBatcher.builder().optMaxLength(0).build());
         assertTrue(max.getMessage().contains("maxLength=0"), max.getMessage());
+    }
+
+    @Test
+    void givenTagsPerStep_whenManyToMany_thenOneHotLabelsAlignedAndLabelMaskEqualsFeatureMask() {
+        SequenceBatcher b =
+                SequenceBatcher.builder()
+                        .optMaxLength(3)
+                        .optTruncation(SequenceBatcher.Truncation.KEEP_START)
+                        .build();
+        try (SequenceBatch batch =
+                b.manyToMany(
+                        List.of(new int[] {4, 5}, new int[] {6, 7, 8, 9}),
+                        List.of(new int[] {1, 0}, new int[] {2, 2, 0, 1}),
+                        3)) {
+            assertArrayEquals(new long[] {2, 3, 3}, batch.labels().shape());
+            assertEquals(batch.featuresMask(), batch.labelsMask());
+            assertNotSame(batch.featuresMask(), batch.labelsMask());
+            // sequence 0: tags 1, 0, then padding (all zero)
+            assertEquals(1f, batch.labels().getFloat(0, 1, 0));
+            assertEquals(1f, batch.labels().getFloat(0, 0, 1));
+            assertEquals(
+                    0f,
+                    batch.labels()
+                            .get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(2))
+                            .sumNumber()
+                            .floatValue());
+            // sequence 1 truncated to its first 3 steps: tags 2, 2, 0
+            assertEquals(1f, batch.labels().getFloat(1, 2, 0));
+            assertEquals(1f, batch.labels().getFloat(1, 2, 1));
+            assertEquals(1f, batch.labels().getFloat(1, 0, 2));
+            assertEquals(5f, batch.labels().sumNumber().floatValue());
+        }
+        IllegalArgumentException lengths =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> b.manyToMany(List.of(new int[] {4, 5}), List.of(new int[] {1}), 3));
+        assertTrue(lengths.getMessage().contains("2 steps but 1 classes"), lengths.getMessage());
+        IllegalArgumentException range =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> b.manyToMany(List.of(new int[] {4}), List.of(new int[] {3}), 3));
+        assertTrue(range.getMessage().contains("must be in [0, 3)"), range.getMessage());
     }
 }
