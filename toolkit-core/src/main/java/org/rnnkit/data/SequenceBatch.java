@@ -3,6 +3,7 @@ package org.rnnkit.data;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * One padded batch of sequences in DL4J layout.
@@ -19,14 +20,94 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param featuresMask {@code [batch, time]}, 1 = real step
  * @param labelsMask {@code [batch, time]} for many-to-many, else {@code null}
  * @param realSteps the number of real (unpadded) steps
+ * @param extraInputs further network inputs after {@code features} (for example character ids for a
+ *     tagger), empty for single-input networks
+ * @param extraMasks their masks, one per extra input (entries may be {@code null})
  */
 public record SequenceBatch(
         INDArray features,
         INDArray labels,
         INDArray featuresMask,
         INDArray labelsMask,
-        long realSteps)
+        long realSteps,
+        INDArray[] extraInputs,
+        INDArray[] extraMasks)
         implements AutoCloseable {
+
+    /**
+     * Creates a single-input batch.
+     *
+     * @param features see {@link #features()}
+     * @param labels see {@link #labels()}
+     * @param featuresMask see {@link #featuresMask()}
+     * @param labelsMask see {@link #labelsMask()}
+     * @param realSteps see {@link #realSteps()}
+     */
+    public SequenceBatch(
+            INDArray features,
+            INDArray labels,
+            INDArray featuresMask,
+            INDArray labelsMask,
+            long realSteps) {
+        this(
+                features,
+                labels,
+                featuresMask,
+                labelsMask,
+                realSteps,
+                new INDArray[0],
+                new INDArray[0]);
+    }
+
+    /**
+     * Returns this batch with further network inputs.
+     *
+     * @param inputs the inputs after {@code features}
+     * @param masks their masks (same length)
+     * @return a new batch sharing this batch's arrays
+     */
+    public SequenceBatch withExtraInputs(INDArray[] inputs, INDArray[] masks) {
+        return new SequenceBatch(
+                features, labels, featuresMask, labelsMask, realSteps, inputs, masks);
+    }
+
+    /**
+     * Wraps the arrays (without copying) in a DL4J multi data set: inputs {@code features} then the
+     * extra inputs; one label array.
+     *
+     * @return a multi data set sharing this batch's arrays
+     */
+    public MultiDataSet toMultiDataSet() {
+        INDArray[] in = new INDArray[1 + extraInputs.length];
+        INDArray[] masks = new INDArray[in.length];
+        in[0] = features;
+        masks[0] = featuresMask;
+        System.arraycopy(extraInputs, 0, in, 1, extraInputs.length);
+        System.arraycopy(extraMasks, 0, masks, 1, extraMasks.length);
+        return new MultiDataSet(
+                in,
+                labels == null ? null : new INDArray[] {labels},
+                masks,
+                labelsMask == null ? null : new INDArray[] {labelsMask});
+    }
+
+    /**
+     * Returns all network inputs in order.
+     *
+     * @return {@code features} then the extra inputs
+     */
+    public INDArray[] inputs() {
+        return toMultiDataSet().getFeatures();
+    }
+
+    /**
+     * Returns the masks of all network inputs in order.
+     *
+     * @return {@code featuresMask} then the extra masks
+     */
+    public INDArray[] inputMasks() {
+        return toMultiDataSet().getFeaturesMaskArrays();
+    }
 
     /**
      * Validates the shapes.
@@ -36,10 +117,22 @@ public record SequenceBatch(
      * @param featuresMask see {@link #featuresMask()}
      * @param labelsMask see {@link #labelsMask()}
      * @param realSteps see {@link #realSteps()}
+     * @param extraInputs see {@link #extraInputs()}
+     * @param extraMasks see {@link #extraMasks()}
      * @throws IllegalArgumentException when the mask does not match the features
      */
     public SequenceBatch {
         Objects.requireNonNull(features, "features");
+        extraInputs = extraInputs == null ? new INDArray[0] : extraInputs.clone();
+        extraMasks = extraMasks == null ? new INDArray[extraInputs.length] : extraMasks.clone();
+        if (extraMasks.length != extraInputs.length) {
+            throw new IllegalArgumentException(
+                    "expected one mask per extra input, got "
+                            + extraMasks.length
+                            + " masks for "
+                            + extraInputs.length
+                            + " inputs");
+        }
         Objects.requireNonNull(featuresMask, "featuresMask");
         if (features.rank() != 3
                 || featuresMask.rank() != 2
@@ -92,7 +185,12 @@ public record SequenceBatch(
     /** Releases the native memory of all arrays. Do not use the batch afterwards. */
     @Override
     public void close() {
-        for (INDArray a : new INDArray[] {features, labels, featuresMask, labelsMask}) {
+        java.util.List<INDArray> all =
+                new java.util.ArrayList<>(
+                        java.util.Arrays.asList(features, labels, featuresMask, labelsMask));
+        all.addAll(java.util.Arrays.asList(extraInputs));
+        all.addAll(java.util.Arrays.asList(extraMasks));
+        for (INDArray a : all) {
             if (a != null && !a.wasClosed() && a.closeable()) {
                 a.close();
             }

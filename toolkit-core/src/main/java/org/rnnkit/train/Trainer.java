@@ -219,7 +219,11 @@ public final class Trainer {
             double lastReport = 0;
             for (int b = 0; b < batches && train.hasNext(); b++) {
                 try (SequenceBatch batch = train.nextBatch()) {
-                    net.fit(batch.toDataSet());
+                    if (batch.extraInputs().length == 0) {
+                        net.fit(batch.toDataSet());
+                    } else {
+                        net.fit(batch.toMultiDataSet());
+                    }
                     double loss = net.score();
                     if (!Double.isFinite(loss)) {
                         throw new IllegalStateException(

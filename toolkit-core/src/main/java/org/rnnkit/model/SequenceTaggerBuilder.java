@@ -1,0 +1,285 @@
+package org.rnnkit.model;
+
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.rnnkit.train.OptimizerSpec;
+
+/**
+ * Builds a many-to-many sequence tagger (one tag per token, e.g. part of speech): word embeddings
+ * joined with a character CNN over each word, stacked (by default bidirectional) recurrent layers,
+ * and a per-step softmax whose loss is masked to real tokens.
+ *
+ * <p>Inputs: {@value #TOKENS} {@code [batch, 1, time]} word ids with mask {@code [batch, time]};
+ * {@value #CHARS} {@code [batch, 1, time * charSlots]} character ids, each word's characters in a
+ * block of {@code charSlots} (with a padding slot at each end so that the convolution never sees
+ * two words at once), mask 1 for real characters. The character branch is embedding -> 1D
+ * convolution (width 3) -> max over each word's block, so unseen words still get a representation
+ * from their spelling (suffixes, capitals, digits).
+ */
+public final class SequenceTaggerBuilder {
+
+    /** Name of the word-id input. */
+    public static final String TOKENS = "tokens";
+
+    /** Name of the character-id input. */
+    public static final String CHARS = "chars";
+
+    /** Name of the output layer. */
+    public static final String OUTPUT = "output";
+
+    private int vocabularySize;
+    private int charVocabularySize;
+    private int numTags;
+    private int embeddingSize = 100;
+    private int charEmbeddingSize = 24;
+    private int charFilters = 64;
+    private int charSlots = 16;
+    private RnnSpec rnn = new RnnSpec(CellType.LSTM, 128, 2, true, 0.25);
+    private OptimizerSpec optimizer = OptimizerSpec.defaults();
+    private long seed = 42;
+    private DataType dataType = DataType.FLOAT;
+
+    private SequenceTaggerBuilder() {}
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder with defaults: embeddings 100, characters 24 x 64 filters in 16 slots, 2
+     *     bidirectional LSTM layers of 128 with dropout 0.25
+     */
+    public static SequenceTaggerBuilder builder() {
+        return new SequenceTaggerBuilder();
+    }
+
+    /**
+     * Sets the word vocabulary size (required).
+     *
+     * @param size ids {@code 0..size-1}
+     * @return this builder
+     */
+    public SequenceTaggerBuilder setVocabularySize(int size) {
+        this.vocabularySize = size;
+        return this;
+    }
+
+    /**
+     * Sets the character vocabulary size (required).
+     *
+     * @param size ids {@code 0..size-1}, 0 the padding character
+     * @return this builder
+     */
+    public SequenceTaggerBuilder setCharVocabularySize(int size) {
+        this.charVocabularySize = size;
+        return this;
+    }
+
+    /**
+     * Sets the number of tags (required).
+     *
+     * @param n at least 2
+     * @return this builder
+     */
+    public SequenceTaggerBuilder setNumTags(int n) {
+        this.numTags = n;
+        return this;
+    }
+
+    /**
+     * Sets the word embedding size.
+     *
+     * @param size default 100
+     * @return this builder
+     */
+    public SequenceTaggerBuilder optEmbeddingSize(int size) {
+        this.embeddingSize = size;
+        return this;
+    }
+
+    /**
+     * Sets the character embedding size and the number of convolution filters.
+     *
+     * @param embedding default 24
+     * @param filters default 64
+     * @return this builder
+     */
+    public SequenceTaggerBuilder optCharEncoder(int embedding, int filters) {
+        this.charEmbeddingSize = embedding;
+        this.charFilters = filters;
+        return this;
+    }
+
+    /**
+     * Sets the character slots per word (including one padding slot at each end).
+     *
+     * @param slots default 16, at least 3
+     * @return this builder
+     */
+    public SequenceTaggerBuilder optCharSlots(int slots) {
+        this.charSlots = slots;
+        return this;
+    }
+
+    /**
+     * Sets the recurrent layers.
+     *
+     * @param rnn default 2 bidirectional LSTM layers of 128, dropout 0.25
+     * @return this builder
+     */
+    public SequenceTaggerBuilder optRnn(RnnSpec rnn) {
+        this.rnn = Objects.requireNonNull(rnn, "rnn");
+        return this;
+    }
+
+    /**
+     * Sets the optimizer.
+     *
+     * @param optimizer default {@link OptimizerSpec#defaults()}
+     * @return this builder
+     */
+    public SequenceTaggerBuilder optOptimizer(OptimizerSpec optimizer) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        return this;
+    }
+
+    /**
+     * Sets the weight-initialisation seed.
+     *
+     * @param seed default 42
+     * @return this builder
+     */
+    public SequenceTaggerBuilder optSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Sets the parameter data type.
+     *
+     * @param dataType {@code FLOAT} (default) or {@code DOUBLE}
+     * @return this builder
+     */
+    public SequenceTaggerBuilder optDataType(DataType dataType) {
+        this.dataType = Objects.requireNonNull(dataType, "dataType");
+        return this;
+    }
+
+    /**
+     * Returns the character slots per word.
+     *
+     * @return the slots
+     */
+    public int charSlots() {
+        return charSlots;
+    }
+
+    private static void positive(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(
+                    name + " must be >= " + min + ", received: " + name + "=" + value);
+        }
+    }
+
+    /**
+     * Validates the settings and builds the configuration.
+     *
+     * @return the graph configuration
+     * @throws IllegalArgumentException when a value is missing or out of range
+     */
+    public ComputationGraphConfiguration buildConfiguration() {
+        positive("vocabularySize", vocabularySize, 5);
+        positive("charVocabularySize", charVocabularySize, 2);
+        positive("numTags", numTags, 2);
+        positive("embeddingSize", embeddingSize, 1);
+        positive("charEmbeddingSize", charEmbeddingSize, 1);
+        positive("charFilters", charFilters, 1);
+        positive("charSlots", charSlots, 3);
+        rnn.warnIfSuspicious();
+        NeuralNetConfiguration.Builder base =
+                new NeuralNetConfiguration.Builder()
+                        .seed(seed)
+                        .dataType(dataType)
+                        .updater(optimizer.toUpdater())
+                        .weightInit(WeightInit.XAVIER);
+        if (optimizer.clipNorm() > 0) {
+            base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(optimizer.clipNorm());
+        }
+        GraphBuilder graph = base.graphBuilder().addInputs(TOKENS, CHARS);
+        graph.addLayer(
+                "embedding",
+                new EmbeddingSequenceLayer.Builder()
+                        .nIn(vocabularySize)
+                        .nOut(embeddingSize)
+                        .weightInit(WeightInit.NORMAL)
+                        .build(),
+                TOKENS);
+        graph.addLayer(
+                "char_embedding",
+                new EmbeddingSequenceLayer.Builder()
+                        .nIn(charVocabularySize)
+                        .nOut(charEmbeddingSize)
+                        .weightInit(WeightInit.NORMAL)
+                        .build(),
+                CHARS);
+        graph.addLayer(
+                "char_conv",
+                new Convolution1DLayer.Builder()
+                        .nIn(charEmbeddingSize)
+                        .nOut(charFilters)
+                        .kernelSize(3)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU)
+                        .rnnDataFormat(RNNFormat.NCW)
+                        .build(),
+                "char_embedding");
+        graph.addLayer(
+                "char_pool",
+                new Subsampling1DLayer.Builder(PoolingType.MAX)
+                        .kernelSize(charSlots)
+                        .stride(charSlots)
+                        .build(),
+                "char_conv");
+        graph.addVertex("word", new MergeVertex(), "embedding", "char_pool");
+        int wordSize = embeddingSize + charFilters;
+        String top = RecurrentStack.add(graph, rnn, "word", wordSize, TOKENS, "rnn", false);
+        RnnOutputLayer.Builder out =
+                new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(rnn.outputSize())
+                        .nOut(numTags)
+                        .activation(Activation.SOFTMAX)
+                        .dataFormat(RNNFormat.NCW);
+        if (rnn.dropout() > 0) {
+            out.dropOut(1.0 - rnn.dropout());
+        }
+        graph.addLayer(OUTPUT, out.build(), top);
+        graph.setOutputs(OUTPUT);
+        return graph.build();
+    }
+
+    /**
+     * Builds and initialises the network.
+     *
+     * @return a ready-to-train graph
+     */
+    public ComputationGraph build() {
+        ComputationGraph net = new ComputationGraph(buildConfiguration());
+        net.init();
+        return net;
+    }
+}
