@@ -1,5 +1,7 @@
 package org.rnnkit.cli;
 
+import static org.rnnkit.cli.OptionValues.set;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -133,13 +135,6 @@ final class SentimentCommand implements Runnable {
                     result.bundle());
             out.flush();
             return 0;
-        }
-    }
-
-    /** Applies an option only when the user gave it, so the recipe's defaults stay in one place. */
-    private static <T> void set(T value, java.util.function.Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
         }
     }
 

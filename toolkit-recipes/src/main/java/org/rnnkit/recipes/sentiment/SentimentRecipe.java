@@ -23,6 +23,7 @@ import org.rnnkit.eval.ClassificationReport;
 import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.SequenceClassifier;
 import org.rnnkit.model.SequenceClassifierBuilder;
+import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.text.Tokenizer;
 import org.rnnkit.text.Vocabulary;
@@ -173,7 +174,7 @@ public final class SentimentRecipe {
                         .optMetricsLog(runDir.resolve("metrics.jsonl"))
                         .optLossPlot(runDir.resolve("loss.png"))
                         .optProgressBar(options.progressBar())
-                        .optFingerprint(dataHash + "|" + fingerprintOptions(optionsJson))
+                        .optFingerprint(dataHash + "|" + Fingerprints.ofOptions(optionsJson))
                         .optOptimizer(optimizer)
                         .build();
         TrainingResult result = trainer.fit(network, batches, devAccuracy);
@@ -323,16 +324,6 @@ public final class SentimentRecipe {
                 provenance,
                 metrics,
                 attachments);
-    }
-
-    private static String fingerprintOptions(ObjectNode options) {
-        ObjectNode copy = options.deepCopy();
-        // Settings that do not change the training trajectory may differ between the run and its
-        // resume.
-        for (String field : List.of("resume", "progressBar", "out", "epochs")) {
-            copy.remove(field);
-        }
-        return copy.toString();
     }
 
     private static void reportSkipped(LabeledTextDataset set) {

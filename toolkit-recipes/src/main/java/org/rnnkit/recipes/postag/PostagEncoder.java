@@ -1,0 +1,138 @@
+package org.rnnkit.recipes.postag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnkit.data.SequenceBatch;
+import org.rnnkit.data.SequenceBatcher;
+import org.rnnkit.data.TaggedSentence;
+import org.rnnkit.text.Vocabulary;
+
+/**
+ * Turns sentences into the tagger's inputs: lower-cased word ids, and each word's characters (case
+ * kept) in a block of {@code charSlots} slots with one padding slot at each end. Words longer than
+ * {@code charSlots - 2} characters keep their beginning and their end (the suffix matters most for
+ * part of speech).
+ *
+ * @param words the word vocabulary (lower case)
+ * @param chars the character vocabulary (one character per entry)
+ * @param tags the tag names, index = tag id
+ * @param charSlots character slots per word
+ */
+record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int charSlots) {
+
+    /**
+     * Builds the vocabularies from training sentences.
+     *
+     * @param train the sentences
+     * @param minCount the fewest occurrences for a word to get its own id
+     * @param charSlots character slots per word
+     * @return the encoder
+     */
+    static PostagEncoder fit(List<TaggedSentence> train, int minCount, int charSlots) {
+        Vocabulary.Builder w = Vocabulary.builder();
+        Vocabulary.Builder c = Vocabulary.builder();
+        java.util.TreeSet<String> tagSet = new java.util.TreeSet<>();
+        for (TaggedSentence s : train) {
+            w.add(lower(s.words()));
+            for (String word : s.words()) {
+                c.add(characters(word));
+            }
+            tagSet.addAll(s.tags());
+        }
+        return new PostagEncoder(
+                w.build(minCount, Integer.MAX_VALUE),
+                c.build(1, Integer.MAX_VALUE),
+                List.copyOf(tagSet),
+                charSlots);
+    }
+
+    static List<String> lower(List<String> words) {
+        List<String> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            out.add(w.toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static List<String> characters(String word) {
+        List<String> out = new ArrayList<>();
+        word.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
+        return out;
+    }
+
+    int[] wordIds(List<String> sentence) {
+        return words.encode(lower(sentence));
+    }
+
+    boolean[] oov(List<String> sentence) {
+        boolean[] out = new boolean[sentence.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = !words.contains(sentence.get(i).toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    /**
+     * Returns the tag ids of a sentence.
+     *
+     * @param s the sentence
+     * @return the ids
+     * @throws IllegalArgumentException for a tag the model does not know
+     */
+    int[] tagIds(TaggedSentence s) {
+        int[] out = new int[s.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = tags.indexOf(s.tags().get(i));
+            if (out[i] < 0) {
+                throw new IllegalArgumentException(
+                        "tag '" + s.tags().get(i) + "' is not one of the model's tags " + tags);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Builds a batch: word ids (and one-hot tags when given), plus the character input.
+     *
+     * @param sentences the words of each sentence
+     * @param tagIds the tag ids of each sentence, or {@code null} for inference
+     * @return the batch with the characters as its extra input
+     */
+    SequenceBatch batch(List<List<String>> sentences, List<int[]> tagIds) {
+        SequenceBatcher batcher = SequenceBatcher.builder().optMaxLength(Integer.MAX_VALUE).build();
+        List<int[]> ids = new ArrayList<>(sentences.size());
+        for (List<String> s : sentences) {
+            ids.add(wordIds(s));
+        }
+        SequenceBatch base =
+                tagIds == null
+                        ? batcher.features(ids)
+                        : batcher.manyToMany(ids, tagIds, tags.size());
+        int b = sentences.size();
+        int t = base.timeSteps();
+        float[] charIds = new float[b * t * charSlots];
+        float[] charMask = new float[b * t * charSlots];
+        int inner = charSlots - 2;
+        for (int i = 0; i < b; i++) {
+            List<String> s = sentences.get(i);
+            for (int w = 0; w < s.size(); w++) {
+                int[] cps = s.get(w).codePoints().toArray();
+                int n = Math.min(cps.length, inner);
+                int head = cps.length <= inner ? n : (inner + 1) / 2;
+                int base0 = (i * t + w) * charSlots + 1;
+                for (int k = 0; k < n; k++) {
+                    int cp = k < head ? cps[k] : cps[cps.length - (n - k)];
+                    charIds[base0 + k] = chars.id(new String(Character.toChars(cp)));
+                    charMask[base0 + k] = 1f;
+                }
+            }
+        }
+        INDArray c = Nd4j.create(charIds, new long[] {b, 1, (long) t * charSlots}, DataType.FLOAT);
+        INDArray cm = Nd4j.create(charMask, new long[] {b, (long) t * charSlots}, DataType.FLOAT);
+        return base.withExtraInputs(new INDArray[] {c}, new INDArray[] {cm});
+    }
+}

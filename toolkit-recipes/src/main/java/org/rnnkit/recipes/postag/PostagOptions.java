@@ -1,0 +1,392 @@
+package org.rnnkit.recipes.postag;
+
+import java.nio.file.Path;
+import org.rnnkit.data.Tagset;
+import org.rnnkit.model.CellType;
+
+/**
+ * Settings of the part-of-speech recipe.
+ *
+ * @param data training data (CoNLL-U or word/TAG), or {@code null} for the embedded generated set
+ * @param dev dev data, or {@code null} for a seeded {@code devFraction} split of {@code data}
+ * @param out the bundle to write
+ * @param tagset the CoNLL-U tag column (UPOS or XPOS)
+ * @param cell the recurrent cell
+ * @param hiddenSize units per direction
+ * @param numLayers stacked recurrent layers
+ * @param bidirectional whether layers read both directions
+ * @param dropout drop probability between layers
+ * @param embeddingSize word embedding size
+ * @param charSlots character slots per word (including one padding slot at each end)
+ * @param batchSize sentences per batch
+ * @param epochs the most epochs
+ * @param patience epochs without dev improvement before stopping
+ * @param learningRate Adam's initial step size
+ * @param minCount fewest occurrences for a word to get its own id
+ * @param devFraction dev share when {@code dev} is null
+ * @param seed the seed of initialisation, split and batch order
+ * @param smoke a two-batch, one-epoch run (checks the pipeline)
+ * @param resume continue from the run directory's checkpoint
+ * @param progressBar draw a progress bar
+ */
+public record PostagOptions(
+        Path data,
+        Path dev,
+        Path out,
+        Tagset tagset,
+        CellType cell,
+        int hiddenSize,
+        int numLayers,
+        boolean bidirectional,
+        double dropout,
+        int embeddingSize,
+        int charSlots,
+        int batchSize,
+        int epochs,
+        int patience,
+        double learningRate,
+        int minCount,
+        double devFraction,
+        long seed,
+        boolean smoke,
+        boolean resume,
+        boolean progressBar) {
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException for a value out of range, naming it
+     */
+    public PostagOptions {
+        require(hiddenSize > 0, "hiddenSize must be > 0, received: " + hiddenSize);
+        require(numLayers > 0, "numLayers must be > 0, received: " + numLayers);
+        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), received: " + dropout);
+        require(embeddingSize > 0, "embeddingSize must be > 0, received: " + embeddingSize);
+        require(charSlots >= 3, "charSlots must be >= 3, received: " + charSlots);
+        require(batchSize > 0, "batchSize must be > 0, received: " + batchSize);
+        require(epochs > 0, "epochs must be > 0, received: " + epochs);
+        require(patience > 0, "patience must be > 0, received: " + patience);
+        require(learningRate > 0, "learningRate must be > 0, received: " + learningRate);
+        require(minCount > 0, "minCount must be > 0, received: " + minCount);
+        require(
+                devFraction > 0 && devFraction < 1,
+                "devFraction must be in (0, 1), received: " + devFraction);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /**
+     * Returns the run directory (checkpoints, metrics log, loss plot): {@code <out stem>-run/}.
+     *
+     * @return the directory
+     */
+    public Path runDirectory() {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Path parent = out.toAbsolutePath().getParent();
+        return parent.resolve(stem + "-run");
+    }
+
+    /**
+     * Starts from the defaults: 2 bidirectional LSTM layers of 128 (dropout 0.25), embeddings 100,
+     * 16 character slots, batches of 32, at most 20 epochs with patience 3, Adam 2e-3, UPOS.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding these settings.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.data = data;
+        b.dev = dev;
+        b.out = out;
+        b.tagset = tagset;
+        b.cell = cell;
+        b.hiddenSize = hiddenSize;
+        b.numLayers = numLayers;
+        b.bidirectional = bidirectional;
+        b.dropout = dropout;
+        b.embeddingSize = embeddingSize;
+        b.charSlots = charSlots;
+        b.batchSize = batchSize;
+        b.epochs = epochs;
+        b.patience = patience;
+        b.learningRate = learningRate;
+        b.minCount = minCount;
+        b.devFraction = devFraction;
+        b.seed = seed;
+        b.smoke = smoke;
+        b.resume = resume;
+        b.progressBar = progressBar;
+        return b;
+    }
+
+    /** Builds {@link PostagOptions}; every setter keeps the default when given {@code null}. */
+    public static final class Builder {
+        private Path data;
+        private Path dev;
+        private Path out = Path.of("postag.zip");
+        private Tagset tagset = Tagset.UPOS;
+        private CellType cell = CellType.LSTM;
+        private int hiddenSize = 128;
+        private int numLayers = 2;
+        private boolean bidirectional = true;
+        private double dropout = 0.25;
+        private int embeddingSize = 100;
+        private int charSlots = 16;
+        private int batchSize = 32;
+        private int epochs = 20;
+        private int patience = 3;
+        private double learningRate = 2e-3;
+        private int minCount = 1;
+        private double devFraction = 0.1;
+        private long seed = PostagDataGenerator.DEFAULT_SEED;
+        private boolean smoke;
+        private boolean resume;
+        private boolean progressBar;
+
+        private Builder() {}
+
+        /**
+         * @param v see {@link PostagOptions#data()} @return this builder
+         */
+        public Builder data(Path v) {
+            data = v;
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#dev()} @return this builder
+         */
+        public Builder dev(Path v) {
+            dev = v;
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#out()} @return this builder
+         */
+        public Builder out(Path v) {
+            if (v != null) {
+                out = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#tagset()} @return this builder
+         */
+        public Builder tagset(Tagset v) {
+            if (v != null) {
+                tagset = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#cell()} @return this builder
+         */
+        public Builder cell(CellType v) {
+            if (v != null) {
+                cell = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#hiddenSize()} @return this builder
+         */
+        public Builder hiddenSize(Integer v) {
+            if (v != null) {
+                hiddenSize = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#numLayers()} @return this builder
+         */
+        public Builder numLayers(Integer v) {
+            if (v != null) {
+                numLayers = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#bidirectional()} @return this builder
+         */
+        public Builder bidirectional(Boolean v) {
+            if (v != null) {
+                bidirectional = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#dropout()} @return this builder
+         */
+        public Builder dropout(Double v) {
+            if (v != null) {
+                dropout = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#embeddingSize()} @return this builder
+         */
+        public Builder embeddingSize(Integer v) {
+            if (v != null) {
+                embeddingSize = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#charSlots()} @return this builder
+         */
+        public Builder charSlots(Integer v) {
+            if (v != null) {
+                charSlots = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#batchSize()} @return this builder
+         */
+        public Builder batchSize(Integer v) {
+            if (v != null) {
+                batchSize = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#epochs()} @return this builder
+         */
+        public Builder epochs(Integer v) {
+            if (v != null) {
+                epochs = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#patience()} @return this builder
+         */
+        public Builder patience(Integer v) {
+            if (v != null) {
+                patience = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#learningRate()} @return this builder
+         */
+        public Builder learningRate(Double v) {
+            if (v != null) {
+                learningRate = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#minCount()} @return this builder
+         */
+        public Builder minCount(Integer v) {
+            if (v != null) {
+                minCount = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#devFraction()} @return this builder
+         */
+        public Builder devFraction(Double v) {
+            if (v != null) {
+                devFraction = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#seed()} @return this builder
+         */
+        public Builder seed(Long v) {
+            if (v != null) {
+                seed = v;
+            }
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#smoke()} @return this builder
+         */
+        public Builder smoke(boolean v) {
+            smoke = v;
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#resume()} @return this builder
+         */
+        public Builder resume(boolean v) {
+            resume = v;
+            return this;
+        }
+
+        /**
+         * @param v see {@link PostagOptions#progressBar()} @return this builder
+         */
+        public Builder progressBar(boolean v) {
+            progressBar = v;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the options
+         */
+        public PostagOptions build() {
+            return new PostagOptions(
+                    data,
+                    dev,
+                    out,
+                    tagset,
+                    cell,
+                    hiddenSize,
+                    numLayers,
+                    bidirectional,
+                    dropout,
+                    embeddingSize,
+                    charSlots,
+                    batchSize,
+                    epochs,
+                    patience,
+                    learningRate,
+                    minCount,
+                    devFraction,
+                    seed,
+                    smoke,
+                    resume,
+                    progressBar);
+        }
+    }
+}

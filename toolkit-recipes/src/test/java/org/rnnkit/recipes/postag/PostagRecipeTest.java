@@ -1,0 +1,105 @@
+package org.rnnkit.recipes.postag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.data.MalformedDataException;
+import org.rnnkit.data.TaggedSentence;
+import org.rnnkit.recipes.RecipeResult;
+
+class PostagRecipeTest {
+
+    @TempDir Path dir;
+
+    private Path wordTag(String name, List<TaggedSentence> sentences) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (TaggedSentence s : sentences) {
+            for (int i = 0; i < s.size(); i++) {
+                sb.append(i > 0 ? " " : "")
+                        .append(s.words().get(i))
+                        .append('/')
+                        .append(s.tags().get(i));
+            }
+            sb.append('\n');
+        }
+        Path p = dir.resolve(name);
+        Files.writeString(p, sb, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void givenAmbiguousGeneratedSentences_whenTrained_thenTaggerBeatsMostFrequentTagAndBundleTags()
+            throws IOException {
+        Path train = wordTag("train.txt", PostagDataGenerator.generate(600, 1));
+        Path dev = wordTag("dev.txt", PostagDataGenerator.generate(150, 2));
+        RecipeResult r =
+                PostagRecipe.train(
+                        PostagOptions.builder()
+                                .data(train)
+                                .dev(dev)
+                                .epochs(4)
+                                .hiddenSize(32)
+                                .numLayers(1)
+                                .embeddingSize(16)
+                                .batchSize(16)
+                                .out(dir.resolve("t.zip"))
+                                .build());
+        double tagger = r.metrics().get("accuracy");
+        double baseline = r.metrics().get("baseline_accuracy");
+        assertTrue(tagger > 0.98, "tagger accuracy " + tagger);
+        assertTrue(baseline < 0.93, "baseline accuracy " + baseline);
+        PostagModel m = PostagModel.load(r.bundle());
+        assertEquals(
+                List.of(
+                        List.of("PRON", "VERB", "DET", "NOUN"),
+                        List.of("DET", "NOUN", "AUX", "ADJ")),
+                m.predict(
+                        List.of(
+                                List.of("they", "book", "a", "flight"),
+                                List.of("the", "book", "is", "old"))));
+        // evaluation of the saved bundle reproduces the dev metrics
+        RecipeResult again = PostagRecipe.evaluate(r.bundle(), dev);
+        assertEquals(tagger, again.metrics().get("accuracy"), 1e-9);
+        // unknown tags in evaluation data name the file and line
+        Path odd = dir.resolve("odd.txt");
+        Files.writeString(odd, "they/PRON book/VERB\nthe/DET zzz/WEIRD\n");
+        MalformedDataException e =
+                assertThrows(
+                        MalformedDataException.class, () -> PostagRecipe.evaluate(r.bundle(), odd));
+        assertTrue(
+                e.getMessage().contains("odd.txt:2:") && e.getMessage().contains("WEIRD"),
+                e.getMessage());
+    }
+
+    @Test
+    void givenLongWords_whenEncoded_thenCharactersKeepBeginningAndEnd() {
+        PostagEncoder enc =
+                PostagEncoder.fit(
+                        List.of(new TaggedSentence(List.of("Abcdefghij"), List.of("X"), 1)), 1, 8);
+        try (var batch = enc.batch(List.of(List.of("Abcdefghij", "ok")), null)) {
+            float[] chars = batch.extraInputs()[0].reshape(-1).toFloatVector();
+            float[] mask = batch.extraMasks()[0].reshape(-1).toFloatVector();
+            assertEquals(16, chars.length);
+            // word 0: slots 1..6 hold "Abc" + "hij"; slots 0 and 7 are padding
+            StringBuilder kept = new StringBuilder();
+            for (int s = 1; s <= 6; s++) {
+                kept.append(enc.chars().token((int) chars[s]));
+            }
+            assertEquals("Abchij", kept.toString());
+            assertEquals(0f, mask[0]);
+            assertEquals(0f, mask[7]);
+            // word 1: "ok" has unseen characters -> UNK ids, masked in
+            assertEquals(1f, mask[9]);
+            assertEquals(1f, mask[10]);
+            assertEquals(0f, mask[11]);
+        }
+    }
+}
