@@ -3,12 +3,14 @@ package org.rnnkit.recipes.postag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.data.MalformedDataException;
@@ -101,5 +103,25 @@ class PostagRecipeTest {
             assertEquals(1f, mask[10]);
             assertEquals(0f, mask[11]);
         }
+    }
+
+    @Test
+    @Tag("slow")
+    void givenUdEwt_whenTrainedWithDefaults_thenDevUposAccuracyAtLeast955() throws IOException {
+        Path ud = Path.of("../../shared/datasets/ud-ewt");
+        if (!Files.isDirectory(ud)) {
+            ud = Path.of("../shared/datasets/ud-ewt");
+        }
+        assumeTrue(Files.isDirectory(ud), "UD English-EWT not available");
+        RecipeResult r =
+                PostagRecipe.train(
+                        PostagOptions.builder()
+                                .data(ud.resolve("en_ewt-ud-train.conllu"))
+                                .dev(ud.resolve("en_ewt-ud-dev.conllu"))
+                                .out(dir.resolve("ewt.zip"))
+                                .build());
+        assertTrue(
+                r.metrics().get("accuracy") >= 0.955,
+                "dev UPOS accuracy " + r.metrics().get("accuracy"));
     }
 }

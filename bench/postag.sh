@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# POS-tagging benchmark on UD English-EWT: trains the postag recipe with its defaults on the train
+# file, selects on the dev file (never trained on), and appends dev UPOS accuracy, the
+# most-frequent-tag baseline, OOV accuracy, epochs and wall time to docs/BENCHMARKS.md.
+#
+#   bench/postag.sh [DATASETS_DIR]
+#
+# DATASETS_DIR defaults to ../shared/datasets (ud-ewt/en_ewt-ud-{train,dev}.conllu; or fetch them with
+# datasets/fetch.sh ud-ewt). Uses a private copy of the built jars; refuses to start on a busy
+# machine (1-minute load > 0.5) unless BENCH_IGNORE_LOAD=1.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data="${1:-$root/../shared/datasets}"
+
+load=$(cut -d' ' -f1 /proc/loadavg)
+if [ "${BENCH_IGNORE_LOAD:-0}" != 1 ] && python3 -c "import sys; sys.exit(0 if float('$load') > 0.5 else 1)"; then
+  echo "machine is busy (load $load); refusing to benchmark. Set BENCH_IGNORE_LOAD=1 to override." >&2
+  exit 1
+fi
+
+(cd "$root" && mvn -q -B -DskipTests package)
+work="$(mktemp -d /tmp/rnnkit-bench.XXXXXX)"
+cp "$root/toolkit-recipes/target/rnnkit-recipes.jar" "$work/"
+cp -r "$root/toolkit-recipes/target/lib" "$work/lib"
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+start=$(date +%s)
+java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=10G -Djava.awt.headless=true \
+  -cp "$work/rnnkit-recipes.jar:$work/lib/*" org.rnnkit.cli.RnnkitCli postag train \
+  --data "$data/ud-ewt/en_ewt-ud-train.conllu" --dev "$data/ud-ewt/en_ewt-ud-dev.conllu" \
+  --out "$work/ewt.zip" --no-progress > "$work/train.out" 2> "$work/train.err"
+end=$(date +%s)
+machine="$(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, OMP_NUM_THREADS=$OMP_NUM_THREADS"
+python3 - "$work" $((end - start)) "$machine" "$(git -C "$root" rev-parse --short HEAD)" >> "$root/docs/BENCHMARKS.md" <<'PY'
+import datetime, json, sys, zipfile
+work, secs, machine, rev = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+m = json.loads(zipfile.ZipFile(work + "/ewt.zip").read("metrics.json"))
+print(f"\n## POS tagging: {datetime.date.today()} (UD English-EWT)\n")
+print(f"Command: `bench/postag.sh`. Machine: {machine}. rnnkit {rev}.\n")
+print("| data | dev | model | dev UPOS accuracy | most frequent tag | OOV accuracy (tokens) | best epoch / epochs | wall time |")
+print("|---|---|---|---|---|---|---|---|")
+print(f"| en_ewt-ud-train (12,544 sentences) | en_ewt-ud-dev (2,001) | word emb 100 + char CNN 64, BiLSTM 128x2 | **{100*m['accuracy']:.2f}%** | "
+      f"{100*m['baseline_accuracy']:.2f}% | {100*m['oov_accuracy']:.2f}% ({int(m['oov_tokens'])}) | "
+      f"{int(m['best_epoch'])} / {int(m['epochs_trained'])} | {secs/60:.1f} min |")
+PY
+tail -3 "$root/docs/BENCHMARKS.md"
+echo "logs in $work" >&2
