@@ -3,7 +3,6 @@ package org.rnnkit.model;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -167,16 +166,7 @@ public final class SequenceClassifierBuilder {
                     "embeddingSize must be > 0, received: embeddingSize=" + embeddingSize);
         }
         rnn.warnIfSuspicious();
-        NeuralNetConfiguration.Builder base =
-                new NeuralNetConfiguration.Builder()
-                        .seed(seed)
-                        .dataType(dataType)
-                        .updater(optimizer.toUpdater())
-                        .weightInit(WeightInit.XAVIER);
-        if (optimizer.clipNorm() > 0) {
-            base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
-                    .gradientNormalizationThreshold(optimizer.clipNorm());
-        }
+        NeuralNetConfiguration.Builder base = NetworkBase.of(seed, dataType, optimizer);
         // No setInputTypes: DL4J would then overwrite the embedding's nIn (vocabulary size) with
         // the
         // input's feature size (1). Every layer's nIn is set explicitly instead.

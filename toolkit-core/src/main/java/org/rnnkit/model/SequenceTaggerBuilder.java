@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
@@ -210,16 +209,7 @@ public final class SequenceTaggerBuilder {
         positive("charFilters", charFilters, 1);
         positive("charSlots", charSlots, 3);
         rnn.warnIfSuspicious();
-        NeuralNetConfiguration.Builder base =
-                new NeuralNetConfiguration.Builder()
-                        .seed(seed)
-                        .dataType(dataType)
-                        .updater(optimizer.toUpdater())
-                        .weightInit(WeightInit.XAVIER);
-        if (optimizer.clipNorm() > 0) {
-            base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
-                    .gradientNormalizationThreshold(optimizer.clipNorm());
-        }
+        NeuralNetConfiguration.Builder base = NetworkBase.of(seed, dataType, optimizer);
         GraphBuilder graph = base.graphBuilder().addInputs(TOKENS, CHARS);
         graph.addLayer(
                 "embedding",

@@ -2,9 +2,7 @@ package org.rnnkit.cli;
 
 import static org.rnnkit.cli.OptionValues.set;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -177,13 +175,7 @@ final class PostagCommand implements Runnable {
                         spec.commandLine(), "postag eval does not take --skip-bad-rows");
             }
             RecipeResult result = PostagRecipe.evaluate(arguments.model, arguments.data);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(result.report());
-            if (arguments.json != null) {
-                JsonMetrics.write(arguments.json, result.metrics());
-                out.println("metrics written to " + arguments.json);
-            }
-            out.flush();
+            CommandOutput.printEvaluation(result, arguments.json, spec.commandLine().getOut());
             return 0;
         }
     }
@@ -210,27 +202,8 @@ final class PostagCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<List<String>> sentences = new ArrayList<>();
-            if (inputs.isEmpty()) {
-                BufferedReader in =
-                        new BufferedReader(
-                                new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line;
-                int n = 0;
-                while ((line = in.readLine()) != null) {
-                    n++;
-                    if (line.isBlank()) {
-                        err.println("warning: stdin line " + n + " is empty, skipped");
-                        continue;
-                    }
-                    sentences.add(Arrays.asList(line.trim().split("\\s+")));
-                }
-            } else {
-                for (String s : inputs) {
-                    if (s.isBlank()) {
-                        throw new IllegalArgumentException("SENTENCE must not be empty");
-                    }
-                    sentences.add(Arrays.asList(s.trim().split("\\s+")));
-                }
+            for (String line : CommandOutput.inputs(inputs, "SENTENCE", err)) {
+                sentences.add(Arrays.asList(line.trim().split("\\s+")));
             }
             List<List<String>> tags = m.predict(sentences);
             for (int i = 0; i < sentences.size(); i++) {

@@ -2,9 +2,7 @@ package org.rnnkit.cli;
 
 import static org.rnnkit.cli.OptionValues.set;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -157,13 +155,7 @@ final class SentimentCommand implements Runnable {
             RecipeResult result =
                     SentimentRecipe.evaluate(
                             arguments.model, arguments.data, arguments.skipBadRows);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(result.report());
-            if (arguments.json != null) {
-                JsonMetrics.write(arguments.json, result.metrics());
-                out.println("metrics written to " + arguments.json);
-            }
-            out.flush();
+            CommandOutput.printEvaluation(result, arguments.json, spec.commandLine().getOut());
             return 0;
         }
     }
@@ -189,29 +181,7 @@ final class SentimentCommand implements Runnable {
             SentimentModel m = SentimentModel.load(model.model);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            List<String> texts = new ArrayList<>();
-            if (inputs.isEmpty()) {
-                BufferedReader in =
-                        new BufferedReader(
-                                new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line;
-                int n = 0;
-                while ((line = in.readLine()) != null) {
-                    n++;
-                    if (line.isBlank()) {
-                        err.println("warning: stdin line " + n + " is empty, skipped");
-                        continue;
-                    }
-                    texts.add(line);
-                }
-            } else {
-                for (String t : inputs) {
-                    if (t.isBlank()) {
-                        throw new IllegalArgumentException("INPUT must not be empty");
-                    }
-                    texts.add(t);
-                }
-            }
+            List<String> texts = CommandOutput.inputs(inputs, "INPUT", err);
             List<SentimentModel.Prediction> predictions = m.predict(texts);
             for (int i = 0; i < texts.size(); i++) {
                 out.printf(

@@ -13,6 +13,7 @@ import org.rnnkit.bundle.BundleFormatException;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.data.SequenceBatch;
 import org.rnnkit.eval.MostFrequentTagger;
+import org.rnnkit.recipes.Recipes;
 import org.rnnkit.text.Vocabulary;
 
 /** A trained part-of-speech tagger: bundle, encoders and the most-frequent-tag baseline. */
@@ -54,19 +55,7 @@ public final class PostagModel {
      * @throws IOException when the file cannot be read or holds another task's model
      */
     public static PostagModel load(Path file) throws IOException {
-        ModelBundle bundle = ModelBundle.load(file);
-        if (!TASK.equals(bundle.task())) {
-            throw new BundleFormatException(
-                    file,
-                    "holds a '"
-                            + bundle.task()
-                            + "' model, not a '"
-                            + TASK
-                            + "' model; use `rnnkit "
-                            + bundle.task()
-                            + "` with it",
-                    null);
-        }
+        ModelBundle bundle = Recipes.loadBundle(file, TASK);
         if (bundle.vocabulary() == null || !bundle.attachments().containsKey(CHARS)) {
             throw new BundleFormatException(file, "corrupt postag bundle: no vocabularies", null);
         }

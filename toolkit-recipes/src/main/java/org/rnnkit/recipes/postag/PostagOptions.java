@@ -85,11 +85,7 @@ public record PostagOptions(
      * @return the directory
      */
     public Path runDirectory() {
-        String name = out.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        Path parent = out.toAbsolutePath().getParent();
-        return parent.resolve(stem + "-run");
+        return org.rnnkit.recipes.Recipes.runDirectory(out);
     }
 
     /**

@@ -26,6 +26,7 @@ import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.SequenceTaggerBuilder;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.Recipes;
 import org.rnnkit.train.DevMetric;
 import org.rnnkit.train.OptimizerSpec;
 import org.rnnkit.train.Trainer;
@@ -53,7 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class PostagRecipe {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostagRecipe.class);
-    private static final int SMOKE_BATCHES = 2;
 
     private PostagRecipe() {}
 
@@ -151,19 +151,16 @@ public final class PostagRecipe {
         String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
         Trainer trainer =
-                Trainer.builder()
-                        .optMaxEpochs(options.smoke() ? 1 : options.epochs())
-                        .optMaxBatchesPerEpoch(options.smoke() ? SMOKE_BATCHES : Integer.MAX_VALUE)
-                        .optPatience(options.patience())
-                        .optSeed(options.seed())
-                        .optCheckpointDir(runDir)
-                        .optResume(options.resume())
-                        .optMetricsLog(runDir.resolve("metrics.jsonl"))
-                        .optLossPlot(runDir.resolve("loss.png"))
-                        .optProgressBar(options.progressBar())
-                        .optFingerprint(dataHash + "|" + Fingerprints.ofOptions(optionsJson))
-                        .optOptimizer(optimizer)
-                        .build();
+                Recipes.trainer(
+                        options.smoke(),
+                        options.epochs(),
+                        options.patience(),
+                        options.seed(),
+                        runDir,
+                        options.resume(),
+                        options.progressBar(),
+                        dataHash + "|" + Fingerprints.ofOptions(optionsJson),
+                        optimizer);
         TrainingResult result = trainer.fit(network, batches, devAccuracy);
 
         Provenance provenance =

@@ -11,6 +11,7 @@ import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.data.SequenceBatcher;
 import org.rnnkit.eval.BagOfWordsClassifier;
 import org.rnnkit.model.SequenceClassifier;
+import org.rnnkit.recipes.Recipes;
 import org.rnnkit.text.Tokenizer;
 import org.rnnkit.text.Vocabulary;
 
@@ -55,19 +56,7 @@ public final class SentimentModel {
      *     model
      */
     public static SentimentModel load(Path file) throws IOException {
-        ModelBundle bundle = ModelBundle.load(file);
-        if (!TASK.equals(bundle.task())) {
-            throw new BundleFormatException(
-                    file,
-                    "holds a '"
-                            + bundle.task()
-                            + "' model, not a '"
-                            + TASK
-                            + "' model; use `rnnkit "
-                            + bundle.task()
-                            + "` with it",
-                    null);
-        }
+        ModelBundle bundle = Recipes.loadBundle(file, TASK);
         if (bundle.vocabulary() == null) {
             throw new BundleFormatException(file, "corrupt sentiment bundle: no vocabulary", null);
         }

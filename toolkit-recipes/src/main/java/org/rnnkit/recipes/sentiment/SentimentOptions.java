@@ -183,10 +183,7 @@ public record SentimentOptions(
      * @return {@code <out without .zip>-run/} beside the bundle
      */
     public Path runDirectory() {
-        String name = out.getFileName().toString();
-        String stem = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
-        Path parent = out.toAbsolutePath().getParent();
-        return parent.resolve(stem + "-run");
+        return org.rnnkit.recipes.Recipes.runDirectory(out);
     }
 
     /** Collects settings; {@link #build()} validates them. */

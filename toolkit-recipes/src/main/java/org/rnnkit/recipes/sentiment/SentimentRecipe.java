@@ -25,6 +25,7 @@ import org.rnnkit.model.SequenceClassifier;
 import org.rnnkit.model.SequenceClassifierBuilder;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.Recipes;
 import org.rnnkit.text.Tokenizer;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.train.DevMetric;
@@ -55,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class SentimentRecipe {
 
     private static final Logger LOG = LoggerFactory.getLogger(SentimentRecipe.class);
-    private static final int SMOKE_BATCHES = 2;
     private static final int BASELINE_EPOCHS = 5;
 
     private SentimentRecipe() {}
@@ -164,19 +164,16 @@ public final class SentimentRecipe {
         String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
         Trainer trainer =
-                Trainer.builder()
-                        .optMaxEpochs(options.smoke() ? 1 : options.epochs())
-                        .optMaxBatchesPerEpoch(options.smoke() ? SMOKE_BATCHES : Integer.MAX_VALUE)
-                        .optPatience(options.patience())
-                        .optSeed(options.seed())
-                        .optCheckpointDir(runDir)
-                        .optResume(options.resume())
-                        .optMetricsLog(runDir.resolve("metrics.jsonl"))
-                        .optLossPlot(runDir.resolve("loss.png"))
-                        .optProgressBar(options.progressBar())
-                        .optFingerprint(dataHash + "|" + Fingerprints.ofOptions(optionsJson))
-                        .optOptimizer(optimizer)
-                        .build();
+                Recipes.trainer(
+                        options.smoke(),
+                        options.epochs(),
+                        options.patience(),
+                        options.seed(),
+                        runDir,
+                        options.resume(),
+                        options.progressBar(),
+                        dataHash + "|" + Fingerprints.ofOptions(optionsJson),
+                        optimizer);
         TrainingResult result = trainer.fit(network, batches, devAccuracy);
 
         SentimentModel model =
