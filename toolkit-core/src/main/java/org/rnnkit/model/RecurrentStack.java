@@ -37,6 +37,8 @@ final class RecurrentStack {
      * @param lastOnlyAtTop when {@code true} the top layer is reduced to its last real step, with
      *     the backward direction contributing its final state; otherwise full sequences are
      *     returned
+     * @param inputDropout whether the spec's dropout also applies to the first layer's input
+     *     (otherwise only between layers)
      * @return the name of the vertex holding the stack's output
      */
     static String add(
@@ -46,12 +48,13 @@ final class RecurrentStack {
             int inputSize,
             String maskInput,
             String prefix,
-            boolean lastOnlyAtTop) {
+            boolean lastOnlyAtTop,
+            boolean inputDropout) {
         String current = input;
         int currentSize = inputSize;
         for (int l = 0; l < spec.numLayers(); l++) {
             boolean top = l == spec.numLayers() - 1;
-            double dropout = l > 0 ? spec.dropout() : 0.0;
+            double dropout = l > 0 || inputDropout ? spec.dropout() : 0.0;
             String name = prefix + l;
             if (!spec.bidirectional()) {
                 graph.addLayer(name, layer(spec, currentSize, dropout), current);

@@ -180,7 +180,9 @@ public final class SequenceClassifierBuilder {
                         .build(),
                 INPUT);
         boolean last = pooling == Pooling.LAST;
-        String top = RecurrentStack.add(graph, rnn, "embedding", embeddingSize, INPUT, "rnn", last);
+        String top =
+                RecurrentStack.add(
+                        graph, rnn, "embedding", embeddingSize, INPUT, "rnn", last, false);
         if (!last) {
             graph.addLayer(
                     "pool",

@@ -29,7 +29,8 @@ import org.rnnkit.train.OptimizerSpec;
  * block of {@code charSlots} (with a padding slot at each end so that the convolution never sees
  * two words at once), mask 1 for real characters. The character branch is embedding -> 1D
  * convolution (width 3) -> max over each word's block, so unseen words still get a representation
- * from their spelling (suffixes, capitals, digits).
+ * from their spelling (suffixes, capitals, digits). The recurrent spec's dropout also applies to
+ * the word representations (embedding and characters) and between layers.
  */
 public final class SequenceTaggerBuilder {
 
@@ -49,7 +50,7 @@ public final class SequenceTaggerBuilder {
     private int charEmbeddingSize = 24;
     private int charFilters = 64;
     private int charSlots = 16;
-    private RnnSpec rnn = new RnnSpec(CellType.LSTM, 128, 2, true, 0.25);
+    private RnnSpec rnn = new RnnSpec(CellType.LSTM, 128, 2, true, 0.5);
     private OptimizerSpec optimizer = OptimizerSpec.defaults();
     private long seed = 42;
     private DataType dataType = DataType.FLOAT;
@@ -137,7 +138,7 @@ public final class SequenceTaggerBuilder {
     /**
      * Sets the recurrent layers.
      *
-     * @param rnn default 2 bidirectional LSTM layers of 128, dropout 0.25
+     * @param rnn default 2 bidirectional LSTM layers of 128, dropout 0.5
      * @return this builder
      */
     public SequenceTaggerBuilder optRnn(RnnSpec rnn) {
@@ -247,7 +248,8 @@ public final class SequenceTaggerBuilder {
                 "char_conv");
         graph.addVertex("word", new MergeVertex(), "embedding", "char_pool");
         int wordSize = embeddingSize + charFilters;
-        String top = RecurrentStack.add(graph, rnn, "word", wordSize, TOKENS, "rnn", false);
+        // the word representations overfit first: dropout on them too, not only between layers
+        String top = RecurrentStack.add(graph, rnn, "word", wordSize, TOKENS, "rnn", false, true);
         RnnOutputLayer.Builder out =
                 new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nIn(rnn.outputSize())
