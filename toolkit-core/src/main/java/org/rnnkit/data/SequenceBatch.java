@@ -78,16 +78,10 @@ public record SequenceBatch(
      * @return a multi data set sharing this batch's arrays
      */
     public MultiDataSet toMultiDataSet() {
-        INDArray[] in = new INDArray[1 + extraInputs.length];
-        INDArray[] masks = new INDArray[in.length];
-        in[0] = features;
-        masks[0] = featuresMask;
-        System.arraycopy(extraInputs, 0, in, 1, extraInputs.length);
-        System.arraycopy(extraMasks, 0, masks, 1, extraMasks.length);
         return new MultiDataSet(
-                in,
+                inputs(),
                 labels == null ? null : new INDArray[] {labels},
-                masks,
+                inputMasks(),
                 labelsMask == null ? null : new INDArray[] {labelsMask});
     }
 
@@ -97,7 +91,7 @@ public record SequenceBatch(
      * @return {@code features} then the extra inputs
      */
     public INDArray[] inputs() {
-        return toMultiDataSet().getFeatures();
+        return prepend(features, extraInputs);
     }
 
     /**
@@ -106,7 +100,14 @@ public record SequenceBatch(
      * @return {@code featuresMask} then the extra masks
      */
     public INDArray[] inputMasks() {
-        return toMultiDataSet().getFeaturesMaskArrays();
+        return prepend(featuresMask, extraMasks);
+    }
+
+    private static INDArray[] prepend(INDArray first, INDArray[] rest) {
+        INDArray[] all = new INDArray[1 + rest.length];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     /**

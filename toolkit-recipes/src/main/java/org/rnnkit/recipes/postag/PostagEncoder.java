@@ -24,6 +24,10 @@ import org.rnnkit.text.Vocabulary;
  */
 record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int charSlots) {
 
+    /** Sentences are tagged whole: no truncation. */
+    private static final SequenceBatcher WHOLE_SENTENCES =
+            SequenceBatcher.builder().optMaxLength(Integer.MAX_VALUE).build();
+
     /**
      * Builds the vocabularies from training sentences.
      *
@@ -103,15 +107,14 @@ record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int 
      * @return the batch with the characters as its extra input
      */
     SequenceBatch batch(List<List<String>> sentences, List<int[]> tagIds) {
-        SequenceBatcher batcher = SequenceBatcher.builder().optMaxLength(Integer.MAX_VALUE).build();
         List<int[]> ids = new ArrayList<>(sentences.size());
         for (List<String> s : sentences) {
             ids.add(wordIds(s));
         }
         SequenceBatch base =
                 tagIds == null
-                        ? batcher.features(ids)
-                        : batcher.manyToMany(ids, tagIds, tags.size());
+                        ? WHOLE_SENTENCES.features(ids)
+                        : WHOLE_SENTENCES.manyToMany(ids, tagIds, tags.size());
         int b = sentences.size();
         int t = base.timeSteps();
         float[] charIds = new float[b * t * charSlots];

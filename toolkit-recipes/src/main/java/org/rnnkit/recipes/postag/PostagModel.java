@@ -117,18 +117,9 @@ public final class PostagModel {
                     sentences.subList(from, Math.min(sentences.size(), from + BATCH));
             try (SequenceBatch batch = encoder.batch(chunk, null)) {
                 INDArray p = network.output(false, batch.inputs(), batch.inputMasks())[0];
+                int[][] best = p.argMax(1).reshape(chunk.size(), p.size(2)).toIntMatrix();
                 for (int i = 0; i < chunk.size(); i++) {
-                    int[] tags = new int[chunk.get(i).size()];
-                    for (int t = 0; t < tags.length; t++) {
-                        int best = 0;
-                        for (int c = 1; c < p.size(1); c++) {
-                            if (p.getDouble(i, c, t) > p.getDouble(i, best, t)) {
-                                best = c;
-                            }
-                        }
-                        tags[t] = best;
-                    }
-                    out.add(tags);
+                    out.add(java.util.Arrays.copyOf(best[i], chunk.get(i).size()));
                 }
             }
         }

@@ -211,11 +211,27 @@ public final class PostagRecipe {
     private record Evaluation(Map<String, Double> metrics, String report) {}
 
     private static TaggingReport report(PostagModel model, List<TaggedSentence> set) {
+        return report(model, set, null);
+    }
+
+    /**
+     * Scores the tagger, or with {@code baseline} the baseline, on a set.
+     *
+     * @param baseline {@code null} for the tagger
+     */
+    private static TaggingReport report(
+            PostagModel model, List<TaggedSentence> set, MostFrequentTagger baseline) {
         List<List<String>> words = set.stream().map(TaggedSentence::words).toList();
+        List<int[]> predicted =
+                baseline == null
+                        ? model.tagIds(words)
+                        : words.stream()
+                                .map(w -> baseline.predict(PostagEncoder.lower(w)))
+                                .toList();
         return new TaggingReport(
                 model.tags(),
                 set.stream().map(model.encoder()::tagIds).toList(),
-                model.tagIds(words),
+                predicted,
                 words.stream().map(model.encoder()::oov).toList());
     }
 
@@ -228,15 +244,7 @@ public final class PostagRecipe {
                 .append(" parameters)\n")
                 .append(tagger.toTable());
         if (model.baseline() != null) {
-            List<List<String>> words = set.stream().map(TaggedSentence::words).toList();
-            TaggingReport base =
-                    new TaggingReport(
-                            model.tags(),
-                            set.stream().map(model.encoder()::tagIds).toList(),
-                            words.stream()
-                                    .map(w -> model.baseline().predict(PostagEncoder.lower(w)))
-                                    .toList(),
-                            words.stream().map(model.encoder()::oov).toList());
+            TaggingReport base = report(model, set, model.baseline());
             metrics.put("baseline_accuracy", base.accuracy());
             metrics.put("baseline_oov_accuracy", base.oovAccuracy());
             report.append(
