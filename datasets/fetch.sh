@@ -4,6 +4,8 @@
 #   datasets/fetch.sh imdb [DEST]     aclImdb v1 (Maas et al. 2011), 84 MB
 #   datasets/fetch.sh sst2 [DEST]     GLUE SST-2 (Socher et al. 2013), 7 MB
 #   datasets/fetch.sh ud-ewt [DEST]   UD English-EWT v2.15 train + dev (CoNLL-U, CC BY-SA 4.0), 18 MB
+#   datasets/fetch.sh ett [DEST]      ETTh1 hourly transformer data (CC BY-ND 4.0), 2.5 MB
+#   datasets/fetch.sh timeseries [DEST]  AirPassengers, monthly sunspots, Melbourne min. temperatures (TSDL)
 #
 # DEST defaults to ${RNNKIT_DATA:-$HOME/.cache/rnnkit/datasets}. A download whose checksum does not
 # match is deleted and the script exits with status 1; nothing half-downloaded is left behind.
@@ -12,34 +14,54 @@ set -euo pipefail
 name="${1:-}"
 dest="${2:-${RNNKIT_DATA:-$HOME/.cache/rnnkit/datasets}}"
 
-task=sentiment
+# fetch_file URL TARGET SHA256: downloads one file unless present, keeps it only if the checksum matches.
+fetch_file() {
+  local url="$1" target="$2" sum="$3"
+  if [ -f "$target" ]; then
+    echo "$name: already in $target"
+    return
+  fi
+  mkdir -p "$(dirname "$target")"
+  tmp="$target.part"
+  trap 'rm -f "$tmp"' EXIT
+  echo "$name: downloading $url"
+  curl -fL --retry 3 -o "$tmp" "$url"
+  local actual
+  actual=$(sha256sum "$tmp" | cut -d' ' -f1)
+  if [ "$actual" != "$sum" ]; then
+    echo "$name: checksum mismatch (sha256 expected $sum, got $actual); download removed" >&2
+    exit 1
+  fi
+  mv "$tmp" "$target"
+  trap - EXIT
+}
+
 case "$name" in
   ud-ewt)
     # plain CoNLL-U files from the r2.15 release tag; SHA-256 of each file
-    task=postag
     base="https://raw.githubusercontent.com/UniversalDependencies/UD_English-EWT/r2.15"
-    mkdir -p "$dest/ud-ewt"
-    for part in "train 3fb78e2b55482c8ee00caa653af436c88c9e5bc9a73ce26e4ae3ddc79d2b7e7b" \
-                "dev 531a54ff90d6ab12201c5a50c3e78e6ddac4de69abc4bce5d275d3cd29efe2b6"; do
-      read -r split sum <<< "$part"
-      target="$dest/ud-ewt/en_ewt-ud-$split.conllu"
-      if [ -f "$target" ]; then
-        echo "$name: already in $target"
-        continue
-      fi
-      tmp="$target.part"
-      trap 'rm -f "$tmp"' EXIT
-      echo "$name: downloading $base/en_ewt-ud-$split.conllu"
-      curl -fL --retry 3 -o "$tmp" "$base/en_ewt-ud-$split.conllu"
-      actual=$(sha256sum "$tmp" | cut -d' ' -f1)
-      if [ "$actual" != "$sum" ]; then
-        echo "$name: checksum mismatch (sha256 expected $sum, got $actual); download removed" >&2
-        exit 1
-      fi
-      mv "$tmp" "$target"
-      trap - EXIT
-    done
+    fetch_file "$base/en_ewt-ud-train.conllu" "$dest/ud-ewt/en_ewt-ud-train.conllu" \
+      3fb78e2b55482c8ee00caa653af436c88c9e5bc9a73ce26e4ae3ddc79d2b7e7b
+    fetch_file "$base/en_ewt-ud-dev.conllu" "$dest/ud-ewt/en_ewt-ud-dev.conllu" \
+      531a54ff90d6ab12201c5a50c3e78e6ddac4de69abc4bce5d275d3cd29efe2b6
     echo "use: ./rnnkit postag train --data $dest/ud-ewt/en_ewt-ud-train.conllu --dev $dest/ud-ewt/en_ewt-ud-dev.conllu"
+    exit 0;;
+  ett)
+    # ETTh1 (Zhou et al. 2021, CC BY-ND 4.0) from the ETDataset repository
+    fetch_file "https://raw.githubusercontent.com/zhouhaoyi/ETDataset/main/ETT-small/ETTh1.csv" \
+      "$dest/ett/ETTh1.csv" f18de3ad269cef59bb07b5438d79bb3042d3be49bdeecf01c1cd6d29695ee066
+    echo "use: ./rnnkit forecast train --data $dest/ett/ETTh1.csv --target OT --split-rows 8640,2880,2880 --lookback 336 --horizon 24"
+    exit 0;;
+  timeseries)
+    # Time Series Data Library series as CSV (Jason Brownlee's mirror)
+    base="https://raw.githubusercontent.com/jbrownlee/Datasets/master"
+    fetch_file "$base/airline-passengers.csv" "$dest/timeseries/airline-passengers.csv" \
+      8cb51be753a718d9be5d76d7e238cc224792754676adc21faa59e954b0201621
+    fetch_file "$base/monthly-sunspots.csv" "$dest/timeseries/monthly-sunspots.csv" \
+      c4ec8cc57d9f6fb6ecdb3e1f37f25b6f4badd5124c55931052b0cd2fc3bc71f3
+    fetch_file "$base/daily-min-temperatures.csv" "$dest/timeseries/daily-min-temperatures.csv" \
+      8b9de63ed6789492bf497625e7f9beb96a63d367b4b0a21754006f749fa5e5da
+    echo "use: ./rnnkit forecast train --data $dest/timeseries/airline-passengers.csv --split-rows 84,12,48 --lookback 24 --horizon 1 --log"
     exit 0;;
   imdb)
     url="https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
@@ -53,7 +75,7 @@ case "$name" in
     file="SST-2.zip"; unpacked="SST-2"
     use="--data $dest/SST-2/train.tsv --dev $dest/SST-2/dev.tsv";;
   *)
-    echo "usage: $0 imdb|sst2|ud-ewt [DEST]" >&2
+    echo "usage: $0 imdb|sst2|ud-ewt|ett|timeseries [DEST]" >&2
     exit 2;;
 esac
 
@@ -78,4 +100,4 @@ else
   trap - EXIT
   echo "$name: unpacked to $dest/$unpacked"
 fi
-echo "use: ./rnnkit $task train $use"
+echo "use: ./rnnkit sentiment train $use"

@@ -85,6 +85,20 @@ final class PostagCommand implements Runnable {
         Integer minCount;
 
         @Option(
+                names = "--lr-decay",
+                paramLabel = "F",
+                description = "Learning-rate factor per epoch (default 0.9).")
+        Double lrDecay;
+
+        @Option(
+                names = "--word-dropout",
+                paramLabel = "ALPHA",
+                description =
+                        "Replace a word seen n times by <unk> with probability ALPHA/(ALPHA+n)"
+                                + " while training (default 0.25; 0 turns it off).")
+        Double wordDropout;
+
+        @Option(
                 names = "--patience",
                 paramLabel = "N",
                 description = "Epochs without dev improvement before stopping.")
@@ -126,6 +140,8 @@ final class PostagCommand implements Runnable {
             set(embeddingSize, b::embeddingSize);
             set(charSlots, b::charSlots);
             set(minCount, b::minCount);
+            set(lrDecay, b::lrDecay);
+            set(wordDropout, b::wordDropout);
             set(patience, b::patience);
             set(devFraction, b::devFraction);
             b.bidirectional(!unidirectional)

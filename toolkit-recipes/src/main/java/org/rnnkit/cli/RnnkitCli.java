@@ -19,7 +19,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RnnkitCli.Version.class,
         description = "Sequence models on the JVM: train, evaluate and use recurrent networks.",
-        subcommands = {SentimentCommand.class, PostagCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SentimentCommand.class,
+            PostagCommand.class,
+            ForecastCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class RnnkitCli implements Runnable {
 
     /** Exit code for bad usage or bad input. */

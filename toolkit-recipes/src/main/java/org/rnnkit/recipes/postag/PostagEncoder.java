@@ -3,6 +3,7 @@ package org.rnnkit.recipes.postag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -107,9 +108,35 @@ record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int 
      * @return the batch with the characters as its extra input
      */
     SequenceBatch batch(List<List<String>> sentences, List<int[]> tagIds) {
+        return batch(sentences, tagIds, 0, null);
+    }
+
+    /**
+     * Builds a training batch with frequency-scaled word dropout: a known word seen {@code n} times
+     * in training becomes the unknown-word id with probability {@code alpha / (alpha + n)}
+     * (Kiperwasser and Goldberg, 2016). The characters are kept, so the character encoder learns to
+     * tag the words the word embedding does not know.
+     *
+     * @param sentences the words of each sentence
+     * @param tagIds the tag ids of each sentence, or {@code null} for inference
+     * @param alpha the dropout alpha; 0 keeps every word
+     * @param random the draws (seeded by the caller for repeatable epochs); unused when alpha is 0
+     * @return the batch with the characters as its extra input
+     */
+    SequenceBatch batch(
+            List<List<String>> sentences, List<int[]> tagIds, double alpha, Random random) {
         List<int[]> ids = new ArrayList<>(sentences.size());
         for (List<String> s : sentences) {
-            ids.add(wordIds(s));
+            int[] w = wordIds(s);
+            if (alpha > 0) {
+                for (int i = 0; i < w.length; i++) {
+                    if (w[i] != Vocabulary.UNK
+                            && random.nextDouble() < alpha / (alpha + words.count(w[i]))) {
+                        w[i] = Vocabulary.UNK;
+                    }
+                }
+            }
+            ids.add(w);
         }
         SequenceBatch base =
                 tagIds == null

@@ -22,6 +22,10 @@ import org.rnnkit.model.CellType;
  * @param epochs the most epochs
  * @param patience epochs without dev improvement before stopping
  * @param learningRate Adam's initial step size
+ * @param lrDecay the learning rate's factor per epoch, in (0, 1]
+ * @param wordDropout alpha of frequency-scaled word dropout: during training a word seen {@code n}
+ *     times is replaced by the unknown-word id with probability {@code alpha / (alpha + n)}, so the
+ *     unknown-word embedding and the character encoder learn from rare words; 0 turns it off
  * @param minCount fewest occurrences for a word to get its own id
  * @param devFraction dev share when {@code dev} is null
  * @param seed the seed of initialisation, split and batch order
@@ -45,6 +49,8 @@ public record PostagOptions(
         int epochs,
         int patience,
         double learningRate,
+        double lrDecay,
+        double wordDropout,
         int minCount,
         double devFraction,
         long seed,
@@ -67,6 +73,8 @@ public record PostagOptions(
         require(epochs > 0, "epochs must be > 0, received: " + epochs);
         require(patience > 0, "patience must be > 0, received: " + patience);
         require(learningRate > 0, "learningRate must be > 0, received: " + learningRate);
+        require(lrDecay > 0 && lrDecay <= 1, "lrDecay must be in (0, 1], received: " + lrDecay);
+        require(wordDropout >= 0, "wordDropout must be >= 0, received: " + wordDropout);
         require(minCount > 0, "minCount must be > 0, received: " + minCount);
         require(
                 devFraction > 0 && devFraction < 1,
@@ -91,8 +99,8 @@ public record PostagOptions(
     /**
      * Starts from the defaults: 2 bidirectional LSTM layers of 128 (dropout 0.5 on the word
      * representations and between layers), embeddings 100 for words seen at least twice (rarer ones
-     * train the unknown-word id), 16 character slots, batches of 32, at most 20 epochs with
-     * patience 3, Adam 2e-3, UPOS.
+     * train the unknown-word id), word dropout alpha 0.25, 16 character slots, batches of 32, at
+     * most 30 epochs with patience 3, Adam 2e-3 decaying by 0.9 per epoch, UPOS.
      *
      * @return a builder
      */
@@ -122,6 +130,8 @@ public record PostagOptions(
         b.epochs = epochs;
         b.patience = patience;
         b.learningRate = learningRate;
+        b.lrDecay = lrDecay;
+        b.wordDropout = wordDropout;
         b.minCount = minCount;
         b.devFraction = devFraction;
         b.seed = seed;
@@ -145,9 +155,11 @@ public record PostagOptions(
         private int embeddingSize = 100;
         private int charSlots = 16;
         private int batchSize = 32;
-        private int epochs = 20;
+        private int epochs = 30;
         private int patience = 3;
         private double learningRate = 2e-3;
+        private double lrDecay = 0.9;
+        private double wordDropout = 0.25;
         private int minCount = 2;
         private double devFraction = 0.1;
         private long seed = PostagDataGenerator.DEFAULT_SEED;
@@ -304,6 +316,32 @@ public record PostagOptions(
         }
 
         /**
+         * Sets the learning rate's factor per epoch.
+         *
+         * @param v the factor, or {@code null} for the default 0.9
+         * @return this builder
+         */
+        public Builder lrDecay(Double v) {
+            if (v != null) {
+                lrDecay = v;
+            }
+            return this;
+        }
+
+        /**
+         * Sets the alpha of frequency-scaled word dropout.
+         *
+         * @param v alpha (0 turns it off), or {@code null} for the default 0.25
+         * @return this builder
+         */
+        public Builder wordDropout(Double v) {
+            if (v != null) {
+                wordDropout = v;
+            }
+            return this;
+        }
+
+        /**
          * @param v see {@link PostagOptions#minCount()} @return this builder
          */
         public Builder minCount(Integer v) {
@@ -379,6 +417,8 @@ public record PostagOptions(
                     epochs,
                     patience,
                     learningRate,
+                    lrDecay,
+                    wordDropout,
                     minCount,
                     devFraction,
                     seed,

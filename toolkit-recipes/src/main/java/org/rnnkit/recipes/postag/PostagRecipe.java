@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
@@ -100,7 +101,11 @@ public final class PostagRecipe {
         List<List<String>> trainWords = trainSet.stream().map(TaggedSentence::words).toList();
         List<int[]> trainTags = trainSet.stream().map(encoder::tagIds).toList();
 
-        OptimizerSpec optimizer = OptimizerSpec.defaults().withLearningRate(options.learningRate());
+        OptimizerSpec optimizer =
+                new OptimizerSpec(
+                        options.learningRate(),
+                        options.lrDecay(),
+                        OptimizerSpec.defaults().clipNorm());
         ComputationGraph network =
                 SequenceTaggerBuilder.builder()
                         .setVocabularySize(encoder.words().size())
@@ -124,6 +129,9 @@ public final class PostagRecipe {
         for (int i = 0; i < trainSet.size(); i++) {
             order.add(i);
         }
+        // the batcher needs the epoch (word dropout is drawn per epoch, so a resumed run repeats
+        // it)
+        AtomicReference<BucketingIterator<Integer>> self = new AtomicReference<>();
         BucketingIterator<Integer> batches =
                 new BucketingIterator<>(
                         order,
@@ -132,10 +140,13 @@ public final class PostagRecipe {
                         ids ->
                                 encoder.batch(
                                         ids.stream().map(trainWords::get).toList(),
-                                        ids.stream().map(trainTags::get).toList()),
+                                        ids.stream().map(trainTags::get).toList(),
+                                        options.wordDropout(),
+                                        batchRandom(options.seed(), self.get(), ids)),
                         encoder.tags().size(),
                         true,
                         options.seed());
+        self.set(batches);
         MostFrequentTagger baseline =
                 MostFrequentTagger.train(
                         trainWords.stream().map(PostagEncoder::lower).toList(),
@@ -315,5 +326,12 @@ public final class PostagRecipe {
                         : provenance,
                 metrics,
                 attachments);
+    }
+
+    /** Word-dropout draws of one batch: fixed by seed, epoch and the batch's sentences. */
+    private static Random batchRandom(
+            long seed, BucketingIterator<Integer> iterator, List<Integer> ids) {
+        int epoch = iterator == null ? 0 : iterator.epoch();
+        return new Random(seed * 1_000_003L + epoch * 7_919L + ids.hashCode());
     }
 }

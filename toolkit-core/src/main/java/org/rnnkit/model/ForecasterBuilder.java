@@ -1,0 +1,380 @@
+package org.rnnkit.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.rnnkit.train.OptimizerSpec;
+
+/**
+ * Builds a multi-step time-series forecaster: a recurrent encoder reads {@code lookback} past steps
+ * and the network predicts the next {@code horizon} steps of {@code numTargets} series at once.
+ *
+ * <p>Two topologies ({@link Topology}):
+ *
+ * <pre>
+ * DIRECT           history [batch, F, lookback] --recurrent x L--> last step [batch, H]
+ *                  --dense--> forecast [batch, horizon * targets]   (index k * targets + j)
+ *
+ * ENCODER_DECODER  history [batch, F, lookback] --recurrent x L--> last step [batch, H] (context)
+ *                  future  [batch, G, horizon]  --concat(context repeated per step, future)-->
+ *                  --recurrent x L--> [batch, H, horizon] --dense per step--> forecast [batch, targets, horizon]
+ * </pre>
+ *
+ * <p>The encoder-decoder is the context-vector seq2seq of Cho et al. (2014) and Sutskever et al.
+ * (2014) applied to the forecast horizon: the decoder runs over the horizon steps with the encoded
+ * history repeated at every step, next to the covariates known in advance for that step (calendar
+ * features, a step index). Both are trained with the mean squared error; the recipe decides what
+ * the targets mean (rnnkit's forecasting recipe predicts the change from the last observed value).
+ *
+ * <p>Inputs are named {@value #HISTORY} and, for the encoder-decoder, {@value #FUTURE}; the output
+ * is {@value #OUTPUT}. Windows have a fixed length, so no masks are needed; when masks are given,
+ * the encoder's last step is the last real step.
+ */
+public final class ForecasterBuilder {
+
+    /** Name of the history input, {@code [batch, inputSize, lookback]}. */
+    public static final String HISTORY = "history";
+
+    /**
+     * Name of the known-future input of the encoder-decoder, {@code [batch, futureSize, horizon]}.
+     */
+    public static final String FUTURE = "future";
+
+    /**
+     * Name of the window input of the autoregressive component, {@code [batch, targets *
+     * lookback]}: the target columns of the history, flattened (index {@code j * lookback + s}).
+     */
+    public static final String WINDOW = "window";
+
+    /** Name of the output. */
+    public static final String OUTPUT = "forecast";
+
+    /** How the horizon is produced. */
+    public enum Topology {
+        /**
+         * Many-to-one with {@code horizon * targets} outputs: all steps at once from the last
+         * state.
+         */
+        DIRECT,
+        /** An encoder over the history and a recurrent decoder over the horizon steps. */
+        ENCODER_DECODER;
+
+        /**
+         * Parses a topology name: {@code direct}, {@code seq2seq} or {@code encoder-decoder}.
+         *
+         * @param name the name, case-insensitive
+         * @return the topology
+         * @throws IllegalArgumentException for another name
+         */
+        public static Topology parse(String name) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
+                case "direct" -> DIRECT;
+                case "seq2seq", "encoder-decoder" -> ENCODER_DECODER;
+                default ->
+                        throw new IllegalArgumentException(
+                                "topology must be direct or seq2seq, received: " + name);
+            };
+        }
+    }
+
+    private int inputSize;
+    private int horizon;
+    private int numTargets = 1;
+    private int futureSize = 1;
+    private Topology topology = Topology.DIRECT;
+    private int autoregressiveLookback;
+    private RnnSpec rnn = new RnnSpec(CellType.LSTM, 64, 1, false, 0.0);
+    private OptimizerSpec optimizer = OptimizerSpec.defaults();
+    private long seed = 42;
+    private DataType dataType = DataType.FLOAT;
+
+    private ForecasterBuilder() {}
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder; {@code setInputSize} and {@code setHorizon} are required
+     */
+    public static ForecasterBuilder builder() {
+        return new ForecasterBuilder();
+    }
+
+    /**
+     * Sets the features per history step (targets, covariates, calendar features).
+     *
+     * @param inputSize at least 1
+     * @return this builder
+     */
+    public ForecasterBuilder setInputSize(int inputSize) {
+        this.inputSize = inputSize;
+        return this;
+    }
+
+    /**
+     * Sets the number of steps forecast.
+     *
+     * @param horizon at least 1
+     * @return this builder
+     */
+    public ForecasterBuilder setHorizon(int horizon) {
+        this.horizon = horizon;
+        return this;
+    }
+
+    /**
+     * Sets the number of series forecast.
+     *
+     * @param numTargets at least 1 (default 1)
+     * @return this builder
+     */
+    public ForecasterBuilder optNumTargets(int numTargets) {
+        this.numTargets = numTargets;
+        return this;
+    }
+
+    /**
+     * Sets the features known in advance for each horizon step (encoder-decoder only).
+     *
+     * @param futureSize at least 1 (default 1: a step index)
+     * @return this builder
+     */
+    public ForecasterBuilder optFutureSize(int futureSize) {
+        this.futureSize = futureSize;
+        return this;
+    }
+
+    /**
+     * Chooses the topology.
+     *
+     * @param topology direct (default) or encoder-decoder
+     * @return this builder
+     */
+    public ForecasterBuilder optTopology(Topology topology) {
+        this.topology = java.util.Objects.requireNonNull(topology, "topology");
+        return this;
+    }
+
+    /**
+     * Adds a linear autoregressive component: a dense layer from the last {@code lookback} values
+     * of each target (the graph input {@value #WINDOW}) to every forecast step, added to the
+     * recurrent network's output before the loss. This is the "highway" of LSTNet (Lai et al.,
+     * 2018): the linear part carries the scale and the short-term autocorrelation, which a linear
+     * model fits reliably (strong on the ETT benchmarks, see Zeng et al., 2023), and the recurrent
+     * part the non-linear rest.
+     *
+     * @param lookback the window length, at least 1; 0 removes the component (default)
+     * @return this builder
+     */
+    public ForecasterBuilder optAutoregressive(int lookback) {
+        this.autoregressiveLookback = lookback;
+        return this;
+    }
+
+    /**
+     * Sets the recurrent layers (encoder and, for the encoder-decoder, decoder alike). The encoder
+     * may be bidirectional; the decoder always reads forward.
+     *
+     * @param rnn the layers (default one LSTM of 64)
+     * @return this builder
+     */
+    public ForecasterBuilder optRnn(RnnSpec rnn) {
+        this.rnn = java.util.Objects.requireNonNull(rnn, "rnn");
+        return this;
+    }
+
+    /**
+     * Sets the optimizer.
+     *
+     * @param optimizer Adam, decay and clipping
+     * @return this builder
+     */
+    public ForecasterBuilder optOptimizer(OptimizerSpec optimizer) {
+        this.optimizer = java.util.Objects.requireNonNull(optimizer, "optimizer");
+        return this;
+    }
+
+    /**
+     * Sets the initialisation seed.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public ForecasterBuilder optSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Sets the data type.
+     *
+     * @param dataType FLOAT (default) or DOUBLE (gradient checks)
+     * @return this builder
+     */
+    public ForecasterBuilder optDataType(DataType dataType) {
+        this.dataType = java.util.Objects.requireNonNull(dataType, "dataType");
+        return this;
+    }
+
+    /**
+     * Returns the configured topology.
+     *
+     * @return the topology
+     */
+    public Topology topology() {
+        return topology;
+    }
+
+    /**
+     * Validates the settings and builds the configuration.
+     *
+     * @return the graph configuration
+     * @throws IllegalArgumentException when a size is missing or out of range
+     */
+    public ComputationGraphConfiguration buildConfiguration() {
+        positive("inputSize", inputSize);
+        positive("horizon", horizon);
+        positive("numTargets", numTargets);
+        positive("futureSize", futureSize);
+        rnn.warnIfSuspicious();
+        if (autoregressiveLookback < 0) {
+            throw new IllegalArgumentException(
+                    "autoregressive lookback must be >= 0, received: " + autoregressiveLookback);
+        }
+        boolean ar = autoregressiveLookback > 0;
+        GraphBuilder graph = NetworkBase.of(seed, dataType, optimizer).graphBuilder();
+        String head;
+        if (topology == Topology.DIRECT) {
+            graph.addInputs(ar ? new String[] {HISTORY, WINDOW} : new String[] {HISTORY});
+            String context =
+                    RecurrentStack.add(
+                            graph, rnn, HISTORY, inputSize, HISTORY, "encoder", true, false);
+            head = ar ? "head" : OUTPUT;
+            graph.addLayer(head, dense(rnn.outputSize(), ar, false), context);
+        } else {
+            graph.addInputs(
+                    ar ? new String[] {HISTORY, FUTURE, WINDOW} : new String[] {HISTORY, FUTURE});
+            String context =
+                    RecurrentStack.add(
+                            graph, rnn, HISTORY, inputSize, HISTORY, "encoder", true, false);
+            graph.addVertex("context_steps", new DuplicateToTimeSeriesVertex(FUTURE), context);
+            graph.addVertex("decoder_in", new MergeVertex(), "context_steps", FUTURE);
+            RnnSpec decoder =
+                    new RnnSpec(
+                            rnn.cell(), rnn.hiddenSize(), rnn.numLayers(), false, rnn.dropout());
+            String top =
+                    RecurrentStack.add(
+                            graph,
+                            decoder,
+                            "decoder_in",
+                            rnn.outputSize() + futureSize,
+                            FUTURE,
+                            "decoder",
+                            false,
+                            false);
+            head = ar ? "head" : OUTPUT;
+            graph.addLayer(head, dense(decoder.outputSize(), ar, true), top);
+        }
+        if (ar) {
+            graph.addLayer(
+                    "autoregressive",
+                    new DenseLayer.Builder()
+                            .nIn((long) numTargets * autoregressiveLookback)
+                            .nOut((long) horizon * numTargets)
+                            .activation(Activation.IDENTITY)
+                            .weightInit(WeightInit.ZERO)
+                            .build(),
+                    WINDOW);
+            String linear = "autoregressive";
+            if (topology == Topology.ENCODER_DECODER) {
+                // index j * horizon + k of the dense output becomes [target j, step k]
+                graph.addVertex(
+                        "autoregressive_steps",
+                        new ReshapeVertex(-1, numTargets, horizon),
+                        "autoregressive");
+                linear = "autoregressive_steps";
+            }
+            graph.addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), head, linear);
+            graph.addLayer(
+                    OUTPUT,
+                    topology == Topology.DIRECT
+                            ? new LossLayer.Builder(LossFunctions.LossFunction.MSE)
+                                    .activation(Activation.IDENTITY)
+                                    .build()
+                            : new RnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                                    .activation(Activation.IDENTITY)
+                                    .dataFormat(RNNFormat.NCW)
+                                    .build(),
+                    "sum");
+        }
+        graph.setOutputs(OUTPUT);
+        return graph.build();
+    }
+
+    /**
+     * Builds and initialises the network.
+     *
+     * @return a ready-to-train graph
+     */
+    public ComputationGraph build() {
+        ComputationGraph net = new ComputationGraph(buildConfiguration());
+        net.init();
+        return net;
+    }
+
+    /**
+     * The output projection: a dense layer (direct) or a per-step dense layer as a width-1
+     * convolution (encoder-decoder); the loss layer itself when there is no autoregressive part.
+     */
+    private org.deeplearning4j.nn.conf.layers.Layer dense(
+            int inputs, boolean beforeSum, boolean perStep) {
+        if (!perStep) {
+            return beforeSum
+                    ? new DenseLayer.Builder()
+                            .nIn(inputs)
+                            .nOut((long) horizon * numTargets)
+                            .activation(Activation.IDENTITY)
+                            .build()
+                    : new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                            .nIn(inputs)
+                            .nOut((long) horizon * numTargets)
+                            .activation(Activation.IDENTITY)
+                            .build();
+        }
+        return beforeSum
+                ? new Convolution1DLayer.Builder()
+                        .nIn(inputs)
+                        .nOut(numTargets)
+                        .kernelSize(1)
+                        .activation(Activation.IDENTITY)
+                        .rnnDataFormat(RNNFormat.NCW)
+                        .build()
+                : new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(inputs)
+                        .nOut(numTargets)
+                        .activation(Activation.IDENTITY)
+                        .dataFormat(RNNFormat.NCW)
+                        .build();
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(
+                    name + " must be >= 1, received: " + name + "=" + value);
+        }
+    }
+}
