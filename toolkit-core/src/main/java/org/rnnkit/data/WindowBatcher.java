@@ -26,20 +26,137 @@ import org.nd4j.linalg.factory.Nd4j;
  *       encoder-decoder layout.
  * </ul>
  *
- * <p>Labels are residuals: {@code y[o + k] - y[o - 1]}, the change from the last observed value, so
- * that a network whose output is zero reproduces the naive forecast and learns what it adds to it.
- * {@link #toForecast} undoes this. Windows have one length, so the masks are all ones.
+ * <p>Labels are residuals: {@code y[o + k]} minus a simple {@link Reference} forecast (by default
+ * the last observed value), so that a network whose output is zero reproduces that forecast and
+ * learns what it adds to it. {@link #toForecast} undoes this. Windows have one length, so the masks
+ * are all ones.
  */
 public final class WindowBatcher {
 
     private final double[][] values;
     private final double[][] calendar;
     private final int[] targets;
+    private final Layout layout;
     private final int lookback;
     private final int horizon;
     private final boolean sequenceLabels;
     private final boolean relativeInputs;
     private final boolean window;
+
+    /**
+     * The simple forecast that the network corrects: labels are {@code y[o + k] - reference(o, k)},
+     * so a network whose output is zero reproduces the reference. All three read only rows before
+     * the origin.
+     */
+    public enum Reference {
+        /** The last observed value, {@code y[o - 1]}. */
+        NAIVE,
+        /** The value one season earlier, {@code y[o + k - m (k / m + 1)]}. */
+        SEASONAL_NAIVE,
+        /**
+         * Seasonal naive plus the last year-over-year change per season passed, {@code y[o + k - m
+         * (k / m + 1)] + (k / m + 1) (y[o - 1] - y[o - 1 - m])}; on log-transformed values this is
+         * seasonal naive scaled by the growth.
+         */
+        SEASONAL_GROWTH;
+
+        /**
+         * Parses a name: {@code naive}, {@code seasonal} (or {@code seasonal-naive}) or {@code
+         * seasonal-growth}.
+         *
+         * @param name the name, case-insensitive
+         * @return the reference
+         * @throws IllegalArgumentException for another name
+         */
+        public static Reference parse(String name) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
+                case "naive" -> NAIVE;
+                case "seasonal", "seasonal-naive" -> SEASONAL_NAIVE;
+                case "seasonal-growth", "growth" -> SEASONAL_GROWTH;
+                default ->
+                        throw new IllegalArgumentException(
+                                "reference must be naive, seasonal or seasonal-growth, received: "
+                                        + name);
+            };
+        }
+
+        /** The rows before an origin this reference reads. */
+        int history(int season) {
+            return switch (this) {
+                case NAIVE -> 1;
+                case SEASONAL_NAIVE -> season;
+                case SEASONAL_GROWTH -> season + 1;
+            };
+        }
+    }
+
+    /**
+     * How windows become network inputs and labels.
+     *
+     * @param lookback input steps per window, at least 1
+     * @param horizon forecast steps per window, at least 1
+     * @param sequenceLabels {@code true} for the encoder-decoder layout, {@code false} for direct
+     * @param relativeInputs {@code true} to feed each column as its difference to the window's
+     *     first row, so the network sees shapes, not levels (robust to level shifts between the
+     *     training and the test period); the first row is known when a window starts, so a stream
+     *     that reads the window step by step gets the same inputs
+     * @param window {@code true} to add the flattened target columns of the window as a last input
+     *     {@code [batch, targets * lookback]} (for a linear autoregressive component; index {@code
+     *     j * lookback + s})
+     * @param reference the forecast the labels are relative to
+     * @param season the season length for the seasonal references (ignored by {@code NAIVE})
+     */
+    public record Layout(
+            int lookback,
+            int horizon,
+            boolean sequenceLabels,
+            boolean relativeInputs,
+            boolean window,
+            Reference reference,
+            int season) {
+
+        /**
+         * Validates the layout.
+         *
+         * @throws IllegalArgumentException when a size is out of range, or a seasonal reference
+         *     reads further back than the lookback
+         */
+        public Layout {
+            Objects.requireNonNull(reference, "reference");
+            if (lookback < 1) {
+                throw new IllegalArgumentException(
+                        "lookback must be >= 1, received: lookback=" + lookback);
+            }
+            if (horizon < 1) {
+                throw new IllegalArgumentException(
+                        "horizon must be >= 1, received: horizon=" + horizon);
+            }
+            if (reference != Reference.NAIVE && season < 2) {
+                throw new IllegalArgumentException(
+                        "a seasonal reference needs season >= 2, received: season=" + season);
+            }
+            if (reference.history(season) > lookback) {
+                throw new IllegalArgumentException(
+                        "reference "
+                                + reference
+                                + " reads "
+                                + reference.history(season)
+                                + " rows back, more than lookback="
+                                + lookback);
+            }
+        }
+
+        /**
+         * The plain layout: direct labels relative to the last value, levels as inputs.
+         *
+         * @param lookback input steps
+         * @param horizon forecast steps
+         * @return the layout
+         */
+        public static Layout direct(int lookback, int horizon) {
+            return new Layout(lookback, horizon, false, false, false, Reference.NAIVE, 1);
+        }
+    }
 
     /**
      * Creates the batcher.
@@ -49,41 +166,15 @@ public final class WindowBatcher {
      *     {@code null} for none; may have more rows than {@code values}: the encoder-decoder reads
      *     the calendar of the forecast rows, also past the end of the series
      * @param targets the column indices forecast
-     * @param lookback input steps per window
-     * @param horizon forecast steps per window
-     * @param sequenceLabels {@code true} for the encoder-decoder layout, {@code false} for direct
-     * @param relativeInputs {@code true} to feed each column as its difference to the window's
-     *     first row, so the network sees shapes, not levels (robust to level shifts between the
-     *     training and the test period); the first row is known when a window starts, so a stream
-     *     that reads the window step by step gets the same inputs
-     * @param window {@code true} to add the flattened target columns of the window as a last input
-     *     {@code [batch, targets * lookback]} (for a linear autoregressive component; index {@code
-     *     j * lookback + s})
-     * @throws IllegalArgumentException when a size is out of range or a target index is not a
-     *     column
+     * @param layout window sizes, input and label form
+     * @throws IllegalArgumentException when a target index is not a column or the calendar is short
      */
-    public WindowBatcher(
-            double[][] values,
-            double[][] calendar,
-            int[] targets,
-            int lookback,
-            int horizon,
-            boolean sequenceLabels,
-            boolean relativeInputs,
-            boolean window) {
+    public WindowBatcher(double[][] values, double[][] calendar, int[] targets, Layout layout) {
         this.values = Objects.requireNonNull(values, "values");
         this.calendar = calendar;
         this.targets = Objects.requireNonNull(targets, "targets").clone();
         if (values.length == 0) {
             throw new IllegalArgumentException("values must have rows, received: 0 rows");
-        }
-        if (lookback < 1) {
-            throw new IllegalArgumentException(
-                    "lookback must be >= 1, received: lookback=" + lookback);
-        }
-        if (horizon < 1) {
-            throw new IllegalArgumentException(
-                    "horizon must be >= 1, received: horizon=" + horizon);
         }
         if (this.targets.length == 0) {
             throw new IllegalArgumentException("targets must not be empty");
@@ -105,11 +196,33 @@ public final class WindowBatcher {
                             + " rows for "
                             + values.length);
         }
-        this.lookback = lookback;
-        this.horizon = horizon;
-        this.sequenceLabels = sequenceLabels;
-        this.relativeInputs = relativeInputs;
-        this.window = window;
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.lookback = layout.lookback();
+        this.horizon = layout.horizon();
+        this.sequenceLabels = layout.sequenceLabels();
+        this.relativeInputs = layout.relativeInputs();
+        this.window = layout.window();
+    }
+
+    /**
+     * Returns the layout.
+     *
+     * @return the layout
+     */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** The reference forecast of target column {@code c} for row {@code o + k}. */
+    private double reference(int o, int k, int c) {
+        int m = layout.season();
+        return switch (layout.reference()) {
+            case NAIVE -> values[o - 1][c];
+            case SEASONAL_NAIVE -> values[o + k - m * (k / m + 1)][c];
+            case SEASONAL_GROWTH ->
+                    values[o + k - m * (k / m + 1)][c]
+                            + (k / m + 1) * (values[o - 1][c] - values[o - 1 - m][c]);
+        };
     }
 
     /**
@@ -320,7 +433,7 @@ public final class WindowBatcher {
             int o = origins[i];
             for (int k = 0; k < horizon; k++) {
                 for (int j = 0; j < n; j++) {
-                    double r = values[o + k][targets[j]] - values[o - 1][targets[j]];
+                    double r = values[o + k][targets[j]] - reference(o, k, targets[j]);
                     int index =
                             sequenceLabels
                                     ? (i * n + j) * horizon + k
@@ -355,7 +468,7 @@ public final class WindowBatcher {
                             sequenceLabels
                                     ? (i * n + j) * horizon + k
                                     : i * horizon * n + k * n + j;
-                    f[i][k][j] = values[o - 1][targets[j]] + out[index];
+                    f[i][k][j] = reference(o, k, targets[j]) + out[index];
                 }
             }
         }

@@ -7,12 +7,12 @@ import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -337,8 +337,8 @@ public final class ForecasterBuilder {
     }
 
     /**
-     * The output projection: a dense layer (direct) or a per-step dense layer as a width-1
-     * convolution (encoder-decoder); the loss layer itself when there is no autoregressive part.
+     * The output projection: a dense layer (direct) or a per-step dense layer (encoder-decoder);
+     * the loss layer itself when there is no autoregressive part.
      */
     private org.deeplearning4j.nn.conf.layers.Layer dense(
             int inputs, boolean beforeSum, boolean perStep) {
@@ -356,13 +356,13 @@ public final class ForecasterBuilder {
                             .build();
         }
         return beforeSum
-                ? new Convolution1DLayer.Builder()
-                        .nIn(inputs)
-                        .nOut(numTargets)
-                        .kernelSize(1)
-                        .activation(Activation.IDENTITY)
-                        .rnnDataFormat(RNNFormat.NCW)
-                        .build()
+                ? new TimeDistributed(
+                        new DenseLayer.Builder()
+                                .nIn(inputs)
+                                .nOut(numTargets)
+                                .activation(Activation.IDENTITY)
+                                .build(),
+                        RNNFormat.NCW)
                 : new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
                         .nIn(inputs)
                         .nOut(numTargets)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnkit.data.TimeSeriesCsvReader.FillMethod;
+import org.rnnkit.data.WindowBatcher.Reference;
 import org.rnnkit.model.CellType;
 import org.rnnkit.model.ForecasterBuilder.Topology;
 import org.rnnkit.recipes.RecipeResult;
@@ -148,6 +149,14 @@ final class ForecastCommand implements Runnable {
                 description = "Leave out the linear autoregressive component (RNN only).")
         boolean noAutoregressive;
 
+        @Option(
+                names = "--reference",
+                paramLabel = "naive|seasonal|seasonal-growth",
+                description =
+                        "The simple forecast the network learns to correct (default naive; the"
+                                + " seasonal ones need --lookback > --season).")
+        String reference;
+
         @Option(names = "--log", description = "Model the logarithm of the (positive) targets.")
         boolean log;
 
@@ -195,6 +204,7 @@ final class ForecastCommand implements Runnable {
             set(split, b::split);
             set(topology == null ? null : Topology.parse(topology), b::topology);
             set(season, b::season);
+            set(reference == null ? null : Reference.parse(reference), b::reference);
             set(backtestStride, b::backtestStride);
             if (a.bidirectional) {
                 throw new CommandLine.ParameterException(

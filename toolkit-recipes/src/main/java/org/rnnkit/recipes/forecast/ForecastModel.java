@@ -20,6 +20,8 @@ import org.rnnkit.data.TimeSeries;
 import org.rnnkit.data.TimeSeriesCsvReader;
 import org.rnnkit.data.TimeSeriesCsvReader.FillMethod;
 import org.rnnkit.data.WindowBatcher;
+import org.rnnkit.data.WindowBatcher.Layout;
+import org.rnnkit.data.WindowBatcher.Reference;
 import org.rnnkit.model.ForecasterBuilder.Topology;
 import org.rnnkit.recipes.Recipes;
 
@@ -53,6 +55,7 @@ public final class ForecastModel {
      * @param logTransform whether targets are modelled as logarithms
      * @param relativeInputs whether inputs are differences to the window's first row
      * @param autoregressive whether the network has a linear autoregressive component
+     * @param reference the simple forecast the network corrects
      * @param standardizer the normalizer of the (transformed) input columns, fitted on train rows
      * @param split the split ratios
      * @param splitRows the split row counts, or {@code null}
@@ -70,6 +73,7 @@ public final class ForecastModel {
             boolean logTransform,
             boolean relativeInputs,
             boolean autoregressive,
+            Reference reference,
             Standardizer standardizer,
             String split,
             String splitRows) {
@@ -86,6 +90,23 @@ public final class ForecastModel {
             Objects.requireNonNull(topology, "topology");
             Objects.requireNonNull(calendar, "calendar");
             Objects.requireNonNull(standardizer, "standardizer");
+            Objects.requireNonNull(reference, "reference");
+        }
+
+        /**
+         * Returns the window layout of the network.
+         *
+         * @return the layout
+         */
+        public Layout layout() {
+            return new Layout(
+                    lookback,
+                    horizon,
+                    topology == Topology.ENCODER_DECODER,
+                    relativeInputs,
+                    autoregressive,
+                    reference,
+                    season);
         }
 
         /**
@@ -329,16 +350,7 @@ public final class ForecastModel {
             for (int j = 0; j < n; j++) {
                 targets[j] = j;
             }
-            WindowBatcher batcher =
-                    new WindowBatcher(
-                            z,
-                            calendar,
-                            targets,
-                            spec.lookback(),
-                            spec.horizon(),
-                            spec.topology() == Topology.ENCODER_DECODER,
-                            spec.relativeInputs(),
-                            spec.autoregressive());
+            WindowBatcher batcher = new WindowBatcher(z, calendar, targets, spec.layout());
             return new Prepared(series, z, calendar, batcher, spec);
         }
 

@@ -3,6 +3,7 @@ package org.rnnkit.recipes.forecast;
 import java.nio.file.Path;
 import java.util.List;
 import org.rnnkit.data.TimeSeriesCsvReader.FillMethod;
+import org.rnnkit.data.WindowBatcher.Reference;
 import org.rnnkit.model.CellType;
 import org.rnnkit.model.ForecasterBuilder.Topology;
 
@@ -41,6 +42,8 @@ import org.rnnkit.model.ForecasterBuilder.Topology;
  *     to level shifts between training and test periods)
  * @param autoregressive add a linear autoregressive component over the window to the recurrent
  *     network's forecast (LSTNet's highway)
+ * @param reference the simple forecast the network learns to correct: naive (last value), seasonal
+ *     naive or seasonal naive plus the last seasonal change
  * @param logTransform model the logarithm of the targets (positive series with multiplicative
  *     seasonality)
  * @param seed the seed of initialisation and batch order
@@ -75,6 +78,7 @@ public record ForecastOptions(
         boolean calendar,
         boolean relativeInputs,
         boolean autoregressive,
+        Reference reference,
         boolean logTransform,
         long seed,
         boolean smoke,
@@ -93,6 +97,7 @@ public record ForecastOptions(
         java.util.Objects.requireNonNull(fill, "fill");
         java.util.Objects.requireNonNull(topology, "topology");
         java.util.Objects.requireNonNull(cell, "cell");
+        java.util.Objects.requireNonNull(reference, "reference");
         java.util.Objects.requireNonNull(split, "split");
         require(lookback >= 1, "lookback must be >= 1, received: lookback=" + lookback);
         require(horizon >= 1, "horizon must be >= 1, received: horizon=" + horizon);
@@ -183,6 +188,7 @@ public record ForecastOptions(
         b.calendar = calendar;
         b.relativeInputs = relativeInputs;
         b.autoregressive = autoregressive;
+        b.reference = reference;
         b.logTransform = logTransform;
         b.seed = seed;
         b.smoke = smoke;
@@ -219,6 +225,7 @@ public record ForecastOptions(
         private boolean calendar = false;
         private boolean relativeInputs = true;
         private boolean autoregressive = true;
+        private Reference reference = Reference.NAIVE;
         private boolean logTransform = false;
         private long seed = 42;
         private boolean smoke = false;
@@ -547,6 +554,19 @@ public record ForecastOptions(
         }
 
         /**
+         * Sets {@link ForecastOptions#reference()}.
+         *
+         * @param v the value, or {@code null} for the default
+         * @return this builder
+         */
+        public Builder reference(Reference v) {
+            if (v != null) {
+                reference = v;
+            }
+            return this;
+        }
+
+        /**
          * Sets {@link ForecastOptions#relativeInputs()}.
          *
          * @param v the value, or {@code null} for the default
@@ -652,6 +672,7 @@ public record ForecastOptions(
                     calendar,
                     relativeInputs,
                     autoregressive,
+                    reference,
                     logTransform,
                     seed,
                     smoke,

@@ -126,6 +126,7 @@ public final class ForecastRecipe {
                         options.logTransform(),
                         options.relativeInputs(),
                         options.autoregressive(),
+                        options.reference(),
                         standardizer,
                         options.split(),
                         options.splitRows());
@@ -133,6 +134,9 @@ public final class ForecastRecipe {
         int[] trainOrigins =
                 ForecastWindows.origins(
                         split, Part.TRAIN, options.lookback(), options.horizon(), options.stride());
+        // fail before training when the test part cannot hold a window
+        ForecastWindows.origins(
+                split, Part.TEST, options.lookback(), options.horizon(), options.backtestStride());
         boolean hasDev =
                 ForecastWindows.count(split, Part.DEV, options.lookback(), options.horizon(), 1)
                         > 0;
