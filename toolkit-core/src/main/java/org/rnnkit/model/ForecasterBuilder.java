@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -287,7 +286,19 @@ public final class ForecasterBuilder {
                             false,
                             false);
             head = ar ? "head" : OUTPUT;
-            graph.addLayer(head, dense(decoder.outputSize(), ar, true), top);
+            if (ar) {
+                PerStepDense.add(
+                        graph,
+                        head,
+                        new DenseLayer.Builder()
+                                .nIn(decoder.outputSize())
+                                .nOut(numTargets)
+                                .activation(Activation.IDENTITY)
+                                .build(),
+                        top);
+            } else {
+                graph.addLayer(head, dense(decoder.outputSize(), false, true), top);
+            }
         }
         if (ar) {
             graph.addLayer(
@@ -337,8 +348,8 @@ public final class ForecasterBuilder {
     }
 
     /**
-     * The output projection: a dense layer (direct) or a per-step dense layer (encoder-decoder);
-     * the loss layer itself when there is no autoregressive part.
+     * The output projection of the direct topology (a dense layer, or the loss layer itself when
+     * there is no autoregressive part), or the per-step loss layer of the encoder-decoder.
      */
     private org.deeplearning4j.nn.conf.layers.Layer dense(
             int inputs, boolean beforeSum, boolean perStep) {
@@ -355,20 +366,12 @@ public final class ForecasterBuilder {
                             .activation(Activation.IDENTITY)
                             .build();
         }
-        return beforeSum
-                ? new TimeDistributed(
-                        new DenseLayer.Builder()
-                                .nIn(inputs)
-                                .nOut(numTargets)
-                                .activation(Activation.IDENTITY)
-                                .build(),
-                        RNNFormat.NCW)
-                : new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .nIn(inputs)
-                        .nOut(numTargets)
-                        .activation(Activation.IDENTITY)
-                        .dataFormat(RNNFormat.NCW)
-                        .build();
+        return new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                .nIn(inputs)
+                .nOut(numTargets)
+                .activation(Activation.IDENTITY)
+                .dataFormat(RNNFormat.NCW)
+                .build();
     }
 
     private static void positive(String name, int value) {

@@ -23,6 +23,7 @@ import org.rnnkit.data.WindowBatcher;
 import org.rnnkit.data.WindowBatcher.Layout;
 import org.rnnkit.data.WindowBatcher.Reference;
 import org.rnnkit.model.ForecasterBuilder.Topology;
+import org.rnnkit.model.Graphs;
 import org.rnnkit.recipes.Recipes;
 
 /**
@@ -222,7 +223,7 @@ public final class ForecastModel {
                     java.util.Arrays.copyOfRange(
                             origins, from, Math.min(origins.length, from + BATCH));
             try (SequenceBatch batch = data.batcher().batch(chunk, false)) {
-                INDArray output = network.output(false, batch.inputs(), batch.inputMasks())[0];
+                INDArray output = Graphs.output(network, batch.inputs(), batch.inputMasks())[0];
                 double[][][] z = data.batcher().toForecast(output, chunk);
                 for (int i = 0; i < chunk.length; i++) {
                     out[from + i] = data.toOriginal(z[i]);
@@ -295,7 +296,7 @@ public final class ForecastModel {
                     }
                 }
             }
-            last = network.rnnTimeStep(inputs)[0];
+            last = Graphs.rnnTimeStep(network, inputs)[0];
             next = to;
         }
 

@@ -477,10 +477,10 @@ public final class ForecastRecipe {
                             double[][][] z =
                                     prepared.batcher()
                                             .toForecast(
-                                                    net.output(
-                                                                    false,
-                                                                    batch.inputs(),
-                                                                    batch.inputMasks())[0],
+                                                    Graphs.output(
+                                                            net,
+                                                            batch.inputs(),
+                                                            batch.inputMasks())[0],
                                                     chunk);
                             for (int i = 0; i < chunk.length; i++) {
                                 for (int k = 0; k < spec.horizon(); k++) {
