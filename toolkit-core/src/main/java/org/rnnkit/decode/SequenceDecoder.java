@@ -10,6 +10,10 @@ import org.rnnkit.text.Vocabulary;
 /**
  * Greedy decoding, beam search and sampling over a {@link StepDecoder}.
  *
+ * <p>Beam search stops for an input when no live prefix can still beat its best finished hypothesis
+ * (or every prefix has ended), so it never returns a short hypothesis only because it finished
+ * first.
+ *
  * <p>All three feed BOS first and stop a sequence at EOS or after {@code maxLength} tokens. Beam
  * search keeps the {@code beamWidth} best prefixes of each input; finished hypotheses are ranked by
  * {@code logP / lp(|Y|)} with the length penalty of Wu et al. (2016), {@code lp = ((5 + |Y|) / 6)^
@@ -206,9 +210,7 @@ public final class SequenceDecoder {
                             alive[i][j].extend(
                                     v, logp[i * width + j][v], model.attention(i * width + j));
                     if (v == eos) {
-                        if (finished.get(i).size() < width) {
-                            finished.get(i).add(extended.toHypothesis(true, eos, lengthPenalty));
-                        }
+                        finished.get(i).add(extended.toHypothesis(true, eos, lengthPenalty));
                         continue;
                     }
                     next[i][kept] = extended;
@@ -220,7 +222,9 @@ public final class SequenceDecoder {
                     select[i * width + j] = i * width;
                     previous[i * width + j] = eos;
                 }
-                if (finished.get(i).size() >= width || kept == 0) {
+                if (kept == 0
+                        || finished.get(i).size() >= width
+                                && noAliveCanWin(finished.get(i), next[i])) {
                     done[i] = true;
                 }
             }
@@ -248,6 +252,25 @@ public final class SequenceDecoder {
             out.add(pool.get(0));
         }
         return out;
+    }
+
+    /**
+     * Whether the best finished hypothesis already beats every continuation of the live prefixes:
+     * log-probabilities only fall as a prefix grows, and the length penalty is largest at the
+     * maximum length, so {@code logP / lp(maxLength)} bounds a live prefix's final score.
+     */
+    private boolean noAliveCanWin(List<Hypothesis> finished, Prefix[] alive) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (Hypothesis h : finished) {
+            best = Math.max(best, h.score());
+        }
+        double bound = Math.pow((5.0 + maxLength) / 6.0, lengthPenalty);
+        for (Prefix p : alive) {
+            if (p != null && p.logProbability / bound > best) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] topTokens(float[] row, int k) {

@@ -33,6 +33,7 @@ import org.rnnkit.eval.ForecastBaseline;
 import org.rnnkit.eval.ForecastMetrics;
 import org.rnnkit.model.ForecasterBuilder;
 import org.rnnkit.model.ForecasterBuilder.Topology;
+import org.rnnkit.model.Graphs;
 import org.rnnkit.model.RnnSpec;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.RecipeResult;
