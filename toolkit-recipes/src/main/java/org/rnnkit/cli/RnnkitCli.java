@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SentimentCommand.class,
             PostagCommand.class,
             ForecastCommand.class,
+            TranslateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {

@@ -1,0 +1,185 @@
+package org.rnnkit.recipes.translate;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.rnnkit.bundle.BundleFormatException;
+import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.data.Seq2SeqBatcher;
+import org.rnnkit.data.SequenceBatch;
+import org.rnnkit.decode.Hypothesis;
+import org.rnnkit.decode.SequenceDecoder;
+import org.rnnkit.decode.StepDecoder;
+import org.rnnkit.eval.Bleu;
+import org.rnnkit.model.RnnSpec;
+import org.rnnkit.model.Seq2SeqBuilder;
+import org.rnnkit.model.Seq2SeqModel;
+import org.rnnkit.recipes.Recipes;
+import org.rnnkit.text.Vocabulary;
+import org.rnnkit.train.OptimizerSpec;
+
+/**
+ * A trained translator: the encoder-decoder network, both vocabularies and the settings, with
+ * translation by greedy decoding or beam search over the cached decoder state.
+ */
+public final class TranslateModel {
+
+    /** The bundle task name. */
+    public static final String TASK = "translate";
+
+    static final String TARGET_VOCABULARY = "target-vocabulary.txt";
+
+    /** Sentences decoded together. */
+    private static final int BATCH = 64;
+
+    private static final Bleu TOKENIZER = Bleu.builder().build();
+
+    private final Seq2SeqModel model;
+    private final Vocabulary source;
+    private final Vocabulary target;
+    private final Seq2SeqBatcher batcher;
+    private final ModelBundle bundle;
+
+    TranslateModel(
+            ComputationGraph network,
+            Vocabulary source,
+            Vocabulary target,
+            TranslateOptions options,
+            ModelBundle bundle) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.target = Objects.requireNonNull(target, "target");
+        this.model = new Seq2SeqModel(network, builder(options, source, target), target.size());
+        this.batcher =
+                Seq2SeqBatcher.builder()
+                        .setTargetVocabularySize(target.size())
+                        .optMaxSourceLength(options.maxSourceLength())
+                        .optMaxTargetLength(options.maxTargetLength())
+                        .build();
+        this.bundle = bundle;
+    }
+
+    /**
+     * The network settings of a recipe run.
+     *
+     * @param o the options
+     * @param source the source vocabulary
+     * @param target the target vocabulary
+     * @return the builder
+     */
+    static Seq2SeqBuilder builder(TranslateOptions o, Vocabulary source, Vocabulary target) {
+        return Seq2SeqBuilder.builder()
+                .setSourceVocabularySize(source.size())
+                .setTargetVocabularySize(target.size())
+                .optEmbeddingSize(o.embeddingSize())
+                .optRnn(
+                        new RnnSpec(
+                                o.cell(),
+                                o.hiddenSize(),
+                                o.numLayers(),
+                                o.bidirectional(),
+                                o.dropout()))
+                .optAttention(o.attention())
+                .optOptimizer(new OptimizerSpec(o.learningRate(), o.lrDecay(), 1.0))
+                .optSeed(o.seed());
+    }
+
+    /**
+     * Loads a model saved by {@link TranslateRecipe#train(TranslateOptions)}.
+     *
+     * @param file the bundle
+     * @return the model
+     * @throws IOException when the file cannot be read, is not a bundle, or holds another task's
+     *     model
+     */
+    public static TranslateModel load(Path file) throws IOException {
+        ModelBundle bundle = Recipes.loadBundle(file, TASK);
+        if (bundle.vocabulary() == null || !bundle.attachments().containsKey(TARGET_VOCABULARY)) {
+            throw new BundleFormatException(
+                    file, "corrupt translate bundle: no vocabularies", null);
+        }
+        Vocabulary target =
+                Vocabulary.read(new ByteArrayInputStream(bundle.attachment(TARGET_VOCABULARY)));
+        TranslateOptions options =
+                ModelBundle.json().treeToValue(bundle.options(), TranslateOptions.class);
+        return new TranslateModel(bundle.network(), bundle.vocabulary(), target, options, bundle);
+    }
+
+    /**
+     * Splits text into tokens: sacreBLEU's 13a tokenization (punctuation apart), case kept.
+     *
+     * @param text the text
+     * @return the tokens
+     */
+    static List<String> tokenize(String text) {
+        return TOKENIZER.tokenize(text);
+    }
+
+    /**
+     * Returns the bundle the model was loaded from.
+     *
+     * @return the bundle, or {@code null} while training
+     */
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    Seq2SeqModel seq2seq() {
+        return model;
+    }
+
+    Vocabulary sourceVocabulary() {
+        return source;
+    }
+
+    Vocabulary targetVocabulary() {
+        return target;
+    }
+
+    /**
+     * A translation.
+     *
+     * @param text the target tokens joined by spaces
+     * @param hypothesis the decoded ids, scores and attention weights
+     */
+    public record Translation(String text, Hypothesis hypothesis) {}
+
+    /**
+     * Translates sentences.
+     *
+     * @param sentences source sentences (non-blank)
+     * @param decoder greedy ({@code beamWidth} ignored when {@code beam} is false) or beam settings
+     * @param beam beam search ({@code true}) or greedy decoding
+     * @param cached step the decoder with cached state ({@code true}) or re-run the whole graph per
+     *     token (for comparison)
+     * @return one translation per sentence
+     * @throws IllegalArgumentException for a blank sentence
+     */
+    public List<Translation> translate(
+            List<String> sentences, SequenceDecoder decoder, boolean beam, boolean cached) {
+        List<Translation> out = new ArrayList<>(sentences.size());
+        for (int from = 0; from < sentences.size(); from += BATCH) {
+            List<int[]> ids = new ArrayList<>();
+            for (String s : sentences.subList(from, Math.min(sentences.size(), from + BATCH))) {
+                List<String> tokens = tokenize(s);
+                if (tokens.isEmpty()) {
+                    throw new IllegalArgumentException("cannot translate a blank sentence");
+                }
+                ids.add(source.encode(tokens));
+            }
+            try (SequenceBatch batch = batcher.sources(ids)) {
+                StepDecoder step =
+                        cached
+                                ? model.cached(batch.features(), batch.featuresMask())
+                                : model.rerun(batch.features(), batch.featuresMask());
+                for (Hypothesis h : beam ? decoder.beamSearch(step) : decoder.greedy(step)) {
+                    out.add(new Translation(String.join(" ", target.decode(h.tokens())), h));
+                }
+            }
+        }
+        return out;
+    }
+}
