@@ -1,0 +1,78 @@
+package org.rnnkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.cli.RnnkitCliTest.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.cli.RnnkitCliTest.Run;
+
+class TranslateCliTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void givenGeneratedPairs_whenTrainEvalPredict_thenBundleJsonAndTranslations()
+            throws IOException {
+        Path data = dir.resolve("dates.tsv");
+        Run generate = run("translate", "generate", "--out", data.toString(), "--size", "300");
+        assertEquals(0, generate.exit(), generate.err());
+        assertEquals(300, Files.readAllLines(data).size());
+
+        Path model = dir.resolve("t.zip");
+        Run train =
+                run(
+                        "translate",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        model.toString(),
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--embedding-size",
+                        "8",
+                        "--beam",
+                        "2",
+                        "--no-attention");
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().contains("BLEU, beam 2"), train.out());
+
+        Path json = dir.resolve("m.json");
+        Run eval =
+                run(
+                        "translate",
+                        "eval",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        data.toString(),
+                        "--json",
+                        json.toString(),
+                        "--beam",
+                        "1");
+        assertEquals(0, eval.exit(), eval.err());
+        JsonNode metrics = ModelBundle.json().readTree(json.toFile());
+        double bleu = metrics.get("bleu").asDouble();
+        assertTrue(bleu >= 0 && bleu <= 100, metrics.toString());
+        assertTrue(metrics.has("chrf") && metrics.has("exact_match"), metrics.toString());
+
+        Run predict = run("translate", "predict", "--model", model.toString(), "5 may 1999");
+        assertEquals(0, predict.exit(), predict.err());
+        assertEquals(1, predict.out().strip().split("\n").length, predict.out());
+
+        Path bad = dir.resolve("bad.tsv");
+        Files.writeString(bad, "one\tun\ntwo without tab\n");
+        Run malformed =
+                run("translate", "train", "--data", bad.toString(), "--out", model.toString());
+        assertEquals(2, malformed.exit());
+        assertTrue(malformed.err().contains("bad.tsv:2:"), malformed.err());
+    }
+}

@@ -1,0 +1,88 @@
+package org.rnnkit.recipes.translate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.decode.SequenceDecoder;
+import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.translate.TranslateModel.Translation;
+
+class TranslateRecipeTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void givenGeneratedDates_whenTrained_thenBleuIsHighAndTheBundleTranslatesTheSame()
+            throws IOException {
+        Path data = dir.resolve("dates.tsv");
+        TranslateDataGenerator.write(data, 3000, 7);
+        TranslateOptions options =
+                TranslateOptions.builder()
+                        .data(data)
+                        .hiddenSize(64)
+                        .embeddingSize(32)
+                        .batchSize(32)
+                        .learningRate(4e-3)
+                        .epochs(4)
+                        .devFraction(0.05)
+                        .selectionSize(100)
+                        .beamWidth(3)
+                        .out(dir.resolve("t.zip"))
+                        .build();
+        RecipeResult r = TranslateRecipe.train(options);
+        assertTrue(r.metrics().get("bleu") > 60, r.report());
+        assertTrue(r.metrics().get("chrf") > 60, r.report());
+        assertTrue(r.report().contains("re-running the graph"), r.report());
+
+        List<String> sentences = List.of("the third of march two thousand and seven", "5 may 1999");
+        List<Translation> loaded = TranslateRecipe.predict(options.out(), sentences, 3);
+        assertEquals(2, loaded.size());
+        assertTrue(loaded.get(1).text().matches("[0-9 -]+"), loaded.get(1).text());
+
+        // padding invariance: a sentence decoded alone and next to a longer one gives the same
+        TranslateModel model = TranslateModel.load(options.out());
+        SequenceDecoder decoder = SequenceDecoder.builder().optBeamWidth(3).build();
+        Translation alone = model.translate(List.of("5 may 1999"), decoder, true, true).get(0);
+        Translation padded = model.translate(sentences, decoder, true, true).get(1);
+        assertArrayEquals(alone.hypothesis().tokens(), padded.hypothesis().tokens());
+        assertEquals(
+                alone.hypothesis().logProbability(), padded.hypothesis().logProbability(), 1e-4);
+        assertEquals(loaded.get(1).text(), alone.text());
+
+        // cached-state decoding equals re-running the graph, on the recipe's model
+        Translation rerun = model.translate(List.of("5 may 1999"), decoder, true, false).get(0);
+        assertArrayEquals(alone.hypothesis().tokens(), rerun.hypothesis().tokens());
+        assertEquals(
+                alone.hypothesis().logProbability(), rerun.hypothesis().logProbability(), 1e-4);
+
+        RecipeResult eval = TranslateRecipe.evaluate(options.out(), data, 1);
+        assertEquals(eval.metrics().get("bleu"), eval.metrics().get("bleu_greedy"), 1e-9);
+    }
+
+    @Test
+    @Tag("slow")
+    void givenFrenchEnglish_whenTrainedWithDefaults_thenDevBleuAtLeast35() throws IOException {
+        Path data = Path.of("../../shared/datasets/fra-eng/fra-train.txt");
+        assumeTrue(Files.isRegularFile(data), "fra-eng not present");
+        RecipeResult r =
+                TranslateRecipe.train(
+                        TranslateOptions.builder()
+                                .data(data)
+                                .maxVocabulary(12000)
+                                .batchSize(128)
+                                .epochs(7)
+                                .patience(2)
+                                .out(dir.resolve("fra.zip"))
+                                .build());
+        assertTrue(r.metrics().get("bleu") >= 35, "dev BLEU " + r.metrics().get("bleu"));
+    }
+}
