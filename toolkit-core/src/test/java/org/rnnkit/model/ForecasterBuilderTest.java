@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
 import org.rnnkit.model.ForecasterBuilder.Topology;
+import org.rnnkit.testing.Fixtures;
 import org.rnnkit.train.OptimizerSpec;
 
 class ForecasterBuilderTest {
@@ -72,19 +67,7 @@ class ForecasterBuilderTest {
                             .optOptimizer(new OptimizerSpec(1e-3, 1.0, 0))
                             .buildConfiguration();
             // gradient checks need plain gradients: no updater
-            for (GraphVertex v : conf.getVertices().values()) {
-                if (v instanceof LayerVertex lv) {
-                    Layer l = lv.getLayerConf().getLayer();
-                    if (l instanceof TimeDistributed td) {
-                        l = td.getUnderlying();
-                    }
-                    if (l instanceof BaseLayer b) {
-                        b.setIUpdater(new NoOp());
-                    }
-                }
-            }
-            ComputationGraph net = new ComputationGraph(conf);
-            net.init();
+            ComputationGraph net = Fixtures.withoutUpdaters(conf);
             // the zero-initialised linear part would hide wrong gradients: give it weights
             Nd4j.getRandom().setSeed(3);
             net.getLayer("autoregressive")

@@ -7,21 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
 import org.rnnkit.decode.Hypothesis;
 import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.decode.StepDecoder;
+import org.rnnkit.testing.Fixtures;
 import org.rnnkit.train.OptimizerSpec;
 
 class Seq2SeqModelTest {
@@ -173,19 +168,7 @@ class Seq2SeqModelTest {
                             .optDataType(DataType.DOUBLE)
                             .optOptimizer(new OptimizerSpec(0.02, 1.0, 0))
                             .buildTraining();
-            for (GraphVertex v : conf.getVertices().values()) {
-                if (v instanceof LayerVertex lv) {
-                    Layer l = lv.getLayerConf().getLayer();
-                    if (l instanceof TimeDistributed td) {
-                        l = td.getUnderlying();
-                    }
-                    if (l instanceof BaseLayer bl) {
-                        bl.setIUpdater(new NoOp());
-                    }
-                }
-            }
-            ComputationGraph net = new ComputationGraph(conf);
-            net.init();
+            ComputationGraph net = Fixtures.withoutUpdaters(conf);
             MultiDataSet d = reversal();
             INDArray[] features = new INDArray[3];
             for (int i = 0; i < 3; i++) {
