@@ -43,11 +43,13 @@ public final class Seq2SeqBatcher {
     private final int targetVocabularySize;
     private final int maxSourceLength;
     private final int maxTargetLength;
+    private final boolean sparseLabels;
 
     private Seq2SeqBatcher(Builder b) {
         this.targetVocabularySize = b.targetVocabularySize;
         this.maxSourceLength = b.maxSourceLength;
         this.maxTargetLength = b.maxTargetLength;
+        this.sparseLabels = b.sparseLabels;
     }
 
     /**
@@ -130,7 +132,8 @@ public final class Seq2SeqBatcher {
         SequenceBatch source = sources(sources);
         float[] input = new float[batch * time];
         float[] mask = new float[batch * time];
-        float[] oneHot = new float[batch * targetVocabularySize * time];
+        int classes = sparseLabels ? 1 : targetVocabularySize;
+        float[] oneHot = new float[batch * classes * time];
         for (int i = 0; i < batch; i++) {
             int[] t = targets.get(i);
             int steps = decoderSteps(t.length);
@@ -140,13 +143,16 @@ public final class Seq2SeqBatcher {
                 input[i * time + k] = k == 0 ? Vocabulary.BOS : t[k - 1];
                 mask[i * time + k] = 1f;
                 int label = k == steps - 1 ? Vocabulary.EOS : t[k];
-                oneHot[(i * targetVocabularySize + label) * time + k] = 1f;
+                if (sparseLabels) {
+                    oneHot[i * time + k] = label;
+                } else {
+                    oneHot[(i * targetVocabularySize + label) * time + k] = 1f;
+                }
             }
         }
         INDArray decoderInput = Nd4j.create(input, new long[] {batch, 1, time}, DataType.FLOAT);
         INDArray decoderMask = Nd4j.create(mask, new long[] {batch, time}, DataType.FLOAT);
-        INDArray labels =
-                Nd4j.create(oneHot, new long[] {batch, targetVocabularySize, time}, DataType.FLOAT);
+        INDArray labels = Nd4j.create(oneHot, new long[] {batch, classes, time}, DataType.FLOAT);
         return new SequenceBatch(
                 source.features(),
                 labels,
@@ -238,6 +244,7 @@ public final class Seq2SeqBatcher {
         private int targetVocabularySize = -1;
         private int maxSourceLength = Integer.MAX_VALUE;
         private int maxTargetLength = Integer.MAX_VALUE;
+        private boolean sparseLabels;
 
         private Builder() {}
 
@@ -282,6 +289,18 @@ public final class Seq2SeqBatcher {
          * @throws IllegalArgumentException when the target vocabulary size is missing or too small
          *     to hold EOS, or a length limit is below 1
          */
+        /**
+         * Writes labels as class indices {@code [batch, 1, T]} (for DL4J's sparse cross-entropy)
+         * instead of one-hot rows {@code [batch, V, T]}: {@code V} times less memory and copying.
+         *
+         * @param sparse whether labels are indices (default one-hot)
+         * @return this builder
+         */
+        public Builder optSparseLabels(boolean sparse) {
+            this.sparseLabels = sparse;
+            return this;
+        }
+
         public Seq2SeqBatcher build() {
             if (targetVocabularySize <= Vocabulary.EOS) {
                 throw new IllegalArgumentException(

@@ -58,6 +58,28 @@ class Seq2SeqBatcherTest {
     }
 
     @Test
+    void givenSparseLabels_whenBatched_thenLabelsAreTheOneHotClassesAsIndices() {
+        Seq2SeqBatcher sparse =
+                Seq2SeqBatcher.builder()
+                        .setTargetVocabularySize(VOCAB)
+                        .optSparseLabels(true)
+                        .build();
+        try (SequenceBatch b = sparse.batch(SOURCES, TARGETS);
+                SequenceBatch dense = batcher().batch(SOURCES, TARGETS)) {
+            assertArrayEquals(new long[] {2, 1, 4}, b.labels().shape());
+            for (int i = 0; i < 2; i++) {
+                int[] expected = classes(dense.labels(), i);
+                for (int t = 0; t < 4; t++) {
+                    if (expected[t] >= 0) {
+                        assertEquals(expected[t], b.labels().getInt(i, 0, t));
+                    }
+                }
+            }
+            assertEquals(dense.labelsMask(), b.labelsMask());
+        }
+    }
+
+    @Test
     void givenTinyPairs_whenBatched_thenDecoderInputStartsWithBosAndLabelsEndWithEos() {
         try (SequenceBatch b = batcher().batch(SOURCES, TARGETS)) {
             assertEquals(1, b.extraInputs().length);

@@ -58,6 +58,7 @@ public final class TranslateModel {
                         .setTargetVocabularySize(target.size())
                         .optMaxSourceLength(options.maxSourceLength())
                         .optMaxTargetLength(options.maxTargetLength())
+                        .optSparseLabels(true)
                         .build();
         this.bundle = bundle;
     }
@@ -83,6 +84,7 @@ public final class TranslateModel {
                                 o.bidirectional(),
                                 o.dropout()))
                 .optAttention(o.attention())
+                .optSparseLabels(true)
                 .optOptimizer(new OptimizerSpec(o.learningRate(), o.lrDecay(), 1.0))
                 .optSeed(o.seed());
     }

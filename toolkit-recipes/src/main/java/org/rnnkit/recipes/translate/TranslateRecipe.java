@@ -126,6 +126,7 @@ public final class TranslateRecipe {
                         .setTargetVocabularySize(target.size())
                         .optMaxSourceLength(options.maxSourceLength())
                         .optMaxTargetLength(options.maxTargetLength())
+                        .optSparseLabels(true)
                         .build();
         List<Integer> order = new ArrayList<>(srcIds.size());
         for (int i = 0; i < srcIds.size(); i++) {
