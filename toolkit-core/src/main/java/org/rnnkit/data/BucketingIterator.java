@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.nd4j.linalg.dataset.DataSet;
@@ -32,7 +33,7 @@ public final class BucketingIterator<E> implements DataSetIterator {
     private final transient List<E> examples;
     private final transient int batchSize;
     private final transient ToIntFunction<E> length;
-    private final transient Function<List<E>, SequenceBatch> batcher;
+    private final transient BiFunction<List<E>, Integer, SequenceBatch> batcher;
     private final transient long seed;
     private final transient int poolBatches;
     private final transient boolean shuffle;
@@ -64,6 +65,37 @@ public final class BucketingIterator<E> implements DataSetIterator {
             int numOutcomes,
             boolean shuffle,
             long seed) {
+        this(
+                examples,
+                batchSize,
+                length,
+                epochBatcher(Objects.requireNonNull(batcher, "batcher")),
+                numOutcomes,
+                shuffle,
+                seed);
+    }
+
+    /**
+     * Creates the iterator with a batcher that also receives the epoch (for per-epoch random
+     * augmentation such as word dropout, repeated exactly by a resumed run).
+     *
+     * @param examples the examples; not copied, must not change while iterating
+     * @param batchSize the number of examples per batch, at least 1
+     * @param length the length of an example after truncation, used for bucketing
+     * @param batcher turns a list of examples and the 0-based epoch into a padded batch
+     * @param numOutcomes the number of classes (reported through {@link #totalOutcomes()})
+     * @param shuffle shuffle per epoch (training) or sort by length once (evaluation)
+     * @param seed the shuffle seed
+     * @throws IllegalArgumentException when there are no examples or {@code batchSize < 1}
+     */
+    public BucketingIterator(
+            List<E> examples,
+            int batchSize,
+            ToIntFunction<E> length,
+            BiFunction<List<E>, Integer, SequenceBatch> batcher,
+            int numOutcomes,
+            boolean shuffle,
+            long seed) {
         this.examples = Objects.requireNonNull(examples, "examples");
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("examples must not be empty");
@@ -80,6 +112,11 @@ public final class BucketingIterator<E> implements DataSetIterator {
         this.seed = seed;
         this.poolBatches = 50;
         setEpoch(0);
+    }
+
+    private static <E> BiFunction<List<E>, Integer, SequenceBatch> epochBatcher(
+            Function<List<E>, SequenceBatch> batcher) {
+        return (items, epoch) -> batcher.apply(items);
     }
 
     /**
@@ -190,7 +227,7 @@ public final class BucketingIterator<E> implements DataSetIterator {
         for (int i : ids) {
             items.add(examples.get(i));
         }
-        SequenceBatch batch = batcher.apply(items);
+        SequenceBatch batch = batcher.apply(items, epoch);
         realSteps += batch.realSteps();
         computedSteps += batch.computedSteps();
         if (preProcessor != null) {

@@ -434,10 +434,7 @@ public final class WindowBatcher {
             for (int k = 0; k < horizon; k++) {
                 for (int j = 0; j < n; j++) {
                     double r = values[o + k][targets[j]] - reference(o, k, targets[j]);
-                    int index =
-                            sequenceLabels
-                                    ? (i * n + j) * horizon + k
-                                    : i * horizon * n + k * n + j;
+                    int index = outputIndex(i, k, j, n);
                     y[index] = (float) r;
                 }
             }
@@ -445,6 +442,11 @@ public final class WindowBatcher {
         return sequenceLabels
                 ? Nd4j.create(y, new long[] {b, n, horizon}, DataType.FLOAT)
                 : Nd4j.create(y, new long[] {b, (long) horizon * n}, DataType.FLOAT);
+    }
+
+    /** Position of window i, step k, target j in labels and outputs of either layout. */
+    private int outputIndex(int i, int k, int j, int n) {
+        return sequenceLabels ? (i * n + j) * horizon + k : i * horizon * n + k * n + j;
     }
 
     /**
@@ -464,10 +466,7 @@ public final class WindowBatcher {
             int o = origins[i];
             for (int k = 0; k < horizon; k++) {
                 for (int j = 0; j < n; j++) {
-                    int index =
-                            sequenceLabels
-                                    ? (i * n + j) * horizon + k
-                                    : i * horizon * n + k * n + j;
+                    int index = outputIndex(i, k, j, n);
                     f[i][k][j] = reference(o, k, targets[j]) + out[index];
                 }
             }

@@ -263,7 +263,7 @@ public final class ForecasterBuilder {
                     RecurrentStack.add(
                             graph, rnn, HISTORY, inputSize, HISTORY, "encoder", true, false);
             head = ar ? "head" : OUTPUT;
-            graph.addLayer(head, dense(rnn.outputSize(), ar, false), context);
+            graph.addLayer(head, directHead(rnn.outputSize(), ar), context);
         } else {
             graph.addInputs(
                     ar ? new String[] {HISTORY, FUTURE, WINDOW} : new String[] {HISTORY, FUTURE});
@@ -297,7 +297,15 @@ public final class ForecasterBuilder {
                                 .build(),
                         top);
             } else {
-                graph.addLayer(head, dense(decoder.outputSize(), false, true), top);
+                graph.addLayer(
+                        head,
+                        new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                                .nIn(decoder.outputSize())
+                                .nOut(numTargets)
+                                .activation(Activation.IDENTITY)
+                                .dataFormat(RNNFormat.NCW)
+                                .build(),
+                        top);
             }
         }
         if (ar) {
@@ -347,31 +355,20 @@ public final class ForecasterBuilder {
         return net;
     }
 
-    /**
-     * The output projection of the direct topology (a dense layer, or the loss layer itself when
-     * there is no autoregressive part), or the per-step loss layer of the encoder-decoder.
-     */
-    private org.deeplearning4j.nn.conf.layers.Layer dense(
-            int inputs, boolean beforeSum, boolean perStep) {
-        if (!perStep) {
-            return beforeSum
-                    ? new DenseLayer.Builder()
-                            .nIn(inputs)
-                            .nOut((long) horizon * numTargets)
-                            .activation(Activation.IDENTITY)
-                            .build()
-                    : new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                            .nIn(inputs)
-                            .nOut((long) horizon * numTargets)
-                            .activation(Activation.IDENTITY)
-                            .build();
-        }
-        return new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                .nIn(inputs)
-                .nOut(numTargets)
-                .activation(Activation.IDENTITY)
-                .dataFormat(RNNFormat.NCW)
-                .build();
+    /** The direct head: a dense layer before the sum, or the loss layer itself without one. */
+    private org.deeplearning4j.nn.conf.layers.Layer directHead(int inputs, boolean beforeSum) {
+        long outputs = (long) horizon * numTargets;
+        return beforeSum
+                ? new DenseLayer.Builder()
+                        .nIn(inputs)
+                        .nOut(outputs)
+                        .activation(Activation.IDENTITY)
+                        .build()
+                : new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(inputs)
+                        .nOut(outputs)
+                        .activation(Activation.IDENTITY)
+                        .build();
     }
 
     private static void positive(String name, int value) {

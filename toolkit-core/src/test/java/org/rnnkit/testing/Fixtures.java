@@ -79,7 +79,7 @@ public final class Fixtures {
 
     /**
      * Builds a graph whose layers apply plain gradients (no updater), as DL4J's gradient checks
-     * require, unwrapping time-distributed layers.
+     * require.
      *
      * @param conf the configuration (changed in place)
      * @return the initialised graph
@@ -89,9 +89,6 @@ public final class Fixtures {
         for (org.deeplearning4j.nn.conf.graph.GraphVertex v : conf.getVertices().values()) {
             if (v instanceof org.deeplearning4j.nn.conf.graph.LayerVertex lv) {
                 org.deeplearning4j.nn.conf.layers.Layer l = lv.getLayerConf().getLayer();
-                if (l instanceof org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed td) {
-                    l = td.getUnderlying();
-                }
                 if (l instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
                     b.setIUpdater(new org.nd4j.linalg.learning.config.NoOp());
                 }

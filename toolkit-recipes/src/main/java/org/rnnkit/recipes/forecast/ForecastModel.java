@@ -217,6 +217,22 @@ public final class ForecastModel {
      * @return {@code [window][step][target]} in original units
      */
     public double[][][] forecast(Prepared data, int[] origins) {
+        double[][][] z = forecastStandardized(data, origins);
+        double[][][] out = new double[z.length][][];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = data.toOriginal(z[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Forecasts on the model's scale (transformed and standardized), as the dev metric compares.
+     *
+     * @param data the prepared series
+     * @param origins the window origins
+     * @return {@code [window][step][target]} on the standardized scale
+     */
+    double[][][] forecastStandardized(Prepared data, int[] origins) {
         double[][][] out = new double[origins.length][][];
         for (int from = 0; from < origins.length; from += BATCH) {
             int[] chunk =
@@ -224,10 +240,8 @@ public final class ForecastModel {
                             origins, from, Math.min(origins.length, from + BATCH));
             try (SequenceBatch batch = data.batcher().batch(chunk, false)) {
                 INDArray output = Graphs.output(network, batch.inputs(), batch.inputMasks())[0];
-                double[][][] z = data.batcher().toForecast(output, chunk);
-                for (int i = 0; i < chunk.length; i++) {
-                    out[from + i] = data.toOriginal(z[i]);
-                }
+                System.arraycopy(
+                        data.batcher().toForecast(output, chunk), 0, out, from, chunk.length);
             }
         }
         return out;

@@ -23,7 +23,6 @@ import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.BucketingIterator;
 import org.rnnkit.data.CalendarFeatures;
 import org.rnnkit.data.ForecastWindows;
-import org.rnnkit.data.SequenceBatch;
 import org.rnnkit.data.Standardizer;
 import org.rnnkit.data.TimeSeries;
 import org.rnnkit.data.TimeSeriesCsvReader;
@@ -33,7 +32,6 @@ import org.rnnkit.eval.ForecastBaseline;
 import org.rnnkit.eval.ForecastMetrics;
 import org.rnnkit.model.ForecasterBuilder;
 import org.rnnkit.model.ForecasterBuilder.Topology;
-import org.rnnkit.model.Graphs;
 import org.rnnkit.model.RnnSpec;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.RecipeResult;
@@ -467,30 +465,17 @@ public final class ForecastRecipe {
         return DevMetric.of(
                 "dev_mse_negated",
                 net -> {
+                    double[][][] z =
+                            new ForecastModel(net, spec, null)
+                                    .forecastStandardized(prepared, origins);
                     double sum = 0;
                     long count = 0;
-                    int n = spec.targets().size();
-                    for (int from = 0; from < origins.length; from += 256) {
-                        int[] chunk =
-                                java.util.Arrays.copyOfRange(
-                                        origins, from, Math.min(origins.length, from + 256));
-                        try (SequenceBatch batch = prepared.batcher().batch(chunk, false)) {
-                            double[][][] z =
-                                    prepared.batcher()
-                                            .toForecast(
-                                                    Graphs.output(
-                                                            net,
-                                                            batch.inputs(),
-                                                            batch.inputMasks())[0],
-                                                    chunk);
-                            for (int i = 0; i < chunk.length; i++) {
-                                for (int k = 0; k < spec.horizon(); k++) {
-                                    for (int j = 0; j < n; j++) {
-                                        double e = z[i][k][j] - prepared.values()[chunk[i] + k][j];
-                                        sum += e * e;
-                                        count++;
-                                    }
-                                }
+                    for (int i = 0; i < origins.length; i++) {
+                        for (int k = 0; k < spec.horizon(); k++) {
+                            for (int j = 0; j < spec.targets().size(); j++) {
+                                double e = z[i][k][j] - prepared.values()[origins[i] + k][j];
+                                sum += e * e;
+                                count++;
                             }
                         }
                     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
@@ -129,24 +128,20 @@ public final class PostagRecipe {
         for (int i = 0; i < trainSet.size(); i++) {
             order.add(i);
         }
-        // the batcher needs the epoch (word dropout is drawn per epoch, so a resumed run repeats
-        // it)
-        AtomicReference<BucketingIterator<Integer>> self = new AtomicReference<>();
         BucketingIterator<Integer> batches =
                 new BucketingIterator<>(
                         order,
                         options.batchSize(),
                         i -> trainWords.get(i).size(),
-                        ids ->
+                        (List<Integer> ids, Integer epoch) ->
                                 encoder.batch(
                                         ids.stream().map(trainWords::get).toList(),
                                         ids.stream().map(trainTags::get).toList(),
                                         options.wordDropout(),
-                                        batchRandom(options.seed(), self.get(), ids)),
+                                        batchRandom(options.seed(), epoch, ids)),
                         encoder.tags().size(),
                         true,
                         options.seed());
-        self.set(batches);
         MostFrequentTagger baseline =
                 MostFrequentTagger.train(
                         trainWords.stream().map(PostagEncoder::lower).toList(),
@@ -329,9 +324,7 @@ public final class PostagRecipe {
     }
 
     /** Word-dropout draws of one batch: fixed by seed, epoch and the batch's sentences. */
-    private static Random batchRandom(
-            long seed, BucketingIterator<Integer> iterator, List<Integer> ids) {
-        int epoch = iterator == null ? 0 : iterator.epoch();
+    private static Random batchRandom(long seed, int epoch, List<Integer> ids) {
         return new Random(seed * 1_000_003L + epoch * 7_919L + ids.hashCode());
     }
 }

@@ -43,6 +43,7 @@ public final class TranslateModel {
     private final Vocabulary target;
     private final Seq2SeqBatcher batcher;
     private final ModelBundle bundle;
+    private final TranslateOptions options;
 
     TranslateModel(
             ComputationGraph network,
@@ -61,6 +62,7 @@ public final class TranslateModel {
                         .optSparseLabels(true)
                         .build();
         this.bundle = bundle;
+        this.options = options;
     }
 
     /**
@@ -129,16 +131,13 @@ public final class TranslateModel {
         return bundle;
     }
 
-    Seq2SeqModel seq2seq() {
-        return model;
-    }
-
-    Vocabulary sourceVocabulary() {
-        return source;
-    }
-
-    Vocabulary targetVocabulary() {
-        return target;
+    /**
+     * Returns the settings the model was trained with.
+     *
+     * @return the options
+     */
+    public TranslateOptions options() {
+        return options;
     }
 
     /**

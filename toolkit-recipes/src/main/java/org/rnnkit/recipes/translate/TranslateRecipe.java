@@ -216,8 +216,7 @@ public final class TranslateRecipe {
     public static RecipeResult evaluate(Path modelFile, Path data, Integer beamWidth)
             throws IOException {
         TranslateModel model = TranslateModel.load(modelFile);
-        TranslateOptions options =
-                ModelBundle.json().treeToValue(model.bundle().options(), TranslateOptions.class);
+        TranslateOptions options = model.options();
         List<ParallelPair> pairs = ParallelTextReader.readAll(data, options.reverse());
         int beam = beamWidth != null ? beamWidth : options.beamWidth();
         if (beam < 1) {
@@ -240,8 +239,7 @@ public final class TranslateRecipe {
     public static List<Translation> predict(Path modelFile, List<String> sentences, int beamWidth)
             throws IOException {
         TranslateModel model = TranslateModel.load(modelFile);
-        TranslateOptions options =
-                ModelBundle.json().treeToValue(model.bundle().options(), TranslateOptions.class);
+        TranslateOptions options = model.options();
         SequenceDecoder decoder =
                 SequenceDecoder.builder()
                         .optMaxLength(options.maxTargetLength())
