@@ -1,0 +1,89 @@
+package org.rnnkit.exercises;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.rnnkit.bundle.AtomicFiles;
+
+/** Small helpers the exercises share: plots written atomically and plain-text tables. */
+public final class Exercises {
+
+    private Exercises() {}
+
+    /**
+     * Writes a chart as a PNG, atomically (a reader never sees half a file).
+     *
+     * @param chart any XChart chart
+     * @param file the PNG to write; parent directories must exist
+     * @return {@code file}
+     * @throws IOException if the file cannot be written
+     */
+    public static Path writePng(Chart<?, ?> chart, Path file) throws IOException {
+        AtomicFiles.write(
+                file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        return file;
+    }
+
+    /**
+     * Formats rows as a Markdown table with columns padded to their widest cell.
+     *
+     * @param header the column names
+     * @param rows the cells, each row as long as the header
+     * @return the table, one line per row, ending with a newline
+     * @throws IllegalArgumentException if a row's length differs from the header's
+     */
+    public static String table(List<String> header, List<List<String>> rows) {
+        int[] width = new int[header.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = Math.max(3, header.get(c).length());
+        }
+        for (List<String> row : rows) {
+            if (row.size() != header.size()) {
+                throw new IllegalArgumentException(
+                        "row has "
+                                + row.size()
+                                + " cells, header has "
+                                + header.size()
+                                + ": "
+                                + row);
+            }
+            for (int c = 0; c < width.length; c++) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendRow(out, header, width);
+        StringBuilder rule = new StringBuilder("|");
+        for (int w : width) {
+            rule.append("-".repeat(w + 2)).append('|');
+        }
+        out.append(rule).append('\n');
+        for (List<String> row : rows) {
+            appendRow(out, row, width);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Formats a number with a fixed count of decimals, independent of the default locale.
+     *
+     * @param value the number
+     * @param decimals digits after the point
+     * @return e.g. {@code fixed(0.12345, 3) = "0.123"}
+     */
+    public static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static void appendRow(StringBuilder out, List<String> cells, int[] width) {
+        out.append('|');
+        for (int c = 0; c < width.length; c++) {
+            String cell = cells.get(c);
+            out.append(' ').append(cell).append(" ".repeat(width[c] - cell.length())).append(" |");
+        }
+        out.append('\n');
+    }
+}
