@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.bundle.AtomicFiles;
 
 /** Small helpers the exercises share: plots written atomically and plain-text tables. */
@@ -76,6 +79,24 @@ public final class Exercises {
      */
     public static String fixed(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /**
+     * A matrix of "fixed" weights for exercises done by hand: multiples of 0.1 in [-0.5, 0.5].
+     *
+     * @param random the source of the values (seeded by the caller)
+     * @param rows rows
+     * @param columns columns
+     * @return a double-precision matrix
+     */
+    public static INDArray tenths(Random random, int rows, int columns) {
+        double[][] v = new double[rows][columns];
+        for (double[] row : v) {
+            for (int c = 0; c < columns; c++) {
+                row[c] = (random.nextInt(11) - 5) / 10.0;
+            }
+        }
+        return Nd4j.create(v);
     }
 
     private static void appendRow(StringBuilder out, List<String> cells, int[] width) {
