@@ -36,6 +36,12 @@ public final class SequenceClassifierBuilder {
     /** Name of the graph output (class probabilities). */
     public static final String OUTPUT = "output";
 
+    /**
+     * Name of the embedding layer ({@code EmbeddingSequenceLayer}; weight {@code "W"}, shape {@code
+     * [vocabularySize, embeddingSize]}).
+     */
+    public static final String EMBEDDING = "embedding";
+
     private int vocabularySize;
     private int numClasses;
     private int embeddingSize = 128;
@@ -172,7 +178,7 @@ public final class SequenceClassifierBuilder {
         // input's feature size (1). Every layer's nIn is set explicitly instead.
         GraphBuilder graph = base.graphBuilder().addInputs(INPUT);
         graph.addLayer(
-                "embedding",
+                EMBEDDING,
                 new EmbeddingSequenceLayer.Builder()
                         .nIn(vocabularySize)
                         .nOut(embeddingSize)
@@ -181,8 +187,7 @@ public final class SequenceClassifierBuilder {
                 INPUT);
         boolean last = pooling == Pooling.LAST;
         String top =
-                RecurrentStack.add(
-                        graph, rnn, "embedding", embeddingSize, INPUT, "rnn", last, false);
+                RecurrentStack.add(graph, rnn, EMBEDDING, embeddingSize, INPUT, "rnn", last, false);
         if (!last) {
             graph.addLayer(
                     "pool",

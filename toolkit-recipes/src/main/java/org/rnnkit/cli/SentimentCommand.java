@@ -20,6 +20,7 @@ import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
 import org.rnnkit.recipes.sentiment.SentimentRecipe;
+import org.rnnkit.text.WordVectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +70,15 @@ final class SentimentCommand implements Runnable {
         Integer embeddingSize;
 
         @Option(
+                names = "--embeddings",
+                paramLabel = "PATH",
+                description =
+                        "Pretrained word vectors (GloVe or word2vec text, optionally .gz) to start the"
+                                + " embedding layer from; without --embedding-size the size is taken"
+                                + " from the file.")
+        Path embeddings;
+
+        @Option(
                 names = "--pooling",
                 paramLabel = "last|max|mean",
                 description = "Pooling over real steps: ${COMPLETION-CANDIDATES}.")
@@ -112,6 +122,17 @@ final class SentimentCommand implements Runnable {
             set(a.maxLength, b::maxLength);
             set(a.learningRate, b::learningRate);
             set(embeddingSize, b::embeddingSize);
+            set(embeddings, b::embeddings);
+            PrintWriter out = spec.commandLine().getOut();
+            if (embeddings != null && embeddingSize == null) {
+                int dimension = WordVectors.read(embeddings, 1).dimension();
+                b.embeddingSize(dimension);
+                out.printf(
+                        Locale.ROOT,
+                        "embedding size set to %d, the dimension of %s%n",
+                        dimension,
+                        embeddings);
+            }
             set(pooling, b::pooling);
             set(minCount, b::minCount);
             set(maxVocabulary, b::maxVocabulary);
@@ -124,7 +145,6 @@ final class SentimentCommand implements Runnable {
                     .progressBar(!a.noProgress && System.console() != null);
             SentimentOptions options = b.build();
             RecipeResult result = SentimentRecipe.train(options);
-            PrintWriter out = spec.commandLine().getOut();
             out.println(result.report());
             out.printf(Locale.ROOT, "model saved to %s%n", result.bundle());
             out.printf(

@@ -2,8 +2,15 @@ package org.rnnkit.recipes;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnkit.bundle.BundleFormatException;
 import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.text.Vocabulary;
+import org.rnnkit.text.WordVectors;
 import org.rnnkit.train.OptimizerSpec;
 import org.rnnkit.train.Trainer;
 
@@ -90,5 +97,58 @@ public final class Recipes {
                     null);
         }
         return bundle;
+    }
+
+    /**
+     * Copies pretrained word vectors into an initialised network's embedding layer ({@code
+     * EmbeddingSequenceLayer}, weight {@code "W"} of shape {@code [vocabulary size, embedding
+     * size]}): the row of each vocabulary word with a vector (exact form, else lower case) becomes
+     * that vector; reserved ids and words without a vector keep their initial values.
+     *
+     * @param network an initialised network
+     * @param layer the embedding layer's name
+     * @param vocabulary the vocabulary whose ids index the rows
+     * @param vectors the pretrained vectors
+     * @param file the vectors' file, named in the error message
+     * @return how many vocabulary words received a vector
+     * @throws IllegalArgumentException when the vectors' dimension is not the layer's embedding
+     *     size or the layer's rows are not the vocabulary's size
+     */
+    public static int copyEmbeddings(
+            ComputationGraph network,
+            String layer,
+            Vocabulary vocabulary,
+            WordVectors vectors,
+            Path file) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(vectors, "vectors");
+        Layer embedding = network.getLayer(layer);
+        if (embedding == null) {
+            throw new IllegalArgumentException(
+                    "layer must name a layer of the network, received: layer=" + layer);
+        }
+        INDArray weights = embedding.getParam("W").dup();
+        if (weights.size(1) != vectors.dimension()) {
+            throw new IllegalArgumentException(
+                    "embeddingSize must equal the dimension of the vectors in "
+                            + file
+                            + " ("
+                            + vectors.dimension()
+                            + "), received: embeddingSize="
+                            + weights.size(1)
+                            + " (set --embedding-size "
+                            + vectors.dimension()
+                            + ", or leave it out to take it from the file)");
+        }
+        if (weights.size(0) != vocabulary.size()) {
+            throw new IllegalArgumentException(
+                    "the embedding layer must have one row per vocabulary id, received: shape="
+                            + Arrays.toString(weights.shape())
+                            + ", vocabulary size="
+                            + vocabulary.size());
+        }
+        int found = vectors.fillEmbedding(vocabulary, weights);
+        embedding.setParam("W", weights);
+        return found;
     }
 }

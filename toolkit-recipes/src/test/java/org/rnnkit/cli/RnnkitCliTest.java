@@ -119,6 +119,57 @@ class RnnkitCliTest {
     }
 
     @Test
+    void givenEmbeddingsWithoutSize_whenSmokeTrain_thenSizeTakenFromFileAndCoverageSaved()
+            throws IOException {
+        Path vectors = dir.resolve("vectors.txt");
+        Files.writeString(
+                vectors, "2 3\nthe 0.5 -0.25 0.125\nnot -1 0 1\n", StandardCharsets.UTF_8);
+        Path model = dir.resolve("m.zip");
+        Run train =
+                run(
+                        "sentiment",
+                        "train",
+                        "--data",
+                        resource("tiny.tsv").toString(),
+                        "--dev",
+                        resource("tiny-dev.tsv").toString(),
+                        "--out",
+                        model.toString(),
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--batch-size",
+                        "4",
+                        "--embeddings",
+                        vectors.toString());
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(
+                train.out().contains("embedding size set to 3, the dimension of " + vectors),
+                train.out());
+        ModelBundle bundle = ModelBundle.load(model);
+        assertEquals(3, bundle.options().get("embeddingSize").asInt());
+        assertEquals(2.0, bundle.metrics().get("embeddings_found"));
+
+        Run mismatch =
+                run(
+                        "sentiment",
+                        "train",
+                        "--data",
+                        resource("tiny.tsv").toString(),
+                        "--out",
+                        dir.resolve("other.zip").toString(),
+                        "--smoke",
+                        "--embedding-size",
+                        "5",
+                        "--embeddings",
+                        vectors.toString());
+        assertEquals(2, mismatch.exit());
+        assertTrue(
+                mismatch.err().contains("embeddingSize must equal the dimension of the vectors"),
+                mismatch.err());
+    }
+
+    @Test
     void givenNoInputArguments_whenPredict_thenReadsStandardInputLines() throws IOException {
         Path model = dir.resolve("m.zip");
         trainSmokeModel(model, "--dev-fraction", "0.5");

@@ -35,6 +35,9 @@ import org.rnnkit.model.Pooling;
  * @param patience epochs without dev improvement before stopping
  * @param skipBadRows count and skip malformed rows instead of failing
  * @param progressBar show a progress bar on standard error
+ * @param embeddings pretrained word vectors (GloVe or word2vec text, optionally .gz) copied into
+ *     the embedding layer before training; their dimension must equal {@code embeddingSize}; null =
+ *     the embedding starts random
  */
 public record SentimentOptions(
         Path data,
@@ -59,7 +62,8 @@ public record SentimentOptions(
         double devFraction,
         int patience,
         boolean skipBadRows,
-        boolean progressBar) {
+        boolean progressBar,
+        Path embeddings) {
 
     /**
      * Validates the settings.
@@ -132,7 +136,8 @@ public record SentimentOptions(
                 0.2,
                 2,
                 false,
-                false);
+                false,
+                null);
     }
 
     /**
@@ -174,6 +179,7 @@ public record SentimentOptions(
         b.patience = patience;
         b.skipBadRows = skipBadRows;
         b.progressBar = progressBar;
+        b.embeddings = embeddings;
         return b;
     }
 
@@ -212,6 +218,7 @@ public record SentimentOptions(
         private int patience = DEFAULTS.patience;
         private boolean skipBadRows = DEFAULTS.skipBadRows;
         private boolean progressBar = DEFAULTS.progressBar;
+        private Path embeddings = DEFAULTS.embeddings;
 
         private Builder() {}
 
@@ -469,6 +476,17 @@ public record SentimentOptions(
         }
 
         /**
+         * Sets {@code embeddings}.
+         *
+         * @param embeddings see {@link SentimentOptions}
+         * @return this builder
+         */
+        public Builder embeddings(Path embeddings) {
+            this.embeddings = embeddings;
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return the options
@@ -498,7 +516,8 @@ public record SentimentOptions(
                     devFraction,
                     patience,
                     skipBadRows,
-                    progressBar);
+                    progressBar,
+                    embeddings);
         }
     }
 }

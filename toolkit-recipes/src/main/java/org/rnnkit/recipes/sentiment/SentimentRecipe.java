@@ -28,6 +28,7 @@ import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
 import org.rnnkit.text.Tokenizer;
 import org.rnnkit.text.Vocabulary;
+import org.rnnkit.text.WordVectors;
 import org.rnnkit.train.DevMetric;
 import org.rnnkit.train.OptimizerSpec;
 import org.rnnkit.train.Trainer;
@@ -45,7 +46,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Model.</b> Embedding (128) -> LSTM (128 units) -> max pooling over real steps -> softmax;
  * cell, size, depth, direction, dropout and pooling are options. Adam 2e-3 with 0.85 per-epoch
- * decay, gradient clipping at norm 1, early stopping on dev accuracy.
+ * decay, gradient clipping at norm 1, early stopping on dev accuracy. With {@code embeddings} set,
+ * pretrained word vectors (GloVe or word2vec text, e.g. from {@code
+ * org.rnnkit.exercises.WordEmbeddings}) replace the random rows of the vocabulary words they cover
+ * before training; the count and share found go to the metrics ({@code embeddings_found}, {@code
+ * embeddings_coverage}) and the file's path to the bundle's options.
  *
  * <p><b>Run.</b> {@code rnnkit sentiment train [--data PATH]}; {@code rnnkit sentiment eval --model
  * sentiment.zip --data PATH}; {@code rnnkit sentiment predict --model sentiment.zip "text"}.
@@ -130,6 +135,7 @@ public final class SentimentRecipe {
                         .optSeed(options.seed())
                         .build();
         LOG.info("model: {} parameters", network.numParams());
+        Map<String, Double> embeddingMetrics = copyEmbeddings(options, vocabulary, network);
 
         List<Integer> order = new ArrayList<>(trainIds.size());
         for (int i = 0; i < trainIds.size(); i++) {
@@ -162,6 +168,8 @@ public final class SentimentRecipe {
                         });
         Path runDir = options.runDirectory();
         String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
+        String embeddingsHash =
+                options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
         Trainer trainer =
                 Recipes.trainer(
@@ -172,7 +180,7 @@ public final class SentimentRecipe {
                         runDir,
                         options.resume(),
                         options.progressBar(),
-                        dataHash + "|" + Fingerprints.ofOptions(optionsJson),
+                        dataHash + "|" + Fingerprints.ofOptions(optionsJson) + embeddingsHash,
                         optimizer);
         TrainingResult result = trainer.fit(network, batches, devAccuracy);
 
@@ -207,6 +215,7 @@ public final class SentimentRecipe {
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         metrics.put("best_epoch", (double) result.bestEpoch());
         metrics.put("epochs_trained", (double) result.history().size());
+        metrics.putAll(embeddingMetrics);
         ModelBundle bundle =
                 bundleOf(
                         result.network(),
@@ -219,6 +228,16 @@ public final class SentimentRecipe {
         bundle.save(options.out());
         LOG.info("saved {}", options.out());
         String report = "dev set: " + devSet.size() + " examples\n" + evaluation.report();
+        if (!embeddingMetrics.isEmpty()) {
+            report +=
+                    String.format(
+                            Locale.ROOT,
+                            "pretrained embeddings: %s, %.0f of %d vocabulary words found (%.1f%%)%n",
+                            options.embeddings(),
+                            embeddingMetrics.get("embeddings_found"),
+                            vocabulary.size() - Vocabulary.RESERVED.size(),
+                            100 * embeddingMetrics.get("embeddings_coverage"));
+        }
         return new RecipeResult(options.out(), metrics, report);
     }
 
@@ -253,6 +272,48 @@ public final class SentimentRecipe {
                                 : "")
                         + "\n"
                         + evaluation.report());
+    }
+
+    /**
+     * Loads {@code options.embeddings()}, if set, into the network's embedding layer.
+     *
+     * @return {@code embeddings_found} and {@code embeddings_coverage} (share of the non-reserved
+     *     vocabulary), or an empty map without embeddings
+     */
+    private static Map<String, Double> copyEmbeddings(
+            SentimentOptions options, Vocabulary vocabulary, ComputationGraph network)
+            throws IOException {
+        Path file = options.embeddings();
+        if (file == null) {
+            return Map.of();
+        }
+        WordVectors vectors = WordVectors.read(file);
+        int found =
+                Recipes.copyEmbeddings(
+                        network, SequenceClassifierBuilder.EMBEDDING, vocabulary, vectors, file);
+        int words = vocabulary.size() - Vocabulary.RESERVED.size();
+        double coverage = words == 0 ? 0 : found / (double) words;
+        LOG.info(
+                "embeddings: {} vectors of dimension {} from {}; {} of {} vocabulary words found"
+                        + " ({}%), the others start random",
+                vectors.size(),
+                vectors.dimension(),
+                file,
+                found,
+                words,
+                String.format(Locale.ROOT, "%.1f", 100 * coverage));
+        if (coverage < 0.5) {
+            LOG.warn(
+                    "embeddings: only {} of {} vocabulary words have a vector in {}; is it the"
+                            + " right language and tokenisation?",
+                    found,
+                    words,
+                    file);
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("embeddings_found", (double) found);
+        metrics.put("embeddings_coverage", coverage);
+        return metrics;
     }
 
     private record Evaluation(Map<String, Double> metrics, String report) {}

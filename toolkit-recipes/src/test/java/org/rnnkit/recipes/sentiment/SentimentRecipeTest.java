@@ -110,6 +110,7 @@ class SentimentRecipeTest {
         SentimentOptions options =
                 SentimentOptions.builder()
                         .data(dir.resolve("x.tsv"))
+                        .embeddings(dir.resolve("vectors.txt.gz"))
                         .bidirectional(true)
                         .dropout(0.25)
                         .build();
