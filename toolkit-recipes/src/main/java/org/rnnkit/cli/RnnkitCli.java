@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             PostagCommand.class,
             ForecastCommand.class,
             TranslateCommand.class,
+            EmbeddingsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {
