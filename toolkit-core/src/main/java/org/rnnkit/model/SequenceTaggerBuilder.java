@@ -43,6 +43,12 @@ public final class SequenceTaggerBuilder {
     /** Name of the output layer. */
     public static final String OUTPUT = "output";
 
+    /**
+     * Name of the word embedding layer (weight {@code "W"}, {@code [vocabularySize,
+     * embeddingSize]}).
+     */
+    public static final String EMBEDDING = "embedding";
+
     private int vocabularySize;
     private int charVocabularySize;
     private int numTags;
@@ -213,7 +219,7 @@ public final class SequenceTaggerBuilder {
         NeuralNetConfiguration.Builder base = NetworkBase.of(seed, dataType, optimizer);
         GraphBuilder graph = base.graphBuilder().addInputs(TOKENS, CHARS);
         graph.addLayer(
-                "embedding",
+                EMBEDDING,
                 new EmbeddingSequenceLayer.Builder()
                         .nIn(vocabularySize)
                         .nOut(embeddingSize)

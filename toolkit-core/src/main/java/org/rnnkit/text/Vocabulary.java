@@ -11,11 +11,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An immutable mapping between tokens and integer ids.
@@ -132,6 +135,31 @@ public final class Vocabulary {
     public long count(int id) {
         token(id);
         return counts[id];
+    }
+
+    /**
+     * Returns this vocabulary with extra tokens appended after its last id, each with count 0 (for
+     * example the words of a pretrained embedding file that never occurred in training). Existing
+     * ids are unchanged; extra tokens already present, reserved or repeated are skipped, the others
+     * keep their order.
+     *
+     * @param extra the tokens to add
+     * @return the extended vocabulary ({@code this} when nothing is added)
+     * @throws NullPointerException when {@code extra} or one of its tokens is null
+     */
+    public Vocabulary withExtraTokens(Collection<String> extra) {
+        Objects.requireNonNull(extra, "extra");
+        List<String> all = new ArrayList<>(tokens);
+        Set<String> seen = new HashSet<>(ids.keySet());
+        for (String t : extra) {
+            if (seen.add(Objects.requireNonNull(t, "token"))) {
+                all.add(t);
+            }
+        }
+        if (all.size() == tokens.size()) {
+            return this;
+        }
+        return new Vocabulary(all, Arrays.copyOf(counts, all.size()));
     }
 
     /**

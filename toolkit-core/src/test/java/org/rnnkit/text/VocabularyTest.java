@@ -37,6 +37,21 @@ class VocabularyTest {
     }
 
     @Test
+    void givenExtraTokens_whenAppended_thenOldIdsKeptNewOnesCountZeroAndRoundTrip()
+            throws IOException {
+        Vocabulary v = build(CORPUS, 2, 100);
+        Vocabulary extended = v.withExtraTokens(List.of("plot", "zebra", "<unk>", "owl", "zebra"));
+        assertEquals(v.tokens(), extended.tokens().subList(0, v.size()));
+        assertEquals(List.of("zebra", "owl"), extended.tokens().subList(v.size(), extended.size()));
+        assertEquals(0, extended.count(extended.id("owl")));
+        assertEquals(v.count(v.id("plot")), extended.count(extended.id("plot")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        extended.write(out);
+        assertEquals(extended, Vocabulary.read(new ByteArrayInputStream(out.toByteArray())));
+        assertTrue(v.withExtraTokens(List.of("good")) == v);
+    }
+
+    @Test
     void givenSameCorpusInAnyOrder_whenBuilt_thenIdenticalIds() {
         Vocabulary reference = build(CORPUS, 1, 100);
         for (long seed = 0; seed < 5; seed++) {

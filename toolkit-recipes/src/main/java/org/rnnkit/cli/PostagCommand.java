@@ -20,6 +20,7 @@ import org.rnnkit.recipes.postag.PostagDataGenerator;
 import org.rnnkit.recipes.postag.PostagModel;
 import org.rnnkit.recipes.postag.PostagOptions;
 import org.rnnkit.recipes.postag.PostagRecipe;
+import org.rnnkit.text.WordVectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +72,24 @@ final class PostagCommand implements Runnable {
 
         @Option(names = "--embedding-size", paramLabel = "E", description = "Word embedding width.")
         Integer embeddingSize;
+
+        @Option(
+                names = "--embeddings",
+                paramLabel = "PATH",
+                description =
+                        "Pretrained word vectors (GloVe or word2vec text, optionally .gz) to start the"
+                                + " word embedding from; the file's first --embeddings-limit words"
+                                + " (lower-cased) join the training words in the vocabulary. Without"
+                                + " --embedding-size the size is taken from the file.")
+        Path embeddings;
+
+        @Option(
+                names = "--embeddings-limit",
+                paramLabel = "N",
+                description =
+                        "How many words from the start of the --embeddings file join the vocabulary"
+                                + " (default 100000).")
+        Integer embeddingsLimit;
 
         @Option(
                 names = "--char-slots",
@@ -138,6 +157,22 @@ final class PostagCommand implements Runnable {
             set(a.learningRate, b::learningRate);
             set(tagset == null ? null : parseTagset(tagset), b::tagset);
             set(embeddingSize, b::embeddingSize);
+            if (embeddingsLimit != null && embeddings == null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--embeddings-limit needs --embeddings");
+            }
+            set(embeddings, b::embeddings);
+            set(embeddingsLimit, b::embeddingsLimit);
+            PrintWriter out = spec.commandLine().getOut();
+            if (embeddings != null && embeddingSize == null) {
+                int dimension = WordVectors.read(embeddings, 1).dimension();
+                b.embeddingSize(dimension);
+                out.printf(
+                        Locale.ROOT,
+                        "embedding size set to %d, the dimension of %s%n",
+                        dimension,
+                        embeddings);
+            }
             set(charSlots, b::charSlots);
             set(minCount, b::minCount);
             set(lrDecay, b::lrDecay);
@@ -149,7 +184,6 @@ final class PostagCommand implements Runnable {
                     .smoke(a.smoke)
                     .progressBar(!a.noProgress && System.console() != null);
             RecipeResult result = PostagRecipe.train(b.build());
-            PrintWriter out = spec.commandLine().getOut();
             out.println(result.report());
             out.printf(Locale.ROOT, "model saved to %s%n", result.bundle());
             out.printf(

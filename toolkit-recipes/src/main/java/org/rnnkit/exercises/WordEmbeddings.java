@@ -6,22 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import org.deeplearning4j.models.word2vec.VocabWord;
-import org.deeplearning4j.models.word2vec.Word2Vec;
-import org.deeplearning4j.text.sentenceiterator.CollectionSentenceIterator;
 import org.deeplearning4j.text.tokenization.tokenizer.preprocessor.CommonPreprocessor;
-import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.rnnkit.recipes.embeddings.Word2VecOptions;
+import org.rnnkit.recipes.embeddings.Word2VecTrainer;
 import org.rnnkit.text.WordVectors;
 
 /**
@@ -315,41 +312,22 @@ public final class WordEmbeddings {
             List<String> sentences, boolean generated, Path outputDirectory, long seed)
             throws IOException {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
-        DefaultTokenizerFactory tokenizer = new DefaultTokenizerFactory();
-        tokenizer.setTokenPreProcessor(new CommonPreprocessor());
-        Word2Vec word2vec =
-                new Word2Vec.Builder()
-                        .minWordFrequency(MIN_COUNT)
-                        .layerSize(DIMENSION)
-                        .windowSize(WINDOW)
-                        .epochs(EPOCHS)
-                        .iterations(1)
-                        .negativeSample(5)
-                        .useHierarchicSoftmax(false)
-                        .seed(seed)
-                        .workers(1)
-                        .iterate(new CollectionSentenceIterator(sentences))
-                        .tokenizerFactory(tokenizer)
-                        .build();
-        word2vec.fit();
-        // Most frequent first, ties by word, so the saved file does not depend on hash order.
-        List<VocabWord> vocabulary = new ArrayList<>(word2vec.vocab().vocabWords());
-        vocabulary.sort(
-                Comparator.comparingDouble((VocabWord w) -> -w.getElementFrequency())
-                        .thenComparing(VocabWord::getLabel));
-        List<String> words = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
-        long tokens = 0;
-        for (VocabWord w : vocabulary) {
-            double[] v = word2vec.getWordVector(w.getLabel());
-            float[] f = new float[v.length];
-            for (int k = 0; k < v.length; k++) {
-                f[k] = (float) v[k];
-            }
-            words.add(w.getLabel());
-            vectors.add(f);
-            tokens += (long) w.getElementFrequency();
-        }
+        Word2VecTrainer.Result trained =
+                Word2VecTrainer.train(
+                        Word2VecOptions.builder()
+                                .dimension(DIMENSION)
+                                .window(WINDOW)
+                                .minCount(MIN_COUNT)
+                                .epochs(EPOCHS)
+                                .negative(5)
+                                .seed(seed)
+                                .workers(1)
+                                .build(),
+                        sentences,
+                        new CommonPreprocessor());
+        WordVectors wordVectors = trained.vectors();
+        List<String> words = wordVectors.words();
+        long tokens = trained.tokens();
         if (words.size() < 12) {
             throw new IllegalArgumentException(
                     "the corpus must have at least 12 words seen "
@@ -357,7 +335,6 @@ public final class WordEmbeddings {
                             + " times, received: "
                             + words.size());
         }
-        WordVectors wordVectors = WordVectors.of(words, vectors);
         Files.createDirectories(outputDirectory);
         Path vectorsFile = outputDirectory.resolve("word-vectors.txt");
         wordVectors.write(vectorsFile);

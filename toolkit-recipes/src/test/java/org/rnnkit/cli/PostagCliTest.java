@@ -116,4 +116,60 @@ class PostagCliTest {
         assertEquals(2, maxLength.exit());
         assertTrue(maxLength.err().contains("--max-length"), maxLength.err());
     }
+
+    @Test
+    void givenEmbeddingsFile_whenSmokeTrained_thenSizeTakenFromFileAndModelPredicts()
+            throws IOException {
+        Path data = dir.resolve("tagged.txt");
+        assertEquals(0, run("postag", "generate", "--out", data.toString(), "--size", "60").exit());
+        Path vectors = dir.resolve("vectors.txt");
+        Files.writeString(vectors, "2 3\nthe 0.5 -0.25 0.125\nxylophone 2 -2 0.25\n");
+        Path model = dir.resolve("e.zip");
+        Run train =
+                run(
+                        "postag",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        model.toString(),
+                        "--smoke",
+                        "--hidden",
+                        "4",
+                        "--layers",
+                        "1",
+                        "--embeddings",
+                        vectors.toString(),
+                        "--embeddings-limit",
+                        "10");
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(
+                train.out().contains("embedding size set to 3, the dimension of " + vectors),
+                train.out());
+        assertTrue(train.out().contains("pretrained embeddings: " + vectors), train.out());
+        ModelBundle bundle = ModelBundle.load(model);
+        assertEquals(3, bundle.options().get("embeddingSize").asInt());
+        assertTrue(bundle.vocabulary().contains("xylophone"));
+        Run predict = run("postag", "predict", "--model", model.toString(), "the xylophone");
+        assertEquals(0, predict.exit(), predict.err());
+        assertTrue(predict.out().strip().matches("the/\\S+ xylophone/\\S+"), predict.out());
+
+        Run mismatch =
+                run(
+                        "postag",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        dir.resolve("other.zip").toString(),
+                        "--smoke",
+                        "--embedding-size",
+                        "5",
+                        "--embeddings",
+                        vectors.toString());
+        assertEquals(2, mismatch.exit());
+        assertTrue(
+                mismatch.err().contains("embeddingSize must equal the dimension of the vectors"),
+                mismatch.err());
+    }
 }

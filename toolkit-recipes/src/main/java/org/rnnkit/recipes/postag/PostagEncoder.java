@@ -1,6 +1,7 @@
 package org.rnnkit.recipes.postag;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -18,7 +19,8 @@ import org.rnnkit.text.Vocabulary;
  * {@code charSlots - 2} characters keep their beginning and their end (the suffix matters most for
  * part of speech).
  *
- * @param words the word vocabulary (lower case)
+ * @param words the word vocabulary (lower case): the training words, then possibly words of a
+ *     pretrained vectors file with count 0 ({@link #withExtraWords(Collection)})
  * @param chars the character vocabulary (one character per entry)
  * @param tags the tag names, index = tag id
  * @param charSlots character slots per word
@@ -55,6 +57,22 @@ record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int 
                 charSlots);
     }
 
+    /**
+     * Returns this encoder with extra words (lower-cased) appended to the word vocabulary with
+     * count 0, e.g. those of pretrained vectors, so that they keep their own id at test time.
+     * Training words keep their ids and counts; they alone count as known for {@link #oov(List)}.
+     *
+     * @param extra the words to add, in order; repeated and known ones are skipped
+     * @return the extended encoder
+     */
+    PostagEncoder withExtraWords(Collection<String> extra) {
+        List<String> lowered = new ArrayList<>(extra.size());
+        for (String w : extra) {
+            lowered.add(w.toLowerCase(Locale.ROOT));
+        }
+        return new PostagEncoder(words.withExtraTokens(lowered), chars, tags, charSlots);
+    }
+
     static List<String> lower(List<String> words) {
         List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
@@ -73,10 +91,18 @@ record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int 
         return words.encode(lower(sentence));
     }
 
+    /**
+     * Marks the out-of-vocabulary words: those that are not training words of the vocabulary. A
+     * word that has an id only because it came from pretrained vectors (count 0) is OOV too.
+     *
+     * @param sentence the words
+     * @return one flag per word
+     */
     boolean[] oov(List<String> sentence) {
         boolean[] out = new boolean[sentence.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = !words.contains(sentence.get(i).toLowerCase(Locale.ROOT));
+            int id = words.id(sentence.get(i).toLowerCase(Locale.ROOT));
+            out[i] = id == Vocabulary.UNK || words.count(id) == 0;
         }
         return out;
     }

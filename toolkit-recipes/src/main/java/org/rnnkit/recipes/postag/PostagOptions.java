@@ -32,6 +32,11 @@ import org.rnnkit.model.CellType;
  * @param smoke a two-batch, one-epoch run (checks the pipeline)
  * @param resume continue from the run directory's checkpoint
  * @param progressBar draw a progress bar
+ * @param embeddings pretrained word vectors (GloVe or word2vec text, optionally .gz), or {@code
+ *     null} for a random start: the first {@code embeddingsLimit} words of the file (lower-cased)
+ *     join the training words in the vocabulary (with count 0), and every vocabulary word with a
+ *     vector starts from it; their dimension must equal {@code embeddingSize}
+ * @param embeddingsLimit how many words of the vectors file, from its start, join the vocabulary
  */
 public record PostagOptions(
         Path data,
@@ -56,7 +61,12 @@ public record PostagOptions(
         long seed,
         boolean smoke,
         boolean resume,
-        boolean progressBar) {
+        boolean progressBar,
+        Path embeddings,
+        int embeddingsLimit) {
+
+    /** Default of {@link #embeddingsLimit()}. */
+    public static final int DEFAULT_EMBEDDINGS_LIMIT = 100_000;
 
     /**
      * Validates the settings.
@@ -79,6 +89,9 @@ public record PostagOptions(
         require(
                 devFraction > 0 && devFraction < 1,
                 "devFraction must be in (0, 1), received: " + devFraction);
+        require(
+                embeddingsLimit > 0,
+                "embeddingsLimit must be > 0, received: embeddingsLimit=" + embeddingsLimit);
     }
 
     private static void require(boolean ok, String message) {
@@ -138,6 +151,8 @@ public record PostagOptions(
         b.smoke = smoke;
         b.resume = resume;
         b.progressBar = progressBar;
+        b.embeddings = embeddings;
+        b.embeddingsLimit = embeddingsLimit;
         return b;
     }
 
@@ -166,6 +181,8 @@ public record PostagOptions(
         private boolean smoke;
         private boolean resume;
         private boolean progressBar;
+        private Path embeddings;
+        private int embeddingsLimit = DEFAULT_EMBEDDINGS_LIMIT;
 
         private Builder() {}
 
@@ -396,6 +413,31 @@ public record PostagOptions(
         }
 
         /**
+         * Sets the pretrained word vectors.
+         *
+         * @param v see {@link PostagOptions#embeddings()}; {@code null} for none
+         * @return this builder
+         */
+        public Builder embeddings(Path v) {
+            embeddings = v;
+            return this;
+        }
+
+        /**
+         * Sets how many words of the vectors file join the vocabulary.
+         *
+         * @param v see {@link PostagOptions#embeddingsLimit()}, or {@code null} for the default
+         *     100000
+         * @return this builder
+         */
+        public Builder embeddingsLimit(Integer v) {
+            if (v != null) {
+                embeddingsLimit = v;
+            }
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return the options
@@ -424,7 +466,9 @@ public record PostagOptions(
                     seed,
                     smoke,
                     resume,
-                    progressBar);
+                    progressBar,
+                    embeddings,
+                    embeddingsLimit);
         }
     }
 }

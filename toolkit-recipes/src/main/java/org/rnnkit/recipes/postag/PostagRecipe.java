@@ -27,6 +27,8 @@ import org.rnnkit.model.SequenceTaggerBuilder;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
+import org.rnnkit.text.Vocabulary;
+import org.rnnkit.text.WordVectors;
 import org.rnnkit.train.DevMetric;
 import org.rnnkit.train.OptimizerSpec;
 import org.rnnkit.train.Trainer;
@@ -46,6 +48,16 @@ import org.slf4j.LoggerFactory;
  * word, dropout 0.5, two bidirectional LSTM layers of 128, per-step softmax; Adam 2e-3 with 0.85
  * per-epoch decay, clipping at 1, early stopping on dev token accuracy. A most-frequent-tag
  * baseline is reported beside it.
+ *
+ * <p><b>Pretrained embeddings.</b> With {@code embeddings} set (GloVe or word2vec text, e.g. from
+ * {@code rnnkit embeddings train}), the first {@code embeddingsLimit} words of the file,
+ * lower-cased, join the training words in the vocabulary with count 0, and every vocabulary word
+ * with a vector starts from it (the embeddings stay trainable). Words never seen in training but in
+ * the file thus keep their pretrained vector at test time. OOV accuracy still counts words that are
+ * not training words. A training word below {@code minCount} that is in the file gets an id with
+ * count 0, so word dropout (if on) always replaces it by the unknown id in training, as before. The
+ * metrics gain {@code embeddings_found} and {@code embeddings_added}; the resume fingerprint
+ * includes the file's hash.
  *
  * <p><b>Run.</b> {@code rnnkit postag train [--data train.conllu --dev dev.conllu]}; {@code rnnkit
  * postag eval --model postag.zip --data test.conllu}; {@code rnnkit postag predict --model
@@ -87,42 +99,22 @@ public final class PostagRecipe {
             devSet = shuffled.subList(0, devSize);
             trainSet = shuffled.subList(devSize, shuffled.size());
         }
-        PostagEncoder encoder =
-                PostagEncoder.fit(trainSet, options.minCount(), options.charSlots());
+        Setup setup = setUp(options, trainSet);
+        PostagEncoder encoder = setup.encoder();
+        ComputationGraph network = setup.network();
+        OptimizerSpec optimizer = setup.optimizer();
+        Map<String, Double> embeddingMetrics = setup.embeddingMetrics();
         checkTags(devSet, encoder, options.dev() != null ? options.dev() : options.data());
         LOG.info(
-                "data: {} training and {} dev sentences, {} tags, {} words, {} characters",
+                "data: {} training and {} dev sentences, {} tags, {} training words, {}"
+                        + " characters",
                 trainSet.size(),
                 devSet.size(),
                 encoder.tags().size(),
-                encoder.words().size(),
+                setup.trainingWords(),
                 encoder.chars().size());
         List<List<String>> trainWords = trainSet.stream().map(TaggedSentence::words).toList();
         List<int[]> trainTags = trainSet.stream().map(encoder::tagIds).toList();
-
-        OptimizerSpec optimizer =
-                new OptimizerSpec(
-                        options.learningRate(),
-                        options.lrDecay(),
-                        OptimizerSpec.defaults().clipNorm());
-        ComputationGraph network =
-                SequenceTaggerBuilder.builder()
-                        .setVocabularySize(encoder.words().size())
-                        .setCharVocabularySize(encoder.chars().size())
-                        .setNumTags(encoder.tags().size())
-                        .optEmbeddingSize(options.embeddingSize())
-                        .optCharSlots(options.charSlots())
-                        .optRnn(
-                                new RnnSpec(
-                                        options.cell(),
-                                        options.hiddenSize(),
-                                        options.numLayers(),
-                                        options.bidirectional(),
-                                        options.dropout()))
-                        .optOptimizer(optimizer)
-                        .optSeed(options.seed())
-                        .build();
-        LOG.info("model: {} parameters", network.numParams());
 
         List<Integer> order = new ArrayList<>(trainSet.size());
         for (int i = 0; i < trainSet.size(); i++) {
@@ -155,6 +147,8 @@ public final class PostagRecipe {
                                         .accuracy());
         Path runDir = options.runDirectory();
         String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
+        String embeddingsHash =
+                options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
         Trainer trainer =
                 Recipes.trainer(
@@ -165,7 +159,7 @@ public final class PostagRecipe {
                         runDir,
                         options.resume(),
                         options.progressBar(),
-                        dataHash + "|" + Fingerprints.ofOptions(optionsJson),
+                        dataHash + "|" + Fingerprints.ofOptions(optionsJson) + embeddingsHash,
                         optimizer);
         TrainingResult result = trainer.fit(network, batches, devAccuracy);
 
@@ -182,13 +176,174 @@ public final class PostagRecipe {
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         metrics.put("best_epoch", (double) result.bestEpoch());
         metrics.put("epochs_trained", (double) result.history().size());
+        metrics.putAll(embeddingMetrics);
         bundleOf(result.network(), encoder, optionsJson, provenance, metrics, baseline)
                 .save(options.out());
         LOG.info("saved {}", options.out());
-        return new RecipeResult(
-                options.out(),
-                metrics,
-                "dev set: " + devSet.size() + " sentences\n" + evaluation.report());
+        String report = "dev set: " + devSet.size() + " sentences\n" + evaluation.report();
+        if (!embeddingMetrics.isEmpty()) {
+            report +=
+                    String.format(
+                            Locale.ROOT,
+                            "pretrained embeddings: %s, %.0f of %d vocabulary words found, %.0f"
+                                    + " words added from the file%n",
+                            options.embeddings(),
+                            embeddingMetrics.get("embeddings_found"),
+                            encoder.words().size() - Vocabulary.RESERVED.size(),
+                            embeddingMetrics.get("embeddings_added"));
+        }
+        return new RecipeResult(options.out(), metrics, report);
+    }
+
+    /**
+     * The tagger before training: the encoder (training words, then those added from pretrained
+     * vectors), the initialised network with the vectors copied in, and the optimizer.
+     *
+     * @param encoder the encoder
+     * @param trainingWords the word vocabulary's size before the vectors' words were added
+     * @param network the initialised network
+     * @param optimizer the optimizer settings
+     * @param embeddingMetrics {@code embeddings_found} and {@code embeddings_added}, or empty
+     */
+    record Setup(
+            PostagEncoder encoder,
+            int trainingWords,
+            ComputationGraph network,
+            OptimizerSpec optimizer,
+            Map<String, Double> embeddingMetrics) {}
+
+    /**
+     * Builds the encoder from the training sentences (and the pretrained vectors, if any) and
+     * initialises the network.
+     *
+     * @throws IOException when the vectors cannot be read
+     * @throws IllegalArgumentException when the vectors' dimension is not {@code embeddingSize}
+     */
+    static Setup setUp(PostagOptions options, List<TaggedSentence> trainSet) throws IOException {
+        PostagEncoder fitted = PostagEncoder.fit(trainSet, options.minCount(), options.charSlots());
+        int trainingWords = fitted.words().size();
+        WordVectors vectors =
+                options.embeddings() == null
+                        ? null
+                        : lowerCased(WordVectors.read(options.embeddings()));
+        PostagEncoder encoder =
+                vectors == null
+                        ? fitted
+                        : fitted.withExtraWords(
+                                vectors.words()
+                                        .subList(
+                                                0,
+                                                Math.min(
+                                                        options.embeddingsLimit(),
+                                                        vectors.size())));
+        OptimizerSpec optimizer =
+                new OptimizerSpec(
+                        options.learningRate(),
+                        options.lrDecay(),
+                        OptimizerSpec.defaults().clipNorm());
+        ComputationGraph network =
+                SequenceTaggerBuilder.builder()
+                        .setVocabularySize(encoder.words().size())
+                        .setCharVocabularySize(encoder.chars().size())
+                        .setNumTags(encoder.tags().size())
+                        .optEmbeddingSize(options.embeddingSize())
+                        .optCharSlots(options.charSlots())
+                        .optRnn(
+                                new RnnSpec(
+                                        options.cell(),
+                                        options.hiddenSize(),
+                                        options.numLayers(),
+                                        options.bidirectional(),
+                                        options.dropout()))
+                        .optOptimizer(optimizer)
+                        .optSeed(options.seed())
+                        .build();
+        LOG.info("model: {} parameters", network.numParams());
+        Map<String, Double> embeddingMetrics =
+                copyEmbeddings(options, vectors, encoder, trainingWords, network);
+        return new Setup(encoder, trainingWords, network, optimizer, embeddingMetrics);
+    }
+
+    /**
+     * Copies the pretrained vectors, if any, into the network's word embedding.
+     *
+     * @param vectors the lower-cased vectors, or {@code null} for none
+     * @param trainingWords the vocabulary size before the file's words were added
+     * @return {@code embeddings_found} (vocabulary words given a vector) and {@code
+     *     embeddings_added} (words added from the file), or an empty map without vectors
+     */
+    private static Map<String, Double> copyEmbeddings(
+            PostagOptions options,
+            WordVectors vectors,
+            PostagEncoder encoder,
+            int trainingWords,
+            ComputationGraph network) {
+        if (vectors == null) {
+            return Map.of();
+        }
+        Vocabulary words = encoder.words();
+        int found =
+                Recipes.copyEmbeddings(
+                        network,
+                        SequenceTaggerBuilder.EMBEDDING,
+                        words,
+                        vectors,
+                        options.embeddings());
+        int added = words.size() - trainingWords;
+        int trained = trainingWords - Vocabulary.RESERVED.size();
+        int trainedFound = found - added;
+        LOG.info(
+                "embeddings: {} vectors of dimension {} from {}; {} of {} training words found,"
+                        + " {} words added from the file's first {}",
+                vectors.size(),
+                vectors.dimension(),
+                options.embeddings(),
+                trainedFound,
+                trained,
+                added,
+                options.embeddingsLimit());
+        if (trained > 0 && trainedFound < 0.5 * trained) {
+            LOG.warn(
+                    "embeddings: only {} of {} training words have a vector in {}; is it the"
+                            + " right language and tokenisation?",
+                    trainedFound,
+                    trained,
+                    options.embeddings());
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("embeddings_found", (double) found);
+        metrics.put("embeddings_added", (double) added);
+        return metrics;
+    }
+
+    /**
+     * Returns the vectors keyed by lower-case words, as the tagger's vocabulary is: each word's
+     * lower-case form, in order of first appearance, with the vector of the lower-case spelling
+     * when the file has it, else of its first spelling.
+     */
+    static WordVectors lowerCased(WordVectors vectors) {
+        boolean lower = true;
+        for (String w : vectors.words()) {
+            if (!w.equals(w.toLowerCase(Locale.ROOT))) {
+                lower = false;
+                break;
+            }
+        }
+        if (lower) {
+            return vectors;
+        }
+        Map<String, String> source = new LinkedHashMap<>();
+        for (String w : vectors.words()) {
+            String l = w.toLowerCase(Locale.ROOT);
+            if (!source.containsKey(l) || w.equals(l)) {
+                source.put(l, w);
+            }
+        }
+        List<float[]> rows = new ArrayList<>(source.size());
+        for (String w : source.values()) {
+            rows.add(vectors.vector(w));
+        }
+        return WordVectors.of(new ArrayList<>(source.keySet()), rows);
     }
 
     /**

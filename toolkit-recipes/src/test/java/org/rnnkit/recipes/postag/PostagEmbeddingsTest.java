@@ -1,0 +1,134 @@
+package org.rnnkit.recipes.postag;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnkit.data.TaggedSentence;
+import org.rnnkit.model.SequenceTaggerBuilder;
+import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.text.Vocabulary;
+
+/** Pretrained word vectors in the part-of-speech tagger: extended vocabulary and initial rows. */
+class PostagEmbeddingsTest {
+
+    /**
+     * Hand-written 3-dimensional vectors: two training words, one word the training data lacks
+     * (upper case in the file), and one beyond the limit of 3 used below.
+     */
+    private static final String VECTORS =
+            "the 0.5 -0.25 0.125\n"
+                    + "book -1 0 1\n"
+                    + "Xylophone 2 -2 0.25\n"
+                    + "zeppelin 9 9 9\n";
+
+    @TempDir Path dir;
+
+    private Path vectorsFile() throws IOException {
+        Path file = dir.resolve("vectors.txt");
+        Files.writeString(file, VECTORS, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private PostagOptions.Builder smoke(Path vectors) {
+        return PostagOptions.builder()
+                .smoke(true)
+                .hiddenSize(4)
+                .numLayers(1)
+                .batchSize(8)
+                .embeddingSize(3)
+                .embeddings(vectors)
+                .embeddingsLimit(3)
+                .out(dir.resolve("p.zip"));
+    }
+
+    @Test
+    void givenWordOnlyInVectorsFile_whenSetUp_thenItHasOwnIdWithFileVectorAndCountsAsOov()
+            throws IOException {
+        List<TaggedSentence> train = PostagDataGenerator.generate(200, 1);
+        assertFalse(
+                train.stream().anyMatch(s -> s.words().contains("xylophone")),
+                "fixture must lack the word");
+
+        PostagRecipe.Setup setup = PostagRecipe.setUp(smoke(vectorsFile()).build(), train);
+
+        Vocabulary words = setup.encoder().words();
+        assertEquals(setup.trainingWords() + 1, words.size());
+        assertTrue(words.contains("xylophone"));
+        assertFalse(words.contains("zeppelin"), "beyond embeddingsLimit");
+        int id = words.id("xylophone");
+        assertEquals(setup.trainingWords(), id);
+        assertEquals(0, words.count(id));
+        INDArray w = setup.network().getLayer(SequenceTaggerBuilder.EMBEDDING).getParam("W");
+        assertArrayEquals(new float[] {2f, -2f, 0.25f}, w.getRow(id).toFloatVector(), 0f);
+        assertArrayEquals(
+                new float[] {-1f, 0f, 1f}, w.getRow(words.id("book")).toFloatVector(), 0f);
+        assertEquals(3.0, setup.embeddingMetrics().get("embeddings_found"));
+        assertEquals(1.0, setup.embeddingMetrics().get("embeddings_added"));
+        // OOV stays "not a training word": the added word is OOV, a training word is not.
+        assertArrayEquals(
+                new boolean[] {true, false, true},
+                setup.encoder().oov(List.of("Xylophone", "book", "never-seen")));
+    }
+
+    @Test
+    void givenEmbeddings_whenSmokeTrained_thenBundleKeepsExtendedVocabularyAndLoadsEvalsPredicts()
+            throws IOException {
+        Path data = dir.resolve("tagged.txt");
+        StringBuilder text = new StringBuilder();
+        for (TaggedSentence s : PostagDataGenerator.generate(120, 3)) {
+            for (int i = 0; i < s.size(); i++) {
+                text.append(i > 0 ? " " : "")
+                        .append(s.words().get(i))
+                        .append('/')
+                        .append(s.tags().get(i));
+            }
+            text.append('\n');
+        }
+        Files.writeString(data, text, StandardCharsets.UTF_8);
+        Path vectors = vectorsFile();
+
+        RecipeResult r = PostagRecipe.train(smoke(vectors).data(data).build());
+
+        assertEquals(1.0, r.metrics().get("embeddings_added"));
+        assertTrue(r.report().contains("pretrained embeddings: " + vectors), r.report());
+        PostagModel m = PostagModel.load(r.bundle());
+        assertTrue(m.bundle().vocabulary().contains("xylophone"));
+        assertEquals(0, m.bundle().vocabulary().count(m.bundle().vocabulary().id("xylophone")));
+        assertEquals(vectors.toString(), m.bundle().options().get("embeddings").asText());
+        assertEquals(3, m.bundle().options().get("embeddingsLimit").asInt());
+        List<List<String>> tags = m.predict(List.of(List.of("they", "book", "a", "xylophone")));
+        assertEquals(4, tags.get(0).size());
+        RecipeResult eval = PostagRecipe.evaluate(r.bundle(), data);
+        double accuracy = eval.metrics().get("accuracy");
+        assertTrue(accuracy >= 0 && accuracy <= 1, eval.metrics().toString());
+    }
+
+    @Test
+    void givenDimensionMismatch_whenTrained_thenErrorNamesEmbeddingSizeFileAndDimension()
+            throws IOException {
+        Path file = vectorsFile();
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PostagRecipe.train(smoke(file).embeddingSize(8).build()));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "embeddingSize must equal the dimension of the vectors in "
+                                        + file
+                                        + " (3), received: embeddingSize=8"),
+                e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("p.zip")));
+    }
+}
