@@ -3,14 +3,26 @@
 # file, selects on the dev file (never trained on), and appends dev UPOS accuracy, the
 # most-frequent-tag baseline, OOV accuracy, epochs and wall time to docs/BENCHMARKS.md.
 #
-#   bench/postag.sh [DATASETS_DIR]
+#   bench/postag.sh [DATASETS_DIR] [--vectors]
+#
+# --vectors first trains 100-dimensional word vectors (rnnkit embeddings train: skip-gram, window 5,
+# min count 5, 5 epochs, seed 1) on unlabelled English from the data sets' TRAINING parts
+# (bench/unlabelled_english.py: IMDB train, SST-2 train, fra-eng train, EWT train word forms; about 8.6M
+# tokens) and initialises the tagger's word embeddings from them (postag train --embeddings).
 #
 # DATASETS_DIR defaults to ../shared/datasets (ud-ewt/en_ewt-ud-{train,dev}.conllu; or fetch them with
 # datasets/fetch.sh ud-ewt). Uses a private copy of the built jars; refuses to start on a busy
 # machine (1-minute load > 0.5) unless BENCH_IGNORE_LOAD=1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-data="${1:-$root/../shared/datasets}"
+data="$root/../shared/datasets"
+vectors=0
+for arg in "$@"; do
+  case "$arg" in
+    --vectors) vectors=1 ;;
+    *) data="$arg" ;;
+  esac
+done
 
 load=$(cut -d' ' -f1 /proc/loadavg)
 if [ "${BENCH_IGNORE_LOAD:-0}" != 1 ] && python3 -c "import sys; sys.exit(0 if float('$load') > 0.5 else 1)"; then
@@ -23,24 +35,38 @@ work="$(mktemp -d /tmp/rnnkit-bench.XXXXXX)"
 cp "$root/toolkit-recipes/target/rnnkit-recipes.jar" "$work/"
 cp -r "$root/toolkit-recipes/target/lib" "$work/lib"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+extra=()
+model="word emb 100 + char CNN 64, BiLSTM 128x2"
+vector_secs=0
+if [ "$vectors" = 1 ]; then
+  vstart=$(date +%s)
+  python3 "$root/bench/unlabelled_english.py" "$data" "$work/corpus.txt"
+  java -Xmx8g -Dorg.bytedeco.javacpp.maxbytes=4G -cp "$work/rnnkit-recipes.jar:$work/lib/*" org.rnnkit.cli.RnnkitCli \
+    embeddings train --data "$work/corpus.txt" --out "$work/vectors.txt" --dim 100 --window 5 --min-count 5 \
+    --epochs 5 --negative 5 --seed 1 --workers 2 > "$work/vectors.out" 2> "$work/vectors.err"
+  vector_secs=$(( $(date +%s) - vstart ))
+  extra=(--embeddings "$work/vectors.txt")
+  model="$model; word emb initialised from word2vec (skip-gram 100d, 8.6M tokens of train-only text)"
+fi
 start=$(date +%s)
 java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=10G -Djava.awt.headless=true \
   -cp "$work/rnnkit-recipes.jar:$work/lib/*" org.rnnkit.cli.RnnkitCli postag train \
   --data "$data/ud-ewt/en_ewt-ud-train.conllu" --dev "$data/ud-ewt/en_ewt-ud-dev.conllu" \
-  --out "$work/ewt.zip" --no-progress > "$work/train.out" 2> "$work/train.err"
+  --out "$work/ewt.zip" --no-progress "${extra[@]}" > "$work/train.out" 2> "$work/train.err"
 end=$(date +%s)
 machine="$(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, OMP_NUM_THREADS=$OMP_NUM_THREADS"
-python3 - "$work" $((end - start)) "$machine" "$(git -C "$root" rev-parse --short HEAD)" >> "$root/docs/BENCHMARKS.md" <<'PY'
+python3 - "$work" $((end - start)) "$machine" "$(git -C "$root" rev-parse --short HEAD)" "$model" "$vector_secs" "$*" >> "$root/docs/BENCHMARKS.md" <<'PY'
 import datetime, json, sys, zipfile
-work, secs, machine, rev = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+work, secs, machine, rev, model, vector_secs, args = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), sys.argv[7]
 m = json.loads(zipfile.ZipFile(work + "/ewt.zip").read("metrics.json"))
 print(f"\n## POS tagging: {datetime.date.today()} (UD English-EWT)\n")
-print(f"Command: `bench/postag.sh`. Machine: {machine}. rnnkit {rev}.\n")
+print(f"Command: `bench/postag.sh {args}`. Machine: {machine}. rnnkit {rev}.\n")
 print("| data | dev | model | dev UPOS accuracy | most frequent tag | OOV accuracy (tokens) | best epoch / epochs | wall time |")
 print("|---|---|---|---|---|---|---|---|")
-print(f"| en_ewt-ud-train (12,544 sentences) | en_ewt-ud-dev (2,001) | word emb 100 + char CNN 64, BiLSTM 128x2 | **{100*m['accuracy']:.2f}%** | "
+print(f"| en_ewt-ud-train (12,544 sentences) | en_ewt-ud-dev (2,001) | {model} | **{100*m['accuracy']:.2f}%** | "
       f"{100*m['baseline_accuracy']:.2f}% | {100*m['oov_accuracy']:.2f}% ({int(m['oov_tokens'])}) | "
-      f"{int(m['best_epoch'])} / {int(m['epochs_trained'])} | {secs/60:.1f} min |")
+      f"{int(m['best_epoch'])} / {int(m['epochs_trained'])} | {secs/60:.1f} min"
+      + (f" (+ {vector_secs/60:.1f} min for the vectors)" if vector_secs else "") + " |")
 PY
 tail -3 "$root/docs/BENCHMARKS.md"
 echo "logs in $work" >&2
