@@ -7,6 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that readers see either the old content or the complete new one, never a
@@ -47,6 +51,7 @@ public final class AtomicFiles {
                     OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
                 writer.write(out);
             }
+            copyPermissions(absolute, tmp);
             try {
                 Files.move(
                         tmp,
@@ -62,6 +67,21 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * Gives the temporary file the permissions a plainly created file would have: those of the file
+     * it replaces, or {@code rw-r--r--} for a new one ({@code createTempFile} makes it owner-only).
+     */
+    private static void copyPermissions(Path target, Path tmp) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions =
+                Files.exists(target)
+                        ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, permissions);
     }
 
     /**
