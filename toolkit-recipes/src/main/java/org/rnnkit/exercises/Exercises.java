@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.bundle.AtomicFiles;
+import org.rnnkit.model.layers.FusedRecurrentLayer;
+import org.rnnkit.model.layers.GruLayer;
 
 /** Small helpers the exercises share: plots written atomically and plain-text tables. */
 public final class Exercises {
@@ -76,6 +80,37 @@ public final class Exercises {
      */
     public static String fixed(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /**
+     * Sets the initial bias of the update gate {@code z} of an rnnkit {@link GruLayer}, the GRU's
+     * counterpart of the LSTM's forget-gate bias: with {@code h' = (1 - z) n + z h}, a positive
+     * bias starts the cell close to copying its state (Tallec and Ollivier 2018, "chrono
+     * initialization"). Sets the input bias {@code b} of gate {@code z} (gate order {@code [r, z,
+     * n]}) and leaves the recurrent bias as initialised.
+     *
+     * @param network an initialised network
+     * @param layerIndex the index of a {@link GruLayer}
+     * @param bias the bias of every unit's update gate
+     * @throws IllegalArgumentException if the layer is not a {@link GruLayer}
+     */
+    public static void setGruUpdateGateBias(
+            MultiLayerNetwork network, int layerIndex, double bias) {
+        org.deeplearning4j.nn.conf.layers.Layer conf =
+                network.getLayer(layerIndex).conf().getLayer();
+        if (!(conf instanceof GruLayer gru)) {
+            throw new IllegalArgumentException(
+                    "layerIndex must name a GruLayer, received: layerIndex="
+                            + layerIndex
+                            + " ("
+                            + conf.getClass().getSimpleName()
+                            + ")");
+        }
+        long hidden = gru.getNOut();
+        network.getLayer(layerIndex)
+                .getParam(FusedRecurrentLayer.BIAS_KEY)
+                .get(NDArrayIndex.point(0), NDArrayIndex.interval(hidden, 2 * hidden))
+                .assign(bias);
     }
 
     private static void appendRow(StringBuilder out, List<String> cells, int[] width) {
