@@ -122,7 +122,7 @@ public final class LongTermDependency {
          * @return the defaults
          */
         public static Options defaults() {
-            return new Options(new int[] {5, 20, 50}, 4, 32, 2000, 500, 50, 8, 0.01, 3.0, 7);
+            return new Options(new int[] {5, 20, 50}, 4, 32, 2000, 500, 50, 6, 0.01, 3.0, 7);
         }
 
         @Override
@@ -297,13 +297,14 @@ public final class LongTermDependency {
                     "symbols must be >= 2, received: symbols=" + symbols);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        int width = symbols;
+        int width = symbols + 1;
         double[][][] features = new double[count][width][length];
         double[][][] labels = new double[count][symbols][length];
         double[][] labelsMask = new double[count][length];
         for (int n = 0; n < count; n++) {
             int first = random.nextInt(symbols);
             features[n][first][0] = 1;
+            features[n][symbols][0] = 1;
             for (int t = 1; t < length; t++) {
                 features[n][random.nextInt(symbols)][t] = 1;
             }
@@ -319,7 +320,7 @@ public final class LongTermDependency {
 
     private static MultiLayerNetwork network(RecurrentCell cell, Options options) {
         int symbols = options.symbols();
-        int width = symbols;
+        int width = symbols + 1;
         int hidden = options.hiddenSize();
         BaseRecurrentLayer recurrent =
                 switch (cell) {
