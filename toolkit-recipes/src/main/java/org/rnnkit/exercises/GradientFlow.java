@@ -316,35 +316,55 @@ public final class GradientFlow {
         }
 
         /**
-         * The curves {@code ||dL/dx_t||} over {@code t}, log-scale y.
+         * The curves {@code ||dL/dx_t||} over {@code t} of the untrained networks (vanishing),
+         * log-scale y.
          *
          * @return the chart
          */
         public XYChart chart() {
+            XYChart chart = logChart("Gradient reaching each step, untrained networks");
+            for (RecurrentCell cell : RecurrentCell.values()) {
+                addCurve(chart, untrained.get(cell));
+            }
+            addCurve(chart, openGate.get(RecurrentCell.LSTM));
+            addCurve(chart, openGate.get(RecurrentCell.GRU));
+            return chart;
+        }
+
+        /**
+         * The curve {@code ||dL/dx_t||} over {@code t} of the exploding network, log-scale y.
+         *
+         * @return the chart
+         */
+        public XYChart explodingChart() {
+            XYChart chart = logChart("Gradient reaching each step, exploding network");
+            addCurve(chart, exploding);
+            return chart;
+        }
+
+        private XYChart logChart(String title) {
             XYChart chart =
                     new XYChartBuilder()
                             .width(800)
                             .height(500)
-                            .title("Gradient reaching each step, loss at step " + options.length())
+                            .title(title + ", loss at step " + options.length())
                             .xAxisTitle("step t")
                             .yAxisTitle("||dL/dx_t||")
                             .build();
             chart.getStyler().setYAxisLogarithmic(true);
-            double[] steps = new double[options.length()];
+            chart.getStyler().setXAxisTickMarkSpacingHint(80);
+            chart.getStyler().setPlotGridVerticalLinesVisible(false);
+            chart.getStyler().setYAxisDecimalPattern("0.#E0");
+            return chart;
+        }
+
+        private static void addCurve(XYChart chart, GradientProfile profile) {
+            double[] norms = profile.norms();
+            double[] steps = new double[norms.length];
             for (int t = 0; t < steps.length; t++) {
                 steps[t] = t + 1;
             }
-            for (RecurrentCell cell : RecurrentCell.values()) {
-                chart.addSeries(cell.label(), steps, untrained.get(cell).norms())
-                        .setMarker(SeriesMarkers.NONE);
-            }
-            for (RecurrentCell cell : List.of(RecurrentCell.LSTM, RecurrentCell.GRU)) {
-                chart.addSeries(openGate.get(cell).network(), steps, openGate.get(cell).norms())
-                        .setMarker(SeriesMarkers.NONE);
-            }
-            chart.addSeries(exploding.network(), steps, exploding.norms())
-                    .setMarker(SeriesMarkers.NONE);
-            return chart;
+            chart.addSeries(profile.network(), steps, norms).setMarker(SeriesMarkers.NONE);
         }
     }
 
@@ -612,7 +632,8 @@ public final class GradientFlow {
     /**
      * Prints the tables and writes the PNG with the default settings.
      *
-     * @param args optional: the PNG to write (default {@code gradient-flow.png})
+     * @param args optional: the PNG to write (default {@code gradient-flow.png}); the exploding
+     *     curve goes next to it, with {@code -exploding} appended to the name
      * @throws IOException if the PNG cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -644,7 +665,10 @@ public final class GradientFlow {
         System.out.println();
         System.out.print(result.trainingTable());
         Exercises.writePng(result.chart(), png);
+        String name = png.getFileName().toString().replaceFirst("\\.png$", "");
+        Path explodingPng = png.resolveSibling(name + "-exploding.png");
+        Exercises.writePng(result.explodingChart(), explodingPng);
         System.out.println();
-        System.out.println("Wrote " + png);
+        System.out.println("Wrote " + png + " and " + explodingPng);
     }
 }

@@ -117,7 +117,8 @@ class GradientFlowTest {
             throws Exception {
         Path png = Exercises.writePng(result.chart(), dir.resolve("gradient-flow.png"));
         assertTrue(Files.size(png) > 1000);
-        assertEquals(6, result.chart().getSeriesMap().size());
+        assertEquals(5, result.chart().getSeriesMap().size());
+        assertEquals(1, result.explodingChart().getSeriesMap().size());
         String table = result.normTable();
         assertEquals(2 + 6, table.lines().count(), table);
         assertTrue(table.contains("| SimpleRnn "), table);
