@@ -8,6 +8,8 @@ import org.rnnkit.exercises.ArchitectureChoice;
 import org.rnnkit.exercises.BidirectionalContext;
 import org.rnnkit.exercises.ComponentSizes;
 import org.rnnkit.exercises.GateEquations;
+import org.rnnkit.exercises.GradientFlow;
+import org.rnnkit.exercises.LongTermDependency;
 import org.rnnkit.exercises.ParameterCount;
 import org.rnnkit.exercises.RnnEquations;
 import org.rnnkit.exercises.ShuffleInvariance;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {
             "Runs an exercise of the RNN course (org.rnnkit.exercises; see docs/EXERCISES.md).",
-            "Exercises: rnn-equations, parameter-count, component-sizes, shuffle-invariance, gradient-flow,"
+            "Exercises: rnn-equations, parameter-count, component-sizes, shuffle-invariance, gradient-flow [PNG],"
                     + " gate-equations, long-term-dependency, bidirectional-context, stateful-rnn,"
                     + " word-embeddings [CORPUS] [OUT_DIR], architecture-choice."
         })
@@ -42,7 +44,9 @@ final class ExerciseCommand implements Callable<Integer> {
         EXERCISES.put("parameter-count", ParameterCount::main);
         EXERCISES.put("component-sizes", ComponentSizes::main);
         EXERCISES.put("shuffle-invariance", ShuffleInvariance::main);
+        EXERCISES.put("gradient-flow", GradientFlow::main);
         EXERCISES.put("gate-equations", GateEquations::main);
+        EXERCISES.put("long-term-dependency", LongTermDependency::main);
         EXERCISES.put("bidirectional-context", BidirectionalContext::main);
         EXERCISES.put("stateful-rnn", StatefulRnn::main);
         EXERCISES.put("word-embeddings", WordEmbeddings::main);

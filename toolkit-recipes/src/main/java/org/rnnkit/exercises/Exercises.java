@@ -5,11 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.bundle.AtomicFiles;
+import org.rnnkit.model.CellType;
+import org.rnnkit.model.layers.FusedRecurrentLayer;
+import org.rnnkit.model.layers.GruLayer;
 
 /** Small helpers the exercises share: plots written atomically and plain-text tables. */
 public final class Exercises {
@@ -82,6 +87,20 @@ public final class Exercises {
     }
 
     /**
+     * The name the course's tables use for a cell.
+     *
+     * @param cell the cell
+     * @return {@code "SimpleRnn"}, {@code "LSTM"} or {@code "GRU"}
+     */
+    public static String label(CellType cell) {
+        return switch (cell) {
+            case SIMPLE -> "SimpleRnn";
+            case LSTM -> "LSTM";
+            case GRU -> "GRU";
+        };
+    }
+
+    /**
      * A matrix of "fixed" weights for exercises done by hand: multiples of 0.1 in [-0.5, 0.5].
      *
      * @param random the source of the values (seeded by the caller)
@@ -97,6 +116,37 @@ public final class Exercises {
             }
         }
         return Nd4j.create(v);
+    }
+
+    /**
+     * Sets the initial bias of the update gate {@code z} of an rnnkit {@link GruLayer}, the GRU's
+     * counterpart of the LSTM's forget-gate bias: with {@code h' = (1 - z) n + z h}, a positive
+     * bias starts the cell close to copying its state (Tallec and Ollivier 2018, "chrono
+     * initialization"). Sets the input bias {@code b} of gate {@code z} (gate order {@code [r, z,
+     * n]}) and leaves the recurrent bias as initialised.
+     *
+     * @param network an initialised network
+     * @param layerIndex the index of a {@link GruLayer}
+     * @param bias the bias of every unit's update gate
+     * @throws IllegalArgumentException if the layer is not a {@link GruLayer}
+     */
+    public static void setGruUpdateGateBias(
+            MultiLayerNetwork network, int layerIndex, double bias) {
+        org.deeplearning4j.nn.conf.layers.Layer conf =
+                network.getLayer(layerIndex).conf().getLayer();
+        if (!(conf instanceof GruLayer gru)) {
+            throw new IllegalArgumentException(
+                    "layerIndex must name a GruLayer, received: layerIndex="
+                            + layerIndex
+                            + " ("
+                            + conf.getClass().getSimpleName()
+                            + ")");
+        }
+        long hidden = gru.getNOut();
+        network.getLayer(layerIndex)
+                .getParam(FusedRecurrentLayer.BIAS_KEY)
+                .get(NDArrayIndex.point(0), NDArrayIndex.interval(hidden, 2 * hidden))
+                .assign(bias);
     }
 
     private static void appendRow(StringBuilder out, List<String> cells, int[] width) {

@@ -1,0 +1,88 @@
+package org.rnnkit.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.rnnkit.model.CellType;
+
+class LongTermDependencyTest {
+
+    @Test
+    void givenTask_whenGenerated_thenLabelIsTheFirstSymbolAtTheLastStepOnly() {
+        DataSet data = LongTermDependency.firstSymbolTask(20, 7, 3, 11);
+        assertEquals(20, data.getFeatures().size(0));
+        assertEquals(4, data.getFeatures().size(1), "3 symbols plus the start flag");
+        assertEquals(7, data.getFeatures().size(2));
+        INDArray first =
+                data.getFeatures()
+                        .get(
+                                NDArrayIndex.all(),
+                                NDArrayIndex.interval(0, 3),
+                                NDArrayIndex.point(0));
+        INDArray label =
+                data.getLabels().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(6));
+        assertEquals(first.argMax(1), label.argMax(1));
+        assertEquals(20.0, label.sumNumber().doubleValue(), 0.0);
+        assertEquals(20.0, data.getLabels().sumNumber().doubleValue(), 0.0, "no label before");
+        assertEquals(20.0, data.getLabelsMaskArray().sumNumber().doubleValue(), 0.0);
+        assertEquals(
+                20.0,
+                data.getLabelsMaskArray()
+                        .get(NDArrayIndex.all(), NDArrayIndex.point(6))
+                        .sumNumber()
+                        .doubleValue(),
+                0.0);
+        // One symbol per step, and the start flag at the first step only.
+        assertEquals(20.0 * 7 + 20, data.getFeatures().sumNumber().doubleValue(), 0.0);
+        assertEquals(
+                20.0,
+                data.getFeatures()
+                        .get(NDArrayIndex.all(), NDArrayIndex.point(3), NDArrayIndex.point(0))
+                        .sumNumber()
+                        .doubleValue(),
+                0.0);
+        assertEquals(
+                data.getFeatures(), LongTermDependency.firstSymbolTask(20, 7, 3, 11).getFeatures());
+        assertNotEquals(
+                data.getFeatures(), LongTermDependency.firstSymbolTask(20, 7, 3, 12).getFeatures());
+    }
+
+    @Test
+    void givenShortSequences_whenTrained_thenEveryCellLearnsTheFirstSymbol() {
+        LongTermDependency.Options options =
+                new LongTermDependency.Options(
+                        new int[] {5}, 4, 16, 1000, 300, 50, 4, 0.01, 3.0, 7);
+        LongTermDependency.Result result = LongTermDependency.run(options);
+        for (CellType cell : CellType.values()) {
+            double accuracy = result.accuracy(cell, 5);
+            assertTrue(accuracy > 0.95, cell + "\n" + result.table());
+        }
+        assertEquals(0.25, result.chance(), 0.0);
+        assertEquals(2 + 3, result.table().lines().count());
+        assertThrows(IllegalArgumentException.class, () -> result.accuracy(CellType.GRU, 50));
+    }
+
+    @Test
+    void givenBadOptions_whenCreated_thenMessageNamesTheParameter() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new LongTermDependency.Options(
+                                        new int[] {1}, 4, 16, 100, 10, 10, 1, 0.01, 3.0, 7));
+        assertTrue(e.getMessage().contains("length=1"), e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new LongTermDependency.Options(
+                                        new int[] {5}, 4, 0, 100, 10, 10, 1, 0.01, 3.0, 7));
+        assertTrue(e.getMessage().contains("hiddenSize=0"), e.getMessage());
+    }
+}
