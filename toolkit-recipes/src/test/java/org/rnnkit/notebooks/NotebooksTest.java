@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * Executes every notebook in {@code notebooks/}: each notebook's code cells run in order in a fresh
  * JShell (in this JVM, with the test classpath), and the test fails with the cell number on a
  * compile error, an unresolved reference or an exception. Lines starting with {@code %} are kernel
- * magics (rapaio) and are skipped.
+ * magics (rapaio) and are skipped. {@code -Drnnkit.notebooks=03,04} runs only the notebooks whose
+ * file names contain one of the given parts.
  */
 class NotebooksTest {
 
