@@ -94,7 +94,7 @@ record CaptionBaselines(String constant, INDArray vectors, List<String> neighbou
         if (captions.size() == 1) {
             return captions.get(0);
         }
-        Bleu sentence = Bleu.builder().optLowercase(true).build();
+        Bleu sentence = Bleu.builder().optLowercase(true).optEffectiveOrder(true).build();
         String best = captions.get(0);
         double bestScore = -1;
         for (int i = 0; i < captions.size(); i++) {
