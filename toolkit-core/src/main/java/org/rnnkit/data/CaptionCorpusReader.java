@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>captions.txt</b>: {@code captions.txt} with one caption per line, {@code
  *       image.jpg#k<TAB>caption} (the Flickr8k token format; {@code #k} is optional), images in
- *       {@code images/}, and an optional {@code splits.tsv} of {@code image<TAB>train|dev|test}.
+ *       {@code images/}, and an optional {@code splits.tsv} of {@code image<TAB>train|dev|test} (an
+ *       optional header line {@code image<TAB>split} first).
  *   <li><b>Flickr8k</b> as distributed: {@code Flickr8k.token.txt} (same line format), {@code
  *       Flickr_8k.trainImages.txt}, {@code Flickr_8k.devImages.txt}, {@code
  *       Flickr_8k.testImages.txt} (one image name per line) and the images in {@code
@@ -210,6 +211,12 @@ public final class CaptionCorpusReader {
                 }
                 String[] cols = line.split("\t", -1);
                 String problem = null;
+                if (n == 1
+                        && cols.length == 2
+                        && cols[0].strip().equalsIgnoreCase("image")
+                        && cols[1].strip().equalsIgnoreCase("split")) {
+                    continue; // an optional header line
+                }
                 if (cols.length != 2) {
                     problem =
                             "expected image<TAB>train|dev|test, found "

@@ -28,7 +28,7 @@ class CaptionCorpusReaderTest {
                 "captions.txt",
                 "a.jpg#0\ta dog runs .\na.jpg#1\tA brown dog .\n\nb.jpg#0\ta cat sleeps\n"
                         + "c.jpg\tno number is fine\n");
-        write("splits.tsv", "a.jpg\ttrain\nb.jpg\tdev\n");
+        write("splits.tsv", "image\tsplit\na.jpg\ttrain\nb.jpg\tdev\n");
         CaptionCorpus corpus = CaptionCorpusReader.read(dir, false);
         assertEquals("captions.txt", corpus.format());
         assertEquals(3, corpus.images().size());

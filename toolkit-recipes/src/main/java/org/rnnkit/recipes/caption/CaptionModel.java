@@ -73,6 +73,7 @@ public final class CaptionModel {
         return ImageCaptionBuilder.builder()
                 .setVocabularySize(vocabularySize)
                 .optImageShape(3, o.imageSize(), o.imageSize())
+                .optFeatureSize(o.frozenEncoder() ? ZooEncoder.featureSize(o.encoder()) : 0)
                 .optImageVectorSize(o.imageVectorSize())
                 .optEmbeddingSize(o.embeddingSize())
                 .optRnn(new RnnSpec(o.cell(), o.hiddenSize(), o.numLayers(), false, o.dropout()))
@@ -89,8 +90,38 @@ public final class CaptionModel {
      * @return the loader
      */
     static CaptionImageLoader imageLoader(CaptionOptions o) {
+        if (o.frozenEncoder()) {
+            return new CaptionImageLoader(3, 224, 224, CaptionImageLoader.Normalization.IMAGENET);
+        }
         return new CaptionImageLoader(
                 3, o.imageSize(), o.imageSize(), CaptionImageLoader.Normalization.UNIT);
+    }
+
+    /**
+     * Turns loaded images into the network's image input: the pixels themselves for the CNN
+     * encoder, the frozen zoo encoder's features otherwise (computed once, here).
+     *
+     * @param pixels {@code [n, 3, size, size]} from {@link #imageLoader}
+     * @return the pixels, or the features {@code [n, F]}
+     * @throws IOException when the zoo encoder's weights cannot be read
+     */
+    INDArray inputs(INDArray pixels) throws IOException {
+        return inputs(options, pixels);
+    }
+
+    /**
+     * See {@link #inputs(INDArray)}.
+     *
+     * @param o the options
+     * @param pixels the loaded images
+     * @return the network's image input
+     * @throws IOException when the zoo encoder's weights cannot be read
+     */
+    static INDArray inputs(CaptionOptions o, INDArray pixels) throws IOException {
+        if (!o.frozenEncoder() || pixels.size(0) == 0) {
+            return pixels;
+        }
+        return ZooEncoder.load(o.encoder(), o.encoderWeights()).features(pixels);
     }
 
     /**

@@ -99,9 +99,6 @@ public record CaptionOptions(
                         + " needs encoderWeights (a local DL4J model zip; no download)");
         require(imageSize >= 8, "imageSize must be >= 8, received: imageSize=" + imageSize);
         require(
-                encoder.equals("cnn") || imageSize == 224 || imageSize == 32,
-                "the zoo encoders take 224x224 images, received: imageSize=" + imageSize);
-        require(
                 imageVectorSize >= 1,
                 "imageVectorSize must be >= 1, received: imageVectorSize=" + imageVectorSize);
         require(

@@ -95,10 +95,6 @@ public final class CaptionRecipe {
      */
     public static RecipeResult train(CaptionOptions requested) throws IOException {
         CaptionOptions options = withEmbeddedDefaults(requested);
-        if (options.frozenEncoder()) {
-            throw new UnsupportedOperationException(
-                    "--encoder " + options.encoder() + " is not implemented yet; use cnn");
-        }
         CaptionImageLoader loader = CaptionModel.imageLoader(options);
         Images train;
         Images dev;
@@ -135,6 +131,16 @@ public final class CaptionRecipe {
                 dev = load(corpus, devImages, loader, options.skipBadRows());
             }
             train = load(corpus, trainImages, loader, options.skipBadRows());
+        }
+        if (options.frozenEncoder()) {
+            // The encoder is frozen: its features are computed once and the decoder trains on them.
+            LOG.info(
+                    "computing {} features of {} images",
+                    options.encoder(),
+                    train.size() + dev.size());
+            ZooEncoder zoo = ZooEncoder.load(options.encoder(), options.encoderWeights());
+            train = new Images(train.names(), zoo.features(train.pixels()), train.captions());
+            dev = new Images(dev.names(), zoo.features(dev.pixels()), dev.captions());
         }
         if (train.size() == 0 || dev.size() == 0) {
             throw new IllegalArgumentException(
@@ -273,7 +279,9 @@ public final class CaptionRecipe {
         CaptionCorpus corpus = CaptionCorpusReader.read(data, skipBadRows);
         List<CaptionedImage> chosen =
                 corpus.split("test").isEmpty() ? corpus.images() : corpus.split("test");
-        Images images = load(corpus, chosen, CaptionModel.imageLoader(options), skipBadRows);
+        Images loaded = load(corpus, chosen, CaptionModel.imageLoader(options), skipBadRows);
+        Images images =
+                new Images(loaded.names(), model.inputs(loaded.pixels()), loaded.captions());
         int beam = beamWidth != null ? beamWidth : options.beamWidth();
         if (beam < 1) {
             throw new IllegalArgumentException("beam must be >= 1, received: beam=" + beam);
@@ -313,7 +321,9 @@ public final class CaptionRecipe {
                         .optLengthPenalty(model.options().lengthPenalty())
                         .build();
         return model.caption(
-                Nd4j.concat(0, pixels.toArray(new INDArray[0])), decoder, beamWidth > 1);
+                model.inputs(Nd4j.concat(0, pixels.toArray(new INDArray[0]))),
+                decoder,
+                beamWidth > 1);
     }
 
     /** The generated scenes need fewer epochs than the default. */
