@@ -161,7 +161,7 @@ public record CaptionOptions(
     /**
      * Starts from the defaults: a three-block CNN on 32x32 images, an image vector of 128, word
      * embeddings of 64, one LSTM of 128, words seen 3 times, captions of at most 19 words, batches
-     * of 64, at most 20 epochs (patience 4) selected by greedy BLEU-4 on 300 dev images, Adam 2e-3
+     * of 32, at most 20 epochs (patience 4) selected by greedy BLEU-4 on 300 dev images, Adam 2e-3
      * decaying by 0.9 per epoch, beam 3 for the final scores.
      *
      * @return a builder
@@ -224,7 +224,7 @@ public record CaptionOptions(
         private double dropout = 0.0;
         private int minCount = 3;
         private int maxCaptionLength = 20;
-        private int batchSize = 64;
+        private int batchSize = 32;
         private int epochs = DEFAULT_EPOCHS;
         private int patience = 4;
         private double learningRate = 2e-3;

@@ -62,7 +62,7 @@ public final class CaptionRecipe {
     private static final Logger LOG = LoggerFactory.getLogger(CaptionRecipe.class);
 
     /** Epochs on the embedded scenes unless the user chose a number. */
-    static final int EMBEDDED_EPOCHS = 10;
+    static final int EMBEDDED_EPOCHS = 12;
 
     private CaptionRecipe() {}
 
