@@ -1,7 +1,11 @@
 package org.rnnkit.recipes.caption;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +17,7 @@ import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.BucketingIterator;
@@ -134,13 +139,8 @@ public final class CaptionRecipe {
         }
         if (options.frozenEncoder()) {
             // The encoder is frozen: its features are computed once and the decoder trains on them.
-            LOG.info(
-                    "computing {} features of {} images",
-                    options.encoder(),
-                    train.size() + dev.size());
-            ZooEncoder zoo = ZooEncoder.load(options.encoder(), options.encoderWeights());
-            train = new Images(train.names(), zoo.features(train.pixels()), train.captions());
-            dev = new Images(dev.names(), zoo.features(dev.pixels()), dev.captions());
+            train = frozenFeatures(options, "train", train);
+            dev = frozenFeatures(options, "dev", dev);
         }
         if (train.size() == 0 || dev.size() == 0) {
             throw new IllegalArgumentException(
@@ -324,6 +324,66 @@ public final class CaptionRecipe {
                 model.inputs(Nd4j.concat(0, pixels.toArray(new INDArray[0]))),
                 decoder,
                 beamWidth > 1);
+    }
+
+    /**
+     * Replaces pixels by the frozen zoo encoder's features, cached in the run directory under a key
+     * of the encoder, its weights file's SHA-256 and the image names, so a resumed or repeated run
+     * does not run the encoder again.
+     */
+    private static Images frozenFeatures(CaptionOptions options, String split, Images images)
+            throws IOException {
+        if (images.size() == 0) {
+            return images;
+        }
+        String key =
+                sha256(
+                        options.encoder()
+                                + "|"
+                                + Provenance.sha256(options.encoderWeights())
+                                + "|"
+                                + String.join("\n", images.names()));
+        Path cache =
+                options.runDirectory()
+                        .resolve("features-" + split + "-" + key.substring(0, 16) + ".bin");
+        if (Files.isRegularFile(cache)) {
+            try (DataInputStream in = new DataInputStream(Files.newInputStream(cache))) {
+                INDArray features = Nd4j.read(in);
+                if (features.size(0) == images.size()) {
+                    LOG.info(
+                            "{} features of {} {} images read from {}",
+                            options.encoder(),
+                            images.size(),
+                            split,
+                            cache);
+                    return new Images(images.names(), features, images.captions());
+                }
+            }
+        }
+        LOG.info("computing {} features of {} {} images", options.encoder(), images.size(), split);
+        INDArray features =
+                ZooEncoder.load(options.encoder(), options.encoderWeights())
+                        .features(images.pixels());
+        Files.createDirectories(cache.getParent());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Nd4j.write(features, out);
+        }
+        AtomicFiles.write(cache, bytes.toByteArray());
+        return new Images(images.names(), features, images.captions());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(
+                                            text.getBytes(
+                                                    java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     /** The generated scenes need fewer epochs than the default. */

@@ -68,6 +68,28 @@ class CaptionZooEncoderTest {
                                 .epochs(1)
                                 .smoke(true)
                                 .build());
+        try (var files = java.nio.file.Files.list(dir.resolve("z-run"))) {
+            assertEquals(
+                    2,
+                    files.filter(f -> f.getFileName().toString().startsWith("features-")).count(),
+                    "train and dev features cached");
+        }
+        // A second run reads the cached features and trains the same model.
+        RecipeResult again =
+                CaptionRecipe.train(
+                        CaptionOptions.builder()
+                                .data(data)
+                                .out(out)
+                                .encoder("resnet50")
+                                .encoderWeights(weights)
+                                .hiddenSize(8)
+                                .embeddingSize(4)
+                                .imageVectorSize(4)
+                                .minCount(1)
+                                .epochs(1)
+                                .smoke(true)
+                                .build());
+        assertEquals(r.metrics().get("bleu4_greedy"), again.metrics().get("bleu4_greedy"));
         RecipeResult e = CaptionRecipe.evaluate(out, data, 1, false);
         assertEquals(2.0, e.metrics().get("images"));
         assertTrue(r.metrics().get("bleu1") >= 0);
