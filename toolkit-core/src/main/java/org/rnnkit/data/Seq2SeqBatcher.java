@@ -110,7 +110,37 @@ public final class Seq2SeqBatcher {
                             + sources.size()
                             + " sources");
         }
-        int batch = sources.size();
+        SequenceBatch target = targets(targets);
+        SequenceBatch source = sources(sources);
+        return new SequenceBatch(
+                source.features(),
+                target.labels(),
+                source.featuresMask(),
+                target.labelsMask(),
+                source.realSteps(),
+                new INDArray[] {target.features()},
+                new INDArray[] {target.featuresMask()});
+    }
+
+    /**
+     * Builds the decoder side of a batch for a decoder conditioned on something other than a source
+     * sequence (an image): features are the decoder input {@code [batch, 1, T]} (BOS, then the
+     * target shifted by one; teacher forcing), labels the next ids (EOS last) as indices {@code
+     * [batch, 1, T]} or one-hot rows {@code [batch, V, T]}, and both masks {@code [batch, T]} mark
+     * the real steps (target length + 1, truncated to {@code maxTargetLength}).
+     *
+     * @param targets target id sequences without BOS and EOS (may be empty), ids in {@code [0,
+     *     targetVocabularySize)}
+     * @return the batch
+     * @throws IllegalArgumentException when the list is empty or an id is out of range
+     */
+    public SequenceBatch targets(List<int[]> targets) {
+        Objects.requireNonNull(targets, "targets");
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "targets must not be empty, received: targets.size()=0");
+        }
+        int batch = targets.size();
         int time = 0;
         for (int i = 0; i < batch; i++) {
             int[] t = Objects.requireNonNull(targets.get(i), "targets[" + i + "]");
@@ -129,14 +159,15 @@ public final class Seq2SeqBatcher {
             }
             time = Math.max(time, decoderSteps(t.length));
         }
-        SequenceBatch source = sources(sources);
         float[] input = new float[batch * time];
         float[] mask = new float[batch * time];
         int classes = sparseLabels ? 1 : targetVocabularySize;
         float[] oneHot = new float[batch * classes * time];
+        long real = 0;
         for (int i = 0; i < batch; i++) {
             int[] t = targets.get(i);
             int steps = decoderSteps(t.length);
+            real += steps;
             for (int k = 0; k < steps; k++) {
                 // Step k reads the previous target token (BOS first) and predicts the next one
                 // (EOS last), the usual one-step shift of teacher forcing.
@@ -153,14 +184,7 @@ public final class Seq2SeqBatcher {
         INDArray decoderInput = Nd4j.create(input, new long[] {batch, 1, time}, DataType.FLOAT);
         INDArray decoderMask = Nd4j.create(mask, new long[] {batch, time}, DataType.FLOAT);
         INDArray labels = Nd4j.create(oneHot, new long[] {batch, classes, time}, DataType.FLOAT);
-        return new SequenceBatch(
-                source.features(),
-                labels,
-                source.featuresMask(),
-                decoderMask.dup(),
-                source.realSteps(),
-                new INDArray[] {decoderInput},
-                new INDArray[] {decoderMask});
+        return new SequenceBatch(decoderInput, labels, decoderMask, decoderMask.dup(), real);
     }
 
     /**

@@ -3,19 +3,11 @@ package org.rnnkit.model;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.rnnkit.model.layers.DotAttentionVertex;
 import org.rnnkit.train.OptimizerSpec;
 
 /**
@@ -314,68 +306,16 @@ public final class Seq2SeqBuilder {
         return memory;
     }
 
-    /** Adds embedding, decoder, attention and output, reading the named context/memory/keys. */
+    /** Adds embedding, decoder, attention and output, reading the named context/memory. */
     private void addDecoder(GraphBuilder g, String context, String memory) {
-        g.addLayer(
-                "target_embedding",
-                new EmbeddingSequenceLayer.Builder()
-                        .nIn(targetVocabularySize)
-                        .nOut(embeddingSize)
-                        .weightInit(WeightInit.NORMAL)
-                        .build(),
-                TARGET_IN);
-        g.addVertex("context_steps", new DuplicateToTimeSeriesVertex(TARGET_IN), context);
-        g.addVertex("decoder_in", new MergeVertex(), "target_embedding", "context_steps");
-        RnnSpec decoder = decoderSpec();
-        String states =
-                RecurrentStack.add(
-                        g,
-                        decoder,
-                        "decoder_in",
-                        embeddingSize + memorySize(),
-                        TARGET_IN,
-                        "decoder",
-                        false,
-                        false);
-        String top = states;
-        if (attention) {
-            // Luong's "general" score h' W m, computed as (W' h) . m: the projection is per decoder
-            // step, the memory is used as it is
-            PerStepDense.add(
-                    g,
-                    "query",
-                    new DenseLayer.Builder()
-                            .nIn(decoder.outputSize())
-                            .nOut(memorySize())
-                            .hasBias(false)
-                            .activation(Activation.IDENTITY)
-                            .build(),
-                    states);
-            g.addVertex(ATTENTION, new DotAttentionVertex(), "query", memory, memory, SOURCE_MASK);
-            g.addVertex("attention_in", new MergeVertex(), states, ATTENTION);
-            PerStepDense.add(
-                    g,
-                    "attentional",
-                    new DenseLayer.Builder()
-                            .nIn(decoder.outputSize() + memorySize())
-                            .nOut(decoder.hiddenSize())
-                            .activation(Activation.TANH)
-                            .build(),
-                    "attention_in");
-            top = "attentional";
-        }
-        RnnOutputLayer.Builder out =
-                new RnnOutputLayer.Builder(
-                                sparseLabels
-                                        ? LossFunctions.LossFunction.SPARSE_MCXENT
-                                        : LossFunctions.LossFunction.MCXENT)
-                        .nIn(decoder.hiddenSize())
-                        .nOut(targetVocabularySize)
-                        .activation(Activation.SOFTMAX)
-                        .dataFormat(RNNFormat.NCW);
-        if (rnn.dropout() > 0) {
-            out.dropOut(1.0 - rnn.dropout());
-        }
-        g.addLayer(OUTPUT, out.build(), top);
+        new ConditionedDecoder(
+                        targetVocabularySize,
+                        embeddingSize,
+                        decoderSpec(),
+                        memorySize(),
+                        memorySize(),
+                        attention,
+                        sparseLabels)
+                .add(g, TARGET_IN, context, memory, SOURCE_MASK);
     }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             PostagCommand.class,
             ForecastCommand.class,
             TranslateCommand.class,
+            CaptionCommand.class,
             EmbeddingsCommand.class,
             ExerciseCommand.class,
             CommandLine.HelpCommand.class

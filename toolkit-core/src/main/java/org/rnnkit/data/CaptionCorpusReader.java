@@ -1,0 +1,394 @@
+package org.rnnkit.data;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads image-captioning corpora in three layouts (a directory, or a COCO JSON file):
+ *
+ * <ul>
+ *   <li><b>captions.txt</b>: {@code captions.txt} with one caption per line, {@code
+ *       image.jpg#k<TAB>caption} (the Flickr8k token format; {@code #k} is optional), images in
+ *       {@code images/}, and an optional {@code splits.tsv} of {@code image<TAB>train|dev|test} (an
+ *       optional header line {@code image<TAB>split} first).
+ *   <li><b>Flickr8k</b> as distributed: {@code Flickr8k.token.txt} (same line format), {@code
+ *       Flickr_8k.trainImages.txt}, {@code Flickr_8k.devImages.txt}, {@code
+ *       Flickr_8k.testImages.txt} (one image name per line) and the images in {@code
+ *       Flicker8k_Dataset/} (sic), {@code Flickr8k_Dataset/} or {@code images/}.
+ *   <li><b>COCO</b> captions JSON ({@code {"images": [{"id", "file_name"}], "annotations":
+ *       [{"image_id", "caption"}]}}), given as the file or as the only {@code .json} file of the
+ *       directory; an image's optional {@code "split"} ({@code train}, {@code restval} -> train,
+ *       {@code val}/{@code dev} -> dev, {@code test}) is kept. Images in {@code images/} beside the
+ *       JSON, or else beside it.
+ * </ul>
+ *
+ * <p>Blank lines are skipped. A malformed line throws {@link MalformedDataException} naming the
+ * file, the line and what was expected, unless {@code skipBadRows}, which counts and skips it. A
+ * split file naming an image without captions is logged and ignored; images without a split get
+ * none.
+ */
+public final class CaptionCorpusReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptionCorpusReader.class);
+
+    /** The caption file of the captions.txt layout. */
+    public static final String CAPTIONS = "captions.txt";
+
+    /** The split file of the captions.txt layout. */
+    public static final String SPLITS = "splits.tsv";
+
+    /** The caption file of the original Flickr8k layout. */
+    public static final String FLICKR8K_TOKENS = "Flickr8k.token.txt";
+
+    private static final Pattern CAPTION_NUMBER = Pattern.compile("^(.*)#(\\d+)$");
+    private static final Set<String> SPLIT_NAMES = Set.of("train", "dev", "test");
+
+    private CaptionCorpusReader() {}
+
+    /**
+     * Reads a corpus, detecting its layout.
+     *
+     * @param path a directory in one of the layouts, or a COCO JSON file
+     * @param skipBadRows count and skip malformed rows instead of failing
+     * @return the corpus
+     * @throws IOException when a file cannot be read
+     * @throws MalformedDataException for a malformed line (without {@code skipBadRows})
+     * @throws IllegalArgumentException when the path is in none of the layouts
+     */
+    public static CaptionCorpus read(Path path, boolean skipBadRows) throws IOException {
+        Objects.requireNonNull(path, "path");
+        if (Files.isRegularFile(path)
+                && path.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return readCoco(path, skipBadRows);
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(
+                    "data must be a directory (captions.txt, Flickr8k or COCO layout) or a COCO"
+                            + " .json file, received: "
+                            + path
+                            + (Files.exists(path) ? "" : " (does not exist)"));
+        }
+        if (Files.isRegularFile(path.resolve(CAPTIONS))) {
+            return readCaptionsTxt(path, skipBadRows);
+        }
+        if (Files.isRegularFile(path.resolve(FLICKR8K_TOKENS))) {
+            return readFlickr8k(path, skipBadRows);
+        }
+        List<Path> json;
+        try (var files = Files.list(path)) {
+            json =
+                    files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                            .sorted()
+                            .toList();
+        }
+        if (json.size() == 1) {
+            return readCoco(json.get(0), skipBadRows);
+        }
+        throw new IllegalArgumentException(
+                "no caption corpus in "
+                        + path
+                        + ": expected captions.txt (image.jpg#k<TAB>caption, with images/ and an"
+                        + " optional splits.tsv), Flickr8k.token.txt, or one COCO captions .json"
+                        + (json.size() > 1 ? " (found " + json.size() + " .json files)" : ""));
+    }
+
+    private static CaptionCorpus readCaptionsTxt(Path dir, boolean skipBadRows) throws IOException {
+        Counter skipped = new Counter();
+        Map<String, List<String>> captions =
+                readTokenFile(dir.resolve(CAPTIONS), skipBadRows, skipped);
+        Map<String, String> splits = new LinkedHashMap<>();
+        Path splitFile = dir.resolve(SPLITS);
+        if (Files.isRegularFile(splitFile)) {
+            readSplitsTsv(splitFile, skipBadRows, skipped, splits);
+        }
+        return build(dir, dir.resolve("images"), captions, splits, skipped.n, CAPTIONS);
+    }
+
+    private static CaptionCorpus readFlickr8k(Path dir, boolean skipBadRows) throws IOException {
+        Counter skipped = new Counter();
+        Map<String, List<String>> captions =
+                readTokenFile(dir.resolve(FLICKR8K_TOKENS), skipBadRows, skipped);
+        Map<String, String> splits = new LinkedHashMap<>();
+        for (String[] f :
+                new String[][] {
+                    {"Flickr_8k.trainImages.txt", "train"},
+                    {"Flickr_8k.devImages.txt", "dev"},
+                    {"Flickr_8k.testImages.txt", "test"}
+                }) {
+            Path file = dir.resolve(f[0]);
+            if (Files.isRegularFile(file)) {
+                readImageList(file, f[1], splits);
+            }
+        }
+        Path images = dir.resolve("images");
+        for (String name : List.of("Flicker8k_Dataset", "Flickr8k_Dataset")) {
+            if (Files.isDirectory(dir.resolve(name))) {
+                images = dir.resolve(name);
+            }
+        }
+        return build(dir, images, captions, splits, skipped.n, "flickr8k");
+    }
+
+    /** Reads {@code image#k<TAB>caption} lines into captions per image, in first-seen order. */
+    private static Map<String, List<String>> readTokenFile(
+            Path file, boolean skipBadRows, Counter skipped) throws IOException {
+        Map<String, List<String>> captions = new LinkedHashMap<>();
+        try (Utf8LineReader in = Utf8LineReader.open(file)) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String problem = null;
+                int tab = line.indexOf('\t');
+                String image = null;
+                String caption = null;
+                if (tab < 0) {
+                    problem = "expected image.jpg#k<TAB>caption, found no tab";
+                } else {
+                    image = line.substring(0, tab).strip();
+                    caption = line.substring(tab + 1).strip();
+                    Matcher m = CAPTION_NUMBER.matcher(image);
+                    if (m.matches()) {
+                        image = m.group(1);
+                    } else if (image.contains("#")) {
+                        problem =
+                                "expected image.jpg#k with a caption number k, found \""
+                                        + image
+                                        + "\"";
+                    }
+                    if (problem == null && image.isEmpty()) {
+                        problem = "expected an image name before the tab, found none";
+                    } else if (problem == null && caption.isEmpty()) {
+                        problem = "expected a caption after the tab, found none";
+                    }
+                }
+                if (problem != null) {
+                    if (!skipBadRows) {
+                        throw new MalformedDataException(file, n, problem);
+                    }
+                    skipped.n++;
+                    LOG.debug("{}:{}: {} (skipped)", file, n, problem);
+                    continue;
+                }
+                captions.computeIfAbsent(image, k -> new ArrayList<>()).add(caption);
+            }
+        }
+        if (captions.isEmpty()) {
+            throw new MalformedDataException(file, 0, "no captions found");
+        }
+        return captions;
+    }
+
+    private static void readSplitsTsv(
+            Path file, boolean skipBadRows, Counter skipped, Map<String, String> splits)
+            throws IOException {
+        try (Utf8LineReader in = Utf8LineReader.open(file)) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cols = line.split("\t", -1);
+                String problem = null;
+                if (n == 1
+                        && cols.length == 2
+                        && cols[0].strip().equalsIgnoreCase("image")
+                        && cols[1].strip().equalsIgnoreCase("split")) {
+                    continue; // an optional header line
+                }
+                if (cols.length != 2) {
+                    problem =
+                            "expected image<TAB>train|dev|test, found "
+                                    + cols.length
+                                    + " column(s)";
+                } else if (cols[0].isBlank()) {
+                    problem = "expected an image name, found none";
+                } else if (!SPLIT_NAMES.contains(cols[1].strip())) {
+                    problem = "expected split train, dev or test, found \"" + cols[1] + "\"";
+                } else {
+                    String previous = splits.put(cols[0].strip(), cols[1].strip());
+                    if (previous != null && !previous.equals(cols[1].strip())) {
+                        problem =
+                                "image "
+                                        + cols[0].strip()
+                                        + " is in both "
+                                        + previous
+                                        + " and "
+                                        + cols[1].strip();
+                    }
+                }
+                if (problem != null) {
+                    if (!skipBadRows) {
+                        throw new MalformedDataException(file, n, problem);
+                    }
+                    skipped.n++;
+                }
+            }
+        }
+    }
+
+    private static void readImageList(Path file, String split, Map<String, String> splits)
+            throws IOException {
+        try (Utf8LineReader in = Utf8LineReader.open(file)) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                String image = line.strip();
+                if (image.isEmpty()) {
+                    continue;
+                }
+                String previous = splits.put(image, split);
+                if (previous != null && !previous.equals(split)) {
+                    throw new MalformedDataException(
+                            file,
+                            n,
+                            "image " + image + " is in both " + previous + " and " + split);
+                }
+            }
+        }
+    }
+
+    private static CaptionCorpus readCoco(Path file, boolean skipBadRows) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new MalformedDataException(
+                    file,
+                    at == null ? 0 : at.getLineNr(),
+                    "expected COCO captions JSON: " + e.getOriginalMessage(),
+                    e);
+        }
+        if (root == null || !root.path("images").isArray() || !root.path("annotations").isArray()) {
+            throw new MalformedDataException(
+                    file,
+                    0,
+                    "expected a COCO captions object with \"images\" and \"annotations\" arrays");
+        }
+        Counter skipped = new Counter();
+        Map<Long, String> names = new LinkedHashMap<>();
+        Map<String, String> splits = new LinkedHashMap<>();
+        int k = 0;
+        for (JsonNode image : root.get("images")) {
+            String where = "images[" + k++ + "]";
+            if (!image.path("id").canConvertToLong() || !image.path("file_name").isTextual()) {
+                skipOrThrow(
+                        file,
+                        where + ": expected \"id\" (number) and \"file_name\" (text)",
+                        skipBadRows,
+                        skipped);
+                continue;
+            }
+            String name = image.get("file_name").asText();
+            names.put(image.get("id").asLong(), name);
+            String split = image.path("split").asText("");
+            switch (split) {
+                case "train", "restval" -> splits.put(name, "train");
+                case "val", "dev" -> splits.put(name, "dev");
+                case "test" -> splits.put(name, "test");
+                default -> {}
+            }
+        }
+        Map<String, List<String>> captions = new LinkedHashMap<>();
+        for (String name : names.values()) {
+            captions.put(name, new ArrayList<>());
+        }
+        k = 0;
+        for (JsonNode a : root.get("annotations")) {
+            String where = "annotations[" + k++ + "]";
+            if (!a.path("image_id").canConvertToLong() || !a.path("caption").isTextual()) {
+                skipOrThrow(
+                        file,
+                        where + ": expected \"image_id\" (number) and \"caption\" (text)",
+                        skipBadRows,
+                        skipped);
+                continue;
+            }
+            String name = names.get(a.get("image_id").asLong());
+            String caption = a.get("caption").asText().strip();
+            if (name == null) {
+                skipOrThrow(
+                        file,
+                        where
+                                + ": image_id "
+                                + a.get("image_id").asLong()
+                                + " is not in \"images\"",
+                        skipBadRows,
+                        skipped);
+            } else if (caption.isEmpty()) {
+                skipOrThrow(file, where + ": empty caption", skipBadRows, skipped);
+            } else {
+                captions.get(name).add(caption);
+            }
+        }
+        captions.values().removeIf(List::isEmpty);
+        if (captions.isEmpty()) {
+            throw new MalformedDataException(file, 0, "no captions found");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path images = Files.isDirectory(dir.resolve("images")) ? dir.resolve("images") : dir;
+        return build(file, images, captions, splits, skipped.n, "coco");
+    }
+
+    private static void skipOrThrow(Path file, String problem, boolean skip, Counter skipped) {
+        if (!skip) {
+            throw new MalformedDataException(file, 0, problem);
+        }
+        skipped.n++;
+    }
+
+    private static CaptionCorpus build(
+            Path source,
+            Path images,
+            Map<String, List<String>> captions,
+            Map<String, String> splits,
+            int skipped,
+            String format) {
+        List<CaptionedImage> out = new ArrayList<>(captions.size());
+        for (Map.Entry<String, List<String>> e : captions.entrySet()) {
+            out.add(new CaptionedImage(e.getKey(), e.getValue(), splits.get(e.getKey())));
+        }
+        long unknown = splits.keySet().stream().filter(i -> !captions.containsKey(i)).count();
+        if (unknown > 0) {
+            LOG.warn(
+                    "{}: {} images of the split lists have no captions (ignored)", source, unknown);
+        }
+        if (!splits.isEmpty()) {
+            long none = out.stream().filter(i -> i.split() == null).count();
+            if (none > 0) {
+                LOG.warn("{}: {} captioned images are in no split (not used)", source, none);
+            }
+        }
+        if (skipped > 0) {
+            LOG.warn("{}: skipped {} malformed rows", source, skipped);
+        }
+        return new CaptionCorpus(source, images, out, skipped, format);
+    }
+
+    private static final class Counter {
+        int n;
+    }
+}

@@ -1,0 +1,93 @@
+package org.rnnkit.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.layers.RecurrentLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnkit.decode.StepDecoder;
+
+/**
+ * A trained image captioner ready to decode: the training graph of an {@link ImageCaptionBuilder}
+ * plus an encoder graph (image to image vector) and a step-wise decoder graph that share its
+ * parameters. {@link #cached} encodes the images once and steps the decoder with cached recurrent
+ * state, so a caption of T tokens costs T decoder steps.
+ */
+public final class ImageCaptionModel {
+
+    private final ComputationGraph training;
+    private final ComputationGraph encoder;
+    private final ComputationGraph decoder;
+    private final int vocabularySize;
+    private final List<String> decoderRecurrentLayers = new ArrayList<>();
+
+    /**
+     * Wraps a trained graph.
+     *
+     * @param training the graph built by {@code builder} (trained)
+     * @param builder the settings it was built with
+     * @param vocabularySize the softmax size
+     */
+    public ImageCaptionModel(
+            ComputationGraph training, ImageCaptionBuilder builder, int vocabularySize) {
+        this.training = Objects.requireNonNull(training, "training");
+        this.vocabularySize = vocabularySize;
+        this.encoder = new ComputationGraph(builder.buildEncoder());
+        this.encoder.init();
+        this.decoder = new ComputationGraph(builder.buildDecoder());
+        this.decoder.init();
+        copyParameters();
+        for (Layer layer : decoder.getLayers()) {
+            if (layer instanceof RecurrentLayer) {
+                decoderRecurrentLayers.add(layer.conf().getLayer().getLayerName());
+            }
+        }
+    }
+
+    /**
+     * Copies the training graph's parameters into the encoder and decoder graphs (call again after
+     * further training).
+     */
+    public void copyParameters() {
+        for (ComputationGraph g : List.of(encoder, decoder)) {
+            for (Layer layer : g.getLayers()) {
+                String name = layer.conf().getLayer().getLayerName();
+                if (layer.numParams() > 0) {
+                    layer.params().assign(training.getLayer(name).params());
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns the training graph.
+     *
+     * @return the graph
+     */
+    public ComputationGraph network() {
+        return training;
+    }
+
+    /**
+     * Encodes images into the vectors the decoder reads.
+     *
+     * @param images {@code [batch, channels, height, width]}, or features {@code [batch, F]}
+     * @return the image vectors {@code [batch, imageVectorSize]}
+     */
+    public INDArray encode(INDArray images) {
+        return Graphs.output(encoder, new INDArray[] {images}, null)[0];
+    }
+
+    /**
+     * Creates a decoder that encodes the images once and steps the decoder with cached state.
+     *
+     * @param images {@code [batch, channels, height, width]}, or features {@code [batch, F]}
+     * @return the step decoder
+     */
+    public StepDecoder cached(INDArray images) {
+        return new CachedDecoder(
+                decoder, decoderRecurrentLayers, vocabularySize, encode(images), null, null);
+    }
+}

@@ -1,0 +1,282 @@
+package org.rnnkit.recipes.caption;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.rnnkit.bundle.BundleFormatException;
+import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.data.CaptionImageLoader;
+import org.rnnkit.decode.Hypothesis;
+import org.rnnkit.decode.SequenceDecoder;
+import org.rnnkit.model.ImageCaptionBuilder;
+import org.rnnkit.model.ImageCaptionModel;
+import org.rnnkit.model.RnnSpec;
+import org.rnnkit.recipes.Recipes;
+import org.rnnkit.text.Vocabulary;
+import org.rnnkit.train.OptimizerSpec;
+
+/**
+ * A trained captioner: the CNN encoder and recurrent decoder, the caption vocabulary, the settings
+ * and the data of the two baselines (the best single training caption, and the training images'
+ * vectors with one caption each for the nearest-neighbour caption), with captioning by greedy
+ * decoding or beam search over the cached decoder state.
+ */
+public final class CaptionModel {
+
+    /** The bundle task name. */
+    public static final String TASK = "caption";
+
+    static final String BASELINES = "baselines.json";
+    static final String NEIGHBOURS = "neighbours.bin";
+
+    /** Images encoded and decoded together. */
+    private static final int BATCH = 64;
+
+    private final ImageCaptionModel model;
+    private final Vocabulary vocabulary;
+    private final CaptionOptions options;
+    private final CaptionBaselines baselines;
+
+    CaptionModel(
+            ComputationGraph network,
+            Vocabulary vocabulary,
+            CaptionOptions options,
+            CaptionBaselines baselines) {
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        this.options = Objects.requireNonNull(options, "options");
+        this.model =
+                new ImageCaptionModel(
+                        network, builder(options, vocabulary.size()), vocabulary.size());
+        this.baselines = baselines;
+    }
+
+    /**
+     * The network settings of a recipe run.
+     *
+     * @param o the options
+     * @param vocabularySize the caption vocabulary size
+     * @return the builder
+     */
+    static ImageCaptionBuilder builder(CaptionOptions o, int vocabularySize) {
+        return ImageCaptionBuilder.builder()
+                .setVocabularySize(vocabularySize)
+                .optImageShape(3, o.imageSize(), o.imageSize())
+                .optFeatureSize(o.frozenEncoder() ? ZooEncoder.featureSize(o.encoder()) : 0)
+                .optImageVectorSize(o.imageVectorSize())
+                .optEmbeddingSize(o.embeddingSize())
+                .optRnn(new RnnSpec(o.cell(), o.hiddenSize(), o.numLayers(), false, o.dropout()))
+                .optSparseLabels(true)
+                .optOptimizer(new OptimizerSpec(o.learningRate(), o.lrDecay(), 1.0))
+                .optSeed(o.seed());
+    }
+
+    /**
+     * Returns the image loader of a recipe run: 3 channels, {@code imageSize} square, values in [0,
+     * 1].
+     *
+     * @param o the options
+     * @return the loader
+     */
+    static CaptionImageLoader imageLoader(CaptionOptions o) {
+        if (o.frozenEncoder()) {
+            return new CaptionImageLoader(3, 224, 224, CaptionImageLoader.Normalization.IMAGENET);
+        }
+        return new CaptionImageLoader(
+                3, o.imageSize(), o.imageSize(), CaptionImageLoader.Normalization.UNIT);
+    }
+
+    /**
+     * Turns loaded images into the network's image input: the pixels themselves for the CNN
+     * encoder, the frozen zoo encoder's features otherwise (computed once, here).
+     *
+     * @param pixels {@code [n, 3, size, size]} from {@link #imageLoader}
+     * @return the pixels, or the features {@code [n, F]}
+     * @throws IOException when the zoo encoder's weights cannot be read
+     */
+    INDArray inputs(INDArray pixels) throws IOException {
+        return inputs(options, pixels);
+    }
+
+    /**
+     * See {@link #inputs(INDArray)}.
+     *
+     * @param o the options
+     * @param pixels the loaded images
+     * @return the network's image input
+     * @throws IOException when the zoo encoder's weights cannot be read
+     */
+    static INDArray inputs(CaptionOptions o, INDArray pixels) throws IOException {
+        if (!o.frozenEncoder() || pixels.size(0) == 0) {
+            return pixels;
+        }
+        return ZooEncoder.load(o.encoder(), o.encoderWeights()).features(pixels);
+    }
+
+    /**
+     * Loads a model saved by {@link CaptionRecipe#train(CaptionOptions)}.
+     *
+     * @param file the bundle
+     * @return the model
+     * @throws IOException when the file cannot be read, is not a bundle, or holds another task's
+     *     model
+     */
+    public static CaptionModel load(Path file) throws IOException {
+        ModelBundle bundle = Recipes.loadBundle(file, TASK);
+        if (bundle.vocabulary() == null
+                || !bundle.attachments().containsKey(BASELINES)
+                || !bundle.attachments().containsKey(NEIGHBOURS)) {
+            throw new BundleFormatException(
+                    file, "corrupt caption bundle: no vocabulary or baselines", null);
+        }
+        CaptionOptions options =
+                ModelBundle.json().treeToValue(bundle.options(), CaptionOptions.class);
+        CaptionBaselines.Stored stored =
+                ModelBundle.json()
+                        .readValue(bundle.attachment(BASELINES), CaptionBaselines.Stored.class);
+        INDArray vectors =
+                Nd4j.read(
+                        new DataInputStream(
+                                new ByteArrayInputStream(bundle.attachment(NEIGHBOURS))));
+        return new CaptionModel(
+                bundle.network(),
+                bundle.vocabulary(),
+                options,
+                new CaptionBaselines(stored.constant(), vectors, stored.neighbourCaptions()));
+    }
+
+    /**
+     * Serializes the baselines as bundle attachments.
+     *
+     * @param baselines the baselines
+     * @return attachment name to bytes
+     * @throws IOException when serialization fails
+     */
+    static java.util.Map<String, byte[]> attachments(CaptionBaselines baselines)
+            throws IOException {
+        ByteArrayOutputStream vectors = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(vectors)) {
+            Nd4j.write(baselines.vectors(), out);
+        }
+        byte[] json =
+                ModelBundle.json()
+                        .writeValueAsBytes(
+                                new CaptionBaselines.Stored(
+                                        baselines.constant(), baselines.neighbourCaptions()));
+        return java.util.Map.of(BASELINES, json, NEIGHBOURS, vectors.toByteArray());
+    }
+
+    /**
+     * Normalizes a caption into tokens: lower case, every character that is not a letter or digit
+     * (punctuation) becomes a space, split at spaces. Applied to training captions, references and
+     * nothing else (the model emits normalized tokens).
+     *
+     * @param caption the raw caption
+     * @return its tokens
+     */
+    static List<String> tokenize(String caption) {
+        String clean = caption.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return clean.isEmpty() ? List.of() : Arrays.asList(clean.split(" "));
+    }
+
+    /**
+     * Returns the settings the model was trained with.
+     *
+     * @return the options
+     */
+    public CaptionOptions options() {
+        return options;
+    }
+
+    /**
+     * Returns the caption vocabulary.
+     *
+     * @return the vocabulary
+     */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /**
+     * Returns the baselines stored with the model.
+     *
+     * @return the baselines, or {@code null} while training
+     */
+    CaptionBaselines baselines() {
+        return baselines;
+    }
+
+    /**
+     * Returns the underlying core model (graphs sharing parameters).
+     *
+     * @return the model
+     */
+    ImageCaptionModel core() {
+        return model;
+    }
+
+    /**
+     * A generated caption.
+     *
+     * @param text the tokens joined by spaces
+     * @param hypothesis the decoded ids and scores
+     */
+    public record Caption(String text, Hypothesis hypothesis) {}
+
+    /**
+     * Encodes images into the vectors the decoder reads.
+     *
+     * @param images {@code [n, 3, size, size]}
+     * @return {@code [n, imageVectorSize]}
+     */
+    INDArray encode(INDArray images) {
+        List<INDArray> parts = new ArrayList<>();
+        for (long from = 0; from < images.size(0); from += BATCH) {
+            parts.add(model.encode(rows(images, from, Math.min(images.size(0), from + BATCH))));
+        }
+        return Nd4j.concat(0, parts.toArray(new INDArray[0]));
+    }
+
+    /**
+     * Captions images.
+     *
+     * @param images {@code [n, 3, size, size]}
+     * @param decoder greedy ({@code beamWidth} ignored when {@code beam} is false) or beam settings
+     * @param beam beam search ({@code true}) or greedy decoding
+     * @return one caption per image
+     */
+    public List<Caption> caption(INDArray images, SequenceDecoder decoder, boolean beam) {
+        List<Caption> out = new ArrayList<>((int) images.size(0));
+        for (long from = 0; from < images.size(0); from += BATCH) {
+            INDArray batch = rows(images, from, Math.min(images.size(0), from + BATCH));
+            var step = model.cached(batch);
+            for (Hypothesis h : beam ? decoder.beamSearch(step) : decoder.greedy(step)) {
+                out.add(new Caption(String.join(" ", vocabulary.decode(h.tokens())), h));
+            }
+        }
+        return out;
+    }
+
+    private static INDArray rows(INDArray x, long from, long to) {
+        if (x.rank() == 2) {
+            return x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup();
+        }
+        return x.get(
+                        NDArrayIndex.interval(from, to),
+                        NDArrayIndex.all(),
+                        NDArrayIndex.all(),
+                        NDArrayIndex.all())
+                .dup();
+    }
+}

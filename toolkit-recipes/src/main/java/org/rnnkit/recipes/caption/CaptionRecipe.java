@@ -1,0 +1,575 @@
+package org.rnnkit.recipes.caption;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnkit.bundle.AtomicFiles;
+import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.bundle.Provenance;
+import org.rnnkit.data.BucketingIterator;
+import org.rnnkit.data.CaptionCorpus;
+import org.rnnkit.data.CaptionCorpusReader;
+import org.rnnkit.data.CaptionImageLoader;
+import org.rnnkit.data.CaptionedImage;
+import org.rnnkit.data.MalformedDataException;
+import org.rnnkit.data.Seq2SeqBatcher;
+import org.rnnkit.decode.SequenceDecoder;
+import org.rnnkit.eval.BleuScore;
+import org.rnnkit.recipes.Fingerprints;
+import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.Recipes;
+import org.rnnkit.recipes.caption.CaptionModel.Caption;
+import org.rnnkit.text.Vocabulary;
+import org.rnnkit.train.DevMetric;
+import org.rnnkit.train.OptimizerSpec;
+import org.rnnkit.train.Trainer;
+import org.rnnkit.train.TrainingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Image captioning, one-to-many: a CNN encoder and a recurrent decoder (Vinyals et al. 2015, "Show
+ * and Tell: A Neural Image Caption Generator").
+ *
+ * <p><b>Data.</b> A directory with {@code captions.txt} ({@code image.jpg#k<TAB>caption}, several
+ * captions per image), {@code images/} and an optional {@code splits.tsv}; or the original Flickr8k
+ * layout; or a COCO captions JSON (see {@link CaptionCorpusReader}). Images are loaded with
+ * DataVec, resized to {@code imageSize} square and scaled to [0, 1]. Without {@code --data}: the
+ * embedded generated scenes ({@link CaptionDataGenerator}). Trains on the {@code train} split and
+ * selects on {@code dev} (a seeded split of the images when the corpus has none).
+ *
+ * <p><b>Model.</b> See {@link org.rnnkit.model.ImageCaptionBuilder}: conv blocks, a dense image
+ * vector read by an LSTM decoder at every step beside the previous word, softmax over the caption
+ * vocabulary; teacher forcing with masked labels, batches bucketed by caption length; the epoch
+ * with the best greedy dev BLEU-4 is kept.
+ *
+ * <p><b>Evaluation.</b> Corpus BLEU-1..4 against all references of each image (beam search and
+ * greedy), the exact-match rate (the caption equals one of the references), and two baselines
+ * beside: the best single training caption for every image and the nearest training image's caption
+ * ({@link CaptionBaselines}).
+ */
+public final class CaptionRecipe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptionRecipe.class);
+
+    /** Epochs on the embedded scenes unless the user chose a number. */
+    static final int EMBEDDED_EPOCHS = 12;
+
+    private CaptionRecipe() {}
+
+    /** Images with their loaded pixels (or features) and normalized captions. */
+    record Images(List<String> names, INDArray pixels, List<List<String>> captions) {
+        int size() {
+            return names.size();
+        }
+
+        Images subset(List<Integer> rows) {
+            int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
+            INDArray p = Nd4j.pullRows(pixels.reshape(pixels.size(0), -1), 1, idx);
+            long[] shape = pixels.shape().clone();
+            shape[0] = idx.length;
+            return new Images(
+                    rows.stream().map(names::get).toList(),
+                    p.reshape(shape),
+                    rows.stream().map(captions::get).toList());
+        }
+    }
+
+    /**
+     * Trains a captioner, scores it on the dev images and saves the bundle.
+     *
+     * @param requested the settings
+     * @return the bundle path, the dev metrics ({@code bleu1}..{@code bleu4}, 0-100, beam search;
+     *     the baselines') and the report
+     * @throws IOException when a file cannot be read or written
+     * @throws MalformedDataException for a malformed line or an unreadable image
+     */
+    public static RecipeResult train(CaptionOptions requested) throws IOException {
+        CaptionOptions options = withEmbeddedDefaults(requested);
+        CaptionImageLoader loader = CaptionModel.imageLoader(options);
+        Images train;
+        Images dev;
+        int skipped = 0;
+        if (options.data() == null) {
+            List<CaptionDataGenerator.Scene> scenes =
+                    CaptionDataGenerator.generate(
+                            CaptionDataGenerator.DEFAULT_SIZE, CaptionDataGenerator.DEFAULT_SEED);
+            train = scenes(scenes, "train", loader);
+            dev = scenes(scenes, "dev", loader);
+        } else {
+            CaptionCorpus corpus = CaptionCorpusReader.read(options.data(), options.skipBadRows());
+            skipped += corpus.skippedRows();
+            List<CaptionedImage> trainImages;
+            List<CaptionedImage> devImages;
+            if (options.dev() != null) {
+                CaptionCorpus devCorpus =
+                        CaptionCorpusReader.read(options.dev(), options.skipBadRows());
+                trainImages = corpus.hasSplits() ? corpus.split("train") : corpus.images();
+                Images d = load(devCorpus, devCorpus.images(), loader, options.skipBadRows());
+                dev = d;
+                skipped += devCorpus.skippedRows();
+            } else if (corpus.hasSplits() && !corpus.split("dev").isEmpty()) {
+                trainImages = corpus.split("train");
+                dev = load(corpus, corpus.split("dev"), loader, options.skipBadRows());
+            } else {
+                List<CaptionedImage> all =
+                        new ArrayList<>(
+                                corpus.hasSplits() ? corpus.split("train") : corpus.images());
+                Collections.shuffle(all, new Random(options.seed()));
+                int devSize = Math.max(1, (int) Math.round(all.size() * options.devFraction()));
+                devImages = all.subList(0, devSize);
+                trainImages = all.subList(devSize, all.size());
+                dev = load(corpus, devImages, loader, options.skipBadRows());
+            }
+            train = load(corpus, trainImages, loader, options.skipBadRows());
+        }
+        if (options.frozenEncoder()) {
+            // The encoder is frozen: its features are computed once and the decoder trains on them.
+            train = frozenFeatures(options, "train", train);
+            dev = frozenFeatures(options, "dev", dev);
+        }
+        if (train.size() == 0 || dev.size() == 0) {
+            throw new IllegalArgumentException(
+                    "need training and dev images, received: "
+                            + train.size()
+                            + " training and "
+                            + dev.size()
+                            + " dev images");
+        }
+        Vocabulary.Builder counts = Vocabulary.builder();
+        train.captions().forEach(cs -> cs.forEach(c -> counts.add(CaptionModel.tokenize(c))));
+        Vocabulary vocabulary = counts.build(options.minCount(), Integer.MAX_VALUE);
+        List<int[]> pairImage = new ArrayList<>();
+        List<int[]> encoded = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            for (String c : train.captions().get(i)) {
+                int[] ids = vocabulary.encode(CaptionModel.tokenize(c));
+                pairImage.add(new int[] {i, pairImage.size()});
+                encoded.add(ids);
+            }
+        }
+        LOG.info(
+                "data: {} training images ({} captions), {} dev images; vocabulary {} words",
+                train.size(),
+                encoded.size(),
+                dev.size(),
+                vocabulary.size());
+        ComputationGraph network = CaptionModel.builder(options, vocabulary.size()).build();
+        LOG.info("model: {} parameters", network.numParams());
+        Seq2SeqBatcher batcher =
+                Seq2SeqBatcher.builder()
+                        .setTargetVocabularySize(vocabulary.size())
+                        .optMaxTargetLength(options.maxCaptionLength())
+                        .optSparseLabels(true)
+                        .build();
+        INDArray trainPixels = train.pixels();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < pairImage.size(); i++) {
+            order.add(i);
+        }
+        BucketingIterator<Integer> batches =
+                new BucketingIterator<>(
+                        order,
+                        options.batchSize(),
+                        i -> Math.min(encoded.get(i).length + 1, options.maxCaptionLength()),
+                        ids -> {
+                            int[] rows = ids.stream().mapToInt(i -> pairImage.get(i)[0]).toArray();
+                            INDArray images = pick(trainPixels, rows);
+                            return batcher.targets(ids.stream().map(encoded::get).toList())
+                                    .withExtraInputs(
+                                            new INDArray[] {images}, new INDArray[] {null});
+                        },
+                        vocabulary.size(),
+                        true,
+                        options.seed());
+        Images selection =
+                dev.size() <= options.selectionSize()
+                        ? dev
+                        : dev.subset(range(options.selectionSize()));
+        DevMetric devBleu =
+                DevMetric.of(
+                        "dev_bleu4_greedy",
+                        net -> {
+                            CaptionModel m = new CaptionModel(net, vocabulary, options, null);
+                            List<String> hyps =
+                                    text(m.caption(selection.pixels(), greedy(options), false));
+                            return CaptionBaselines.BLEU
+                                    .corpus(hyps, normalized(selection.captions()))
+                                    .cumulative(4);
+                        });
+        ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
+        String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
+        OptimizerSpec optimizer = new OptimizerSpec(options.learningRate(), options.lrDecay(), 1.0);
+        Trainer trainer =
+                Recipes.trainer(
+                        options.smoke(),
+                        options.epochs(),
+                        options.patience(),
+                        options.seed(),
+                        options.runDirectory(),
+                        options.resume(),
+                        options.progressBar(),
+                        dataHash + "|" + Fingerprints.ofOptions(optionsJson),
+                        optimizer);
+        TrainingResult result = trainer.fit(network, batches, devBleu);
+
+        CaptionModel trained = new CaptionModel(result.network(), vocabulary, options, null);
+        CaptionBaselines baselines =
+                CaptionBaselines.fit(normalized(train.captions()), trained.encode(trainPixels));
+        CaptionModel model = new CaptionModel(result.network(), vocabulary, options, baselines);
+        Evaluation evaluation = evaluate(model, dev, options.beamWidth());
+        Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
+        metrics.put("best_epoch", (double) result.bestEpoch());
+        metrics.put("epochs_trained", (double) result.history().size());
+        metrics.put("skipped_rows", (double) skipped);
+        Provenance provenance =
+                Provenance.now(
+                        CaptionModel.TASK,
+                        options.seed(),
+                        options.data() == null ? "embedded" : options.data().toString(),
+                        dataHash,
+                        encoded.size(),
+                        dev.size());
+        new ModelBundle(
+                        CaptionModel.TASK,
+                        result.network(),
+                        vocabulary,
+                        optionsJson,
+                        provenance,
+                        metrics,
+                        CaptionModel.attachments(baselines))
+                .save(options.out());
+        LOG.info("saved {}", options.out());
+        return new RecipeResult(
+                options.out(),
+                metrics,
+                "dev set: " + dev.size() + " images\n" + evaluation.report());
+    }
+
+    /**
+     * Scores a saved model on a corpus: its {@code test} split when it marks one, else every image
+     * with captions.
+     *
+     * @param modelFile the bundle
+     * @param data the corpus
+     * @param beamWidth beam width, or {@code null} for the model's setting
+     * @param skipBadRows count and skip malformed rows and unreadable images
+     * @return metrics ({@code bleu1}..{@code bleu4} 0-100 with beam search, greedy, exact match,
+     *     baselines) and the report
+     * @throws IOException when a file cannot be read
+     */
+    public static RecipeResult evaluate(
+            Path modelFile, Path data, Integer beamWidth, boolean skipBadRows) throws IOException {
+        CaptionModel model = CaptionModel.load(modelFile);
+        CaptionOptions options = model.options();
+        CaptionCorpus corpus = CaptionCorpusReader.read(data, skipBadRows);
+        List<CaptionedImage> chosen =
+                corpus.split("test").isEmpty() ? corpus.images() : corpus.split("test");
+        Images loaded = load(corpus, chosen, CaptionModel.imageLoader(options), skipBadRows);
+        Images images =
+                new Images(loaded.names(), model.inputs(loaded.pixels()), loaded.captions());
+        int beam = beamWidth != null ? beamWidth : options.beamWidth();
+        if (beam < 1) {
+            throw new IllegalArgumentException("beam must be >= 1, received: beam=" + beam);
+        }
+        Evaluation e = evaluate(model, images, beam);
+        Map<String, Double> metrics = new LinkedHashMap<>(e.metrics());
+        metrics.put("skipped_rows", (double) corpus.skippedRows());
+        String which = corpus.split("test").isEmpty() ? "all images" : "test split";
+        return new RecipeResult(
+                null,
+                metrics,
+                data + " (" + which + "): " + images.size() + " images\n" + e.report());
+    }
+
+    /**
+     * Captions image files with a saved model.
+     *
+     * @param modelFile the bundle
+     * @param images the image files
+     * @param beamWidth beam width (1: greedy)
+     * @return one caption per image
+     * @throws IOException when the bundle or an image cannot be read
+     * @throws MalformedDataException for a missing or unreadable image
+     */
+    public static List<Caption> predict(Path modelFile, List<Path> images, int beamWidth)
+            throws IOException {
+        CaptionModel model = CaptionModel.load(modelFile);
+        CaptionImageLoader loader = CaptionModel.imageLoader(model.options());
+        List<INDArray> pixels = new ArrayList<>();
+        for (Path p : images) {
+            pixels.add(loader.load(p));
+        }
+        SequenceDecoder decoder =
+                SequenceDecoder.builder()
+                        .optMaxLength(model.options().maxCaptionLength())
+                        .optBeamWidth(beamWidth)
+                        .optLengthPenalty(model.options().lengthPenalty())
+                        .build();
+        return model.caption(
+                model.inputs(Nd4j.concat(0, pixels.toArray(new INDArray[0]))),
+                decoder,
+                beamWidth > 1);
+    }
+
+    /**
+     * Replaces pixels by the frozen zoo encoder's features, cached in the run directory under a key
+     * of the encoder, its weights file's SHA-256 and the image names, so a resumed or repeated run
+     * does not run the encoder again.
+     */
+    private static Images frozenFeatures(CaptionOptions options, String split, Images images)
+            throws IOException {
+        if (images.size() == 0) {
+            return images;
+        }
+        String key =
+                sha256(
+                        options.encoder()
+                                + "|"
+                                + Provenance.sha256(options.encoderWeights())
+                                + "|"
+                                + String.join("\n", images.names()));
+        Path cache =
+                options.runDirectory()
+                        .resolve("features-" + split + "-" + key.substring(0, 16) + ".bin");
+        if (Files.isRegularFile(cache)) {
+            try (DataInputStream in = new DataInputStream(Files.newInputStream(cache))) {
+                INDArray features = Nd4j.read(in);
+                if (features.size(0) == images.size()) {
+                    LOG.info(
+                            "{} features of {} {} images read from {}",
+                            options.encoder(),
+                            images.size(),
+                            split,
+                            cache);
+                    return new Images(images.names(), features, images.captions());
+                }
+            }
+        }
+        LOG.info("computing {} features of {} {} images", options.encoder(), images.size(), split);
+        INDArray features =
+                ZooEncoder.load(options.encoder(), options.encoderWeights())
+                        .features(images.pixels());
+        Files.createDirectories(cache.getParent());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Nd4j.write(features, out);
+        }
+        AtomicFiles.write(cache, bytes.toByteArray());
+        return new Images(images.names(), features, images.captions());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(
+                                            text.getBytes(
+                                                    java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** The generated scenes need fewer epochs than the default. */
+    private static CaptionOptions withEmbeddedDefaults(CaptionOptions options) {
+        if (options.data() != null || options.epochs() != CaptionOptions.DEFAULT_EPOCHS) {
+            return options;
+        }
+        LOG.info("embedded data: {} epochs (set --epochs to change)", EMBEDDED_EPOCHS);
+        return options.toBuilder().epochs(EMBEDDED_EPOCHS).build();
+    }
+
+    private static Images scenes(
+            List<CaptionDataGenerator.Scene> scenes, String split, CaptionImageLoader loader)
+            throws IOException {
+        List<String> names = new ArrayList<>();
+        List<INDArray> pixels = new ArrayList<>();
+        List<List<String>> captions = new ArrayList<>();
+        for (CaptionDataGenerator.Scene s : scenes) {
+            if (s.split().equals(split)) {
+                names.add(s.name());
+                pixels.add(loader.load(s.image()));
+                captions.add(s.captions());
+            }
+        }
+        return new Images(names, Nd4j.concat(0, pixels.toArray(new INDArray[0])), captions);
+    }
+
+    /**
+     * Loads the images of a corpus; a missing or unreadable one fails or, with skip, is counted.
+     */
+    static Images load(
+            CaptionCorpus corpus,
+            List<CaptionedImage> chosen,
+            CaptionImageLoader loader,
+            boolean skipBadRows)
+            throws IOException {
+        List<String> names = new ArrayList<>();
+        List<INDArray> pixels = new ArrayList<>();
+        List<List<String>> captions = new ArrayList<>();
+        int bad = 0;
+        for (CaptionedImage image : chosen) {
+            INDArray x;
+            try {
+                x = loader.load(corpus.path(image));
+            } catch (MalformedDataException e) {
+                if (!skipBadRows) {
+                    throw e;
+                }
+                bad++;
+                LOG.debug("{} (skipped)", e.getMessage());
+                continue;
+            }
+            names.add(image.image());
+            pixels.add(x);
+            captions.add(image.captions());
+        }
+        if (bad > 0) {
+            LOG.warn("skipped {} missing or unreadable images of {}", bad, corpus.source());
+        }
+        if (pixels.isEmpty()) {
+            return new Images(
+                    names, Nd4j.create(0, 3, loader.shape()[1], loader.shape()[2]), captions);
+        }
+        return new Images(names, Nd4j.concat(0, pixels.toArray(new INDArray[0])), captions);
+    }
+
+    private static INDArray pick(INDArray pixels, int[] rows) {
+        INDArray flat = pixels.reshape(pixels.size(0), -1);
+        long[] shape = pixels.shape().clone();
+        shape[0] = rows.length;
+        return Nd4j.pullRows(flat, 1, rows).reshape(shape);
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    private static SequenceDecoder greedy(CaptionOptions options) {
+        return SequenceDecoder.builder().optMaxLength(options.maxCaptionLength()).build();
+    }
+
+    private static List<String> text(List<Caption> captions) {
+        return captions.stream().map(Caption::text).toList();
+    }
+
+    /** References as normalized token strings. */
+    static List<List<String>> normalized(List<List<String>> captions) {
+        return captions.stream()
+                .map(
+                        cs ->
+                                cs.stream()
+                                        .map(c -> String.join(" ", CaptionModel.tokenize(c)))
+                                        .toList())
+                .toList();
+    }
+
+    private record Evaluation(Map<String, Double> metrics, String report) {}
+
+    private static Evaluation evaluate(CaptionModel model, Images images, int beamWidth) {
+        CaptionOptions options = model.options();
+        List<List<String>> references = normalized(images.captions());
+        SequenceDecoder beamDecoder =
+                SequenceDecoder.builder()
+                        .optMaxLength(options.maxCaptionLength())
+                        .optBeamWidth(beamWidth)
+                        .optLengthPenalty(options.lengthPenalty())
+                        .build();
+        long t0 = System.nanoTime();
+        List<String> beam = text(model.caption(images.pixels(), beamDecoder, beamWidth > 1));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<String> greedy = text(model.caption(images.pixels(), greedy(options), false));
+        List<String> constant = Collections.nCopies(images.size(), model.baselines().constant());
+        List<String> nearest = model.baselines().nearest(model.encode(images.pixels()));
+        BleuScore beamBleu = CaptionBaselines.BLEU.corpus(beam, references);
+        BleuScore greedyBleu = CaptionBaselines.BLEU.corpus(greedy, references);
+        BleuScore constantBleu = CaptionBaselines.BLEU.corpus(constant, references);
+        BleuScore nearestBleu = CaptionBaselines.BLEU.corpus(nearest, references);
+        int exact = 0;
+        for (int i = 0; i < images.size(); i++) {
+            if (references.get(i).contains(beam.get(i))) {
+                exact++;
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (int n = 1; n <= 4; n++) {
+            metrics.put("bleu" + n, beamBleu.cumulative(n));
+        }
+        for (int n = 1; n <= 4; n++) {
+            metrics.put("bleu" + n + "_greedy", greedyBleu.cumulative(n));
+        }
+        for (int n = 1; n <= 4; n++) {
+            metrics.put("baseline_constant_bleu" + n, constantBleu.cumulative(n));
+        }
+        for (int n = 1; n <= 4; n++) {
+            metrics.put("baseline_nearest_bleu" + n, nearestBleu.cumulative(n));
+        }
+        metrics.put("exact_match", (double) exact / images.size());
+        metrics.put("images", (double) images.size());
+        metrics.put("beam_width", (double) beamWidth);
+        metrics.put("images_per_second_beam", images.size() / seconds);
+        StringBuilder report = new StringBuilder();
+        report.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-36s %7s %7s %7s %7s%n",
+                        "corpus BLEU (all references)",
+                        "BLEU-1",
+                        "BLEU-2",
+                        "BLEU-3",
+                        "BLEU-4"));
+        row(report, "model, beam " + beamWidth, beamBleu);
+        row(report, "model, greedy", greedyBleu);
+        row(report, "baseline: best training caption", constantBleu);
+        row(report, "baseline: nearest training image", nearestBleu);
+        report.append(
+                String.format(
+                        Locale.ROOT,
+                        "exact match (beam = one of the references): %.4f%n",
+                        (double) exact / images.size()));
+        report.append("constant caption: ").append(model.baselines().constant()).append('\n');
+        report.append("samples (image | model | first reference):\n");
+        for (int i = 0; i < Math.min(5, images.size()); i++) {
+            report.append("  ")
+                    .append(images.names().get(i))
+                    .append(" | ")
+                    .append(beam.get(i))
+                    .append(" | ")
+                    .append(references.get(i).get(0))
+                    .append('\n');
+        }
+        return new Evaluation(metrics, report.toString());
+    }
+
+    private static void row(StringBuilder report, String name, BleuScore s) {
+        report.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-36s %7.2f %7.2f %7.2f %7.2f%n",
+                        name,
+                        s.cumulative(1),
+                        s.cumulative(2),
+                        s.cumulative(3),
+                        s.cumulative(4)));
+    }
+}

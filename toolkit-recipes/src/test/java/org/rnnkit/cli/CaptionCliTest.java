@@ -1,0 +1,98 @@
+package org.rnnkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.cli.RnnkitCliTest.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.cli.RnnkitCliTest.Run;
+
+class CaptionCliTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void givenGeneratedScenes_whenTrainEvalPredict_thenBundleJsonAndCaptions() throws IOException {
+        Path data = dir.resolve("scenes");
+        Run generate = run("caption", "generate", "--out", data.toString(), "--size", "40");
+        assertEquals(0, generate.exit(), generate.err());
+        assertEquals(80, Files.readAllLines(data.resolve("captions.txt")).size());
+        assertEquals(40, Files.readAllLines(data.resolve("splits.tsv")).size());
+
+        Path model = dir.resolve("c.zip");
+        Run train =
+                run(
+                        "caption",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        model.toString(),
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--embedding-size",
+                        "4",
+                        "--image-vector-size",
+                        "4",
+                        "--min-count",
+                        "1",
+                        "--beam",
+                        "2");
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().contains("baseline: nearest training image"), train.out());
+
+        Path json = dir.resolve("m.json");
+        Run eval =
+                run(
+                        "caption",
+                        "eval",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        data.toString(),
+                        "--json",
+                        json.toString());
+        assertEquals(0, eval.exit(), eval.err());
+        assertTrue(eval.out().contains("(test split): 4 images"), eval.out());
+        JsonNode metrics = ModelBundle.json().readTree(json.toFile());
+        for (String key :
+                new String[] {
+                    "bleu1",
+                    "bleu4",
+                    "baseline_constant_bleu4",
+                    "baseline_nearest_bleu1",
+                    "exact_match"
+                }) {
+            double v = metrics.get(key).asDouble();
+            assertTrue(v >= 0 && v <= 100, key + " in " + metrics);
+        }
+
+        Path image = data.resolve("images").resolve("scene-00001.png");
+        Run predict = run("caption", "predict", "--model", model.toString(), image.toString());
+        assertEquals(0, predict.exit(), predict.err());
+        assertTrue(predict.out().startsWith(image + "\t"), predict.out());
+
+        Run missing =
+                run(
+                        "caption",
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        dir.resolve("no.png").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no.png: image file not found"), missing.err());
+
+        Files.writeString(data.resolve("captions.txt"), "scene-00001.png#0\tok\nbroken line\n");
+        Run malformed =
+                run("caption", "train", "--data", data.toString(), "--out", model.toString());
+        assertEquals(2, malformed.exit());
+        assertTrue(malformed.err().contains("captions.txt:2:"), malformed.err());
+    }
+}
