@@ -15,9 +15,9 @@ public final class ArchitectureChoice {
         /** One input (an image, a start token), a sequence out. */
         ONE_TO_MANY(
                 "one-to-many",
-                "caption (planned)",
-                "org.rnnkit.decode.SequenceDecoder",
-                "a decoder fed the input as its initial state, decoded step by step"),
+                "caption",
+                "org.rnnkit.model.ImageCaptionBuilder",
+                "an encoder's vector conditions a decoder, decoded step by step (org.rnnkit.decode)"),
         /** A sequence in, one output. */
         MANY_TO_ONE(
                 "many-to-one",
