@@ -57,7 +57,7 @@ class LongTermDependencyTest {
     void givenShortSequences_whenTrained_thenEveryCellLearnsTheFirstSymbol() {
         LongTermDependency.Options options =
                 new LongTermDependency.Options(
-                        new int[] {5}, 4, 16, 1000, 300, 50, 4, 0.01, 3.0, 7);
+                        new int[] {5}, 4, 16, 1000, 300, 50, 4, 0.01, 1.0, 3.0, 3.0, 7);
         LongTermDependency.Result result = LongTermDependency.run(options);
         for (CellType cell : CellType.values()) {
             double accuracy = result.accuracy(cell, 5);
@@ -75,14 +75,36 @@ class LongTermDependencyTest {
                         IllegalArgumentException.class,
                         () ->
                                 new LongTermDependency.Options(
-                                        new int[] {1}, 4, 16, 100, 10, 10, 1, 0.01, 3.0, 7));
+                                        new int[] {1},
+                                        4,
+                                        16,
+                                        100,
+                                        10,
+                                        10,
+                                        1,
+                                        0.01,
+                                        1.0,
+                                        3.0,
+                                        3.0,
+                                        7));
         assertTrue(e.getMessage().contains("length=1"), e.getMessage());
         e =
                 assertThrows(
                         IllegalArgumentException.class,
                         () ->
                                 new LongTermDependency.Options(
-                                        new int[] {5}, 4, 0, 100, 10, 10, 1, 0.01, 3.0, 7));
+                                        new int[] {5},
+                                        4,
+                                        0,
+                                        100,
+                                        10,
+                                        10,
+                                        1,
+                                        0.01,
+                                        1.0,
+                                        3.0,
+                                        3.0,
+                                        7));
         assertTrue(e.getMessage().contains("hiddenSize=0"), e.getMessage());
     }
 }
