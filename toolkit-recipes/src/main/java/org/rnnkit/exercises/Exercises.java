@@ -149,6 +149,35 @@ public final class Exercises {
                 .assign(bias);
     }
 
+    /**
+     * Checks an exercise setting.
+     *
+     * @param name the setting's name, for the message
+     * @param value its value
+     * @throws IllegalArgumentException naming the setting if {@code value <= 0}
+     */
+    public static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(
+                    name + " must be > 0, received: " + name + "=" + value);
+        }
+    }
+
+    /**
+     * Checks an exercise setting.
+     *
+     * @param name the setting's name, for the message
+     * @param value its value
+     * @throws IllegalArgumentException naming the setting if {@code value} is not > 0 (NaN
+     *     included)
+     */
+    public static void requirePositive(String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(
+                    name + " must be > 0, received: " + name + "=" + value);
+        }
+    }
+
     private static void appendRow(StringBuilder out, List<String> cells, int[] width) {
         out.append('|');
         for (int c = 0; c < width.length; c++) {

@@ -128,18 +128,18 @@ public final class GradientFlow {
                 throw new IllegalArgumentException(
                         "symbols must be >= 2, received: symbols=" + symbols);
             }
-            positive("hiddenSize", hiddenSize);
-            positive("batchSize", batchSize);
-            positive("trainingSteps", trainingSteps);
-            positive("reportEvery", reportEvery);
-            positive("initializations", initializations);
+            Exercises.requirePositive("hiddenSize", hiddenSize);
+            Exercises.requirePositive("batchSize", batchSize);
+            Exercises.requirePositive("trainingSteps", trainingSteps);
+            Exercises.requirePositive("reportEvery", reportEvery);
+            Exercises.requirePositive("initializations", initializations);
             if (!Double.isFinite(gateBias)) {
                 throw new IllegalArgumentException(
                         "gateBias must be finite, received: gateBias=" + gateBias);
             }
-            positive("explodingGain", explodingGain);
-            positive("learningRate", learningRate);
-            positive("clipThreshold", clipThreshold);
+            Exercises.requirePositive("explodingGain", explodingGain);
+            Exercises.requirePositive("learningRate", learningRate);
+            Exercises.requirePositive("clipThreshold", clipThreshold);
         }
 
         /**
@@ -151,13 +151,6 @@ public final class GradientFlow {
          */
         public static Options defaults() {
             return new Options(100, 4, 32, 64, 3.0, 3.0, 0.1, 5, 1.0, 20, 5, 42);
-        }
-
-        private static void positive(String name, double value) {
-            if (!(value > 0)) {
-                throw new IllegalArgumentException(
-                        name + " must be > 0, received: " + name + "=" + value);
-            }
         }
     }
 

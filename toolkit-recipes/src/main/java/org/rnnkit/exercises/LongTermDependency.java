@@ -127,11 +127,11 @@ public final class LongTermDependency {
                 throw new IllegalArgumentException(
                         "symbols must be >= 2, received: symbols=" + symbols);
             }
-            positive("hiddenSize", hiddenSize);
-            positive("trainSize", trainSize);
-            positive("testSize", testSize);
-            positive("batchSize", batchSize);
-            positive("epochs", epochs);
+            Exercises.requirePositive("hiddenSize", hiddenSize);
+            Exercises.requirePositive("trainSize", trainSize);
+            Exercises.requirePositive("testSize", testSize);
+            Exercises.requirePositive("batchSize", batchSize);
+            Exercises.requirePositive("epochs", epochs);
             if (!Double.isFinite(forgetGateBias)) {
                 throw new IllegalArgumentException(
                         "forgetGateBias must be finite, received: forgetGateBias="
@@ -196,13 +196,6 @@ public final class LongTermDependency {
                     inputGateBias,
                     updateGateBias,
                     newSeed);
-        }
-
-        private static void positive(String name, int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException(
-                        name + " must be > 0, received: " + name + "=" + value);
-            }
         }
     }
 
