@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -31,6 +32,13 @@ import org.rnnkit.train.OptimizerSpec;
  * convolution (width 3) -> max over each word's block, so unseen words still get a representation
  * from their spelling (suffixes, capitals, digits). The recurrent spec's dropout also applies to
  * the word representations (embedding and characters) and between layers.
+ *
+ * <p>With {@link #optFrozenEmbedding(int, int)} a third input, {@value #PRETRAINED} {@code [batch,
+ * 1, time]}, holds each word's id in a table of pretrained vectors, {@value #PRETRAINED_EMBEDDING},
+ * that training never changes; its vectors join the trainable embedding and the characters. A word
+ * the training data lacks but the vectors file has is then represented exactly as the rare training
+ * words are after word dropout: the unknown-word row of the trainable table beside its own,
+ * unchanged, pretrained vector.
  */
 public final class SequenceTaggerBuilder {
 
@@ -39,6 +47,16 @@ public final class SequenceTaggerBuilder {
 
     /** Name of the character-id input. */
     public static final String CHARS = "chars";
+
+    /** Name of the pretrained-word-id input (only with {@link #optFrozenEmbedding(int, int)}). */
+    public static final String PRETRAINED = "pretrained_tokens";
+
+    /**
+     * Name of the frozen pretrained embedding layer (weight {@code "W"}, {@code
+     * [pretrainedVocabularySize, pretrainedSize]}; only with {@link #optFrozenEmbedding(int,
+     * int)}).
+     */
+    public static final String PRETRAINED_EMBEDDING = "pretrained_embedding";
 
     /** Name of the output layer. */
     public static final String OUTPUT = "output";
@@ -56,6 +74,8 @@ public final class SequenceTaggerBuilder {
     private int charEmbeddingSize = 24;
     private int charFilters = 64;
     private int charSlots = 16;
+    private int pretrainedVocabularySize;
+    private int pretrainedSize;
     private RnnSpec rnn = new RnnSpec(CellType.LSTM, 128, 2, true, 0.5);
     private OptimizerSpec optimizer = OptimizerSpec.defaults();
     private long seed = 42;
@@ -142,6 +162,30 @@ public final class SequenceTaggerBuilder {
     }
 
     /**
+     * Adds a frozen embedding table for pretrained vectors, looked up through the {@value
+     * #PRETRAINED} input. Its weights start random: copy the vectors into layer {@value
+     * #PRETRAINED_EMBEDDING} after {@link #build()}; training leaves them as they are.
+     *
+     * @param vocabularySize rows of the table (ids {@code 0..size-1}); 0 (the default) for none
+     * @param size the vectors' dimension
+     * @return this builder
+     */
+    public SequenceTaggerBuilder optFrozenEmbedding(int vocabularySize, int size) {
+        this.pretrainedVocabularySize = vocabularySize;
+        this.pretrainedSize = size;
+        return this;
+    }
+
+    /**
+     * Tells whether the tagger has the frozen pretrained table (and its third input).
+     *
+     * @return true after {@link #optFrozenEmbedding(int, int)} with a positive size
+     */
+    public boolean hasFrozenEmbedding() {
+        return pretrainedVocabularySize > 0;
+    }
+
+    /**
      * Sets the recurrent layers.
      *
      * @param rnn default 2 bidirectional LSTM layers of 128, dropout 0.5
@@ -215,9 +259,16 @@ public final class SequenceTaggerBuilder {
         positive("charEmbeddingSize", charEmbeddingSize, 1);
         positive("charFilters", charFilters, 1);
         positive("charSlots", charSlots, 3);
+        if (hasFrozenEmbedding()) {
+            positive("pretrainedVocabularySize", pretrainedVocabularySize, 5);
+            positive("pretrainedSize", pretrainedSize, 1);
+        }
         rnn.warnIfSuspicious();
         NeuralNetConfiguration.Builder base = NetworkBase.of(seed, dataType, optimizer);
-        GraphBuilder graph = base.graphBuilder().addInputs(TOKENS, CHARS);
+        GraphBuilder graph =
+                hasFrozenEmbedding()
+                        ? base.graphBuilder().addInputs(TOKENS, CHARS, PRETRAINED)
+                        : base.graphBuilder().addInputs(TOKENS, CHARS);
         graph.addLayer(
                 EMBEDDING,
                 new EmbeddingSequenceLayer.Builder()
@@ -252,8 +303,25 @@ public final class SequenceTaggerBuilder {
                         .stride(charSlots)
                         .build(),
                 "char_conv");
-        graph.addVertex("word", new MergeVertex(), "embedding", "char_pool");
         int wordSize = embeddingSize + charFilters;
+        if (hasFrozenEmbedding()) {
+            graph.addLayer(
+                    PRETRAINED_EMBEDDING,
+                    new FrozenLayer.Builder()
+                            .layer(
+                                    new EmbeddingSequenceLayer.Builder()
+                                            .nIn(pretrainedVocabularySize)
+                                            .nOut(pretrainedSize)
+                                            .weightInit(WeightInit.NORMAL)
+                                            .build())
+                            .build(),
+                    PRETRAINED);
+            graph.addVertex(
+                    "word", new MergeVertex(), EMBEDDING, PRETRAINED_EMBEDDING, "char_pool");
+            wordSize += pretrainedSize;
+        } else {
+            graph.addVertex("word", new MergeVertex(), EMBEDDING, "char_pool");
+        }
         // the word representations overfit first: dropout on them too, not only between layers
         String top = RecurrentStack.add(graph, rnn, "word", wordSize, TOKENS, "rnn", false, true);
         RnnOutputLayer.Builder out =

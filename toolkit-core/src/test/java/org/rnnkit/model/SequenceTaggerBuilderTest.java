@@ -122,6 +122,52 @@ class SequenceTaggerBuilderTest {
     }
 
     @Test
+    void givenFrozenEmbedding_whenTrained_thenPretrainedTableUnchangedAndItsIdsMatter() {
+        ComputationGraph net =
+                SequenceTaggerBuilder.builder()
+                        .setVocabularySize(WORDS.size())
+                        .setCharVocabularySize(128)
+                        .setNumTags(3)
+                        .optEmbeddingSize(4)
+                        .optCharEncoder(4, 6)
+                        .optCharSlots(SLOTS)
+                        .optFrozenEmbedding(7, 5)
+                        .optRnn(new RnnSpec(CellType.LSTM, 8, 1, true, 0.0))
+                        .optOptimizer(new OptimizerSpec(0.05, 1.0, 1.0))
+                        .optSeed(3)
+                        .build();
+        assertEquals(
+                List.of(
+                        SequenceTaggerBuilder.TOKENS,
+                        SequenceTaggerBuilder.CHARS,
+                        SequenceTaggerBuilder.PRETRAINED),
+                net.getConfiguration().getNetworkInputs());
+        INDArray table = Nd4j.rand(DataType.FLOAT, 7, 5).subi(0.5);
+        net.getLayer(SequenceTaggerBuilder.PRETRAINED_EMBEDDING).setParam("W", table.dup());
+        INDArray trainable = net.getLayer(SequenceTaggerBuilder.EMBEDDING).getParam("W").dup();
+        INDArray[][] x = encode(List.<String[]>of(new String[] {"we", "can", "read"}));
+        INDArray pretrained = Nd4j.createFromArray(new float[] {4, 5, 6}).reshape(1, 1, 3);
+        INDArray[] inputs = {x[0][0], x[0][1], pretrained};
+        INDArray[] masks = {x[1][0], x[1][1], x[1][0]};
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 1, 3, 3);
+        labels.putScalar(0, 0, 0, 1).putScalar(0, 1, 1, 1).putScalar(0, 2, 2, 1);
+        MultiDataSet data =
+                new MultiDataSet(inputs, new INDArray[] {labels}, masks, new INDArray[] {x[1][0]});
+        for (int i = 0; i < 5; i++) {
+            net.fit(data);
+        }
+
+        assertEquals(table, net.getLayer(SequenceTaggerBuilder.PRETRAINED_EMBEDDING).getParam("W"));
+        assertTrue(
+                !trainable.equals(net.getLayer(SequenceTaggerBuilder.EMBEDDING).getParam("W")),
+                "the trainable embedding learns");
+        INDArray out = net.output(false, inputs, masks)[0];
+        INDArray otherIds = Nd4j.createFromArray(new float[] {4, 2, 6}).reshape(1, 1, 3);
+        INDArray changed = net.output(false, new INDArray[] {x[0][0], x[0][1], otherIds}, masks)[0];
+        assertTrue(!out.equalsWithEps(changed, 1e-6), "the pretrained vectors reach the output");
+    }
+
+    @Test
     void givenMissingSizes_whenBuilt_thenErrorsNameTheParameter() {
         IllegalArgumentException e =
                 assertThrows(

@@ -92,6 +92,15 @@ final class PostagCommand implements Runnable {
         Integer embeddingsLimit;
 
         @Option(
+                names = "--frozen-embeddings",
+                description =
+                        "Keep the --embeddings vectors unchanged in a table of their own, beside a"
+                                + " trainable embedding (--embedding-size, default 100) for the"
+                                + " training words: unseen words with a vector then look like rare"
+                                + " training words do after word dropout.")
+        boolean frozenEmbeddings;
+
+        @Option(
                 names = "--char-slots",
                 paramLabel = "N",
                 description = "Character slots per word, incl. one padding slot at each end.")
@@ -161,10 +170,15 @@ final class PostagCommand implements Runnable {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--embeddings-limit needs --embeddings");
             }
+            if (frozenEmbeddings && embeddings == null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--frozen-embeddings needs --embeddings");
+            }
             set(embeddings, b::embeddings);
             set(embeddingsLimit, b::embeddingsLimit);
+            b.frozenEmbeddings(frozenEmbeddings);
             PrintWriter out = spec.commandLine().getOut();
-            if (embeddings != null && embeddingSize == null) {
+            if (embeddings != null && embeddingSize == null && !frozenEmbeddings) {
                 int dimension = WordVectors.read(embeddings, 1).dimension();
                 b.embeddingSize(dimension);
                 out.printf(

@@ -172,4 +172,55 @@ class PostagCliTest {
                 mismatch.err().contains("embeddingSize must equal the dimension of the vectors"),
                 mismatch.err());
     }
+
+    @Test
+    void givenFrozenEmbeddings_whenSmokeTrained_thenOwnSizeKeptAndWithoutVectorsRefused()
+            throws IOException {
+        Path data = dir.resolve("tagged.txt");
+        assertEquals(0, run("postag", "generate", "--out", data.toString(), "--size", "60").exit());
+        Path vectors = dir.resolve("vectors.txt");
+        Files.writeString(vectors, "the 0.5 -0.25 0.125\nxylophone 2 -2 0.25\n");
+        Path model = dir.resolve("f.zip");
+        Run train =
+                run(
+                        "postag",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        model.toString(),
+                        "--smoke",
+                        "--hidden",
+                        "4",
+                        "--layers",
+                        "1",
+                        "--embedding-size",
+                        "6",
+                        "--embeddings",
+                        vectors.toString(),
+                        "--frozen-embeddings");
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(
+                train.out().contains("pretrained embeddings: " + vectors + " (frozen)"),
+                train.out());
+        ModelBundle bundle = ModelBundle.load(model);
+        assertEquals(6, bundle.options().get("embeddingSize").asInt());
+        assertTrue(bundle.options().get("frozenEmbeddings").asBoolean());
+        Run predict = run("postag", "predict", "--model", model.toString(), "the xylophone");
+        assertEquals(0, predict.exit(), predict.err());
+        assertTrue(predict.out().strip().matches("the/\\S+ xylophone/\\S+"), predict.out());
+
+        Run refused =
+                run(
+                        "postag",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        dir.resolve("other.zip").toString(),
+                        "--smoke",
+                        "--frozen-embeddings");
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("--frozen-embeddings needs --embeddings"), refused.err());
+    }
 }

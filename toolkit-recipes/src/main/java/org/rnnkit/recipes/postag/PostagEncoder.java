@@ -24,8 +24,27 @@ import org.rnnkit.text.Vocabulary;
  * @param chars the character vocabulary (one character per entry)
  * @param tags the tag names, index = tag id
  * @param charSlots character slots per word
+ * @param pretrained the words of a frozen pretrained vectors table (lower case, reserved tokens
+ *     first), looked up for the tagger's third input; {@code null} without one
  */
-record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int charSlots) {
+record PostagEncoder(
+        Vocabulary words,
+        Vocabulary chars,
+        List<String> tags,
+        int charSlots,
+        Vocabulary pretrained) {
+
+    /**
+     * Creates an encoder without a frozen pretrained table.
+     *
+     * @param words the word vocabulary
+     * @param chars the character vocabulary
+     * @param tags the tag names
+     * @param charSlots character slots per word
+     */
+    PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int charSlots) {
+        this(words, chars, tags, charSlots, null);
+    }
 
     /** Sentences are tagged whole: no truncation. */
     private static final SequenceBatcher WHOLE_SENTENCES =
@@ -70,7 +89,19 @@ record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int 
         for (String w : extra) {
             lowered.add(w.toLowerCase(Locale.ROOT));
         }
-        return new PostagEncoder(words.withExtraTokens(lowered), chars, tags, charSlots);
+        return new PostagEncoder(
+                words.withExtraTokens(lowered), chars, tags, charSlots, pretrained);
+    }
+
+    /**
+     * Returns this encoder with a frozen pretrained table's words: batches gain a third input, each
+     * word's (lower-cased) id in {@code table}. Word dropout never touches these ids.
+     *
+     * @param table the table's words, reserved tokens first
+     * @return the encoder
+     */
+    PostagEncoder withPretrained(Vocabulary table) {
+        return new PostagEncoder(words, chars, tags, charSlots, table);
     }
 
     static List<String> lower(List<String> words) {
@@ -131,7 +162,7 @@ record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int 
      *
      * @param sentences the words of each sentence
      * @param tagIds the tag ids of each sentence, or {@code null} for inference
-     * @return the batch with the characters as its extra input
+     * @return the batch with the characters (and the pretrained ids) as its extra inputs
      */
     SequenceBatch batch(List<List<String>> sentences, List<int[]> tagIds) {
         return batch(sentences, tagIds, 0, null);
@@ -141,13 +172,15 @@ record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int 
      * Builds a training batch with frequency-scaled word dropout: a known word seen {@code n} times
      * in training becomes the unknown-word id with probability {@code alpha / (alpha + n)}
      * (Kiperwasser and Goldberg, 2016). The characters are kept, so the character encoder learns to
-     * tag the words the word embedding does not know.
+     * tag the words the word embedding does not know; so are the ids of a frozen pretrained table,
+     * so that rare training words are seen exactly as unseen words with a pretrained vector will
+     * be.
      *
      * @param sentences the words of each sentence
      * @param tagIds the tag ids of each sentence, or {@code null} for inference
      * @param alpha the dropout alpha; 0 keeps every word
      * @param random the draws (seeded by the caller for repeatable epochs); unused when alpha is 0
-     * @return the batch with the characters as its extra input
+     * @return the batch with the characters (and the pretrained ids) as its extra inputs
      */
     SequenceBatch batch(
             List<List<String>> sentences, List<int[]> tagIds, double alpha, Random random) {
@@ -189,6 +222,18 @@ record PostagEncoder(Vocabulary words, Vocabulary chars, List<String> tags, int 
         }
         INDArray c = Nd4j.create(charIds, new long[] {b, 1, (long) t * charSlots}, DataType.FLOAT);
         INDArray cm = Nd4j.create(charMask, new long[] {b, (long) t * charSlots}, DataType.FLOAT);
-        return base.withExtraInputs(new INDArray[] {c}, new INDArray[] {cm});
+        if (pretrained == null) {
+            return base.withExtraInputs(new INDArray[] {c}, new INDArray[] {cm});
+        }
+        float[] pretrainedIds = new float[b * t];
+        for (int i = 0; i < b; i++) {
+            int[] table = pretrained.encode(lower(sentences.get(i)));
+            for (int w = 0; w < table.length; w++) {
+                pretrainedIds[i * t + w] = table[w];
+            }
+        }
+        INDArray p = Nd4j.create(pretrainedIds, new long[] {b, 1, t}, DataType.FLOAT);
+        INDArray pm = base.featuresMask() == null ? null : base.featuresMask().dup();
+        return base.withExtraInputs(new INDArray[] {c, p}, new INDArray[] {cm, pm});
     }
 }

@@ -25,6 +25,7 @@ public final class PostagModel {
     static final String CHARS = "chars.json";
     static final String TAGS = "tags.json";
     static final String BASELINE = "baseline.json";
+    static final String PRETRAINED = "pretrained-words.txt";
     private static final int BATCH = 64;
 
     private final ComputationGraph network;
@@ -71,9 +72,13 @@ public final class PostagModel {
                                                 bundle.attachment(BASELINE),
                                                 new TypeReference<Map<String, Integer>>() {}))
                         : null;
+        Vocabulary pretrained =
+                bundle.attachments().containsKey(PRETRAINED)
+                        ? Vocabulary.read(new ByteArrayInputStream(bundle.attachment(PRETRAINED)))
+                        : null;
         return new PostagModel(
                 bundle.network(),
-                new PostagEncoder(bundle.vocabulary(), chars, tags, slots),
+                new PostagEncoder(bundle.vocabulary(), chars, tags, slots, pretrained),
                 baseline,
                 bundle);
     }

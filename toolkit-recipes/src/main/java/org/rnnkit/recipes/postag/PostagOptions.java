@@ -37,6 +37,10 @@ import org.rnnkit.model.CellType;
  *     join the training words in the vocabulary (with count 0), and every vocabulary word with a
  *     vector starts from it; their dimension must equal {@code embeddingSize}
  * @param embeddingsLimit how many words of the vectors file, from its start, join the vocabulary
+ * @param frozenEmbeddings keep the pretrained vectors unchanged in a table of their own beside a
+ *     trainable, randomly initialised embedding of {@code embeddingSize} for the training words
+ *     (the tagger's third input), instead of starting the trainable embedding from them; any
+ *     dimension; needs {@code embeddings}
  */
 public record PostagOptions(
         Path data,
@@ -63,7 +67,8 @@ public record PostagOptions(
         boolean resume,
         boolean progressBar,
         Path embeddings,
-        int embeddingsLimit) {
+        int embeddingsLimit,
+        boolean frozenEmbeddings) {
 
     /** Default of {@link #embeddingsLimit()}. */
     public static final int DEFAULT_EMBEDDINGS_LIMIT = 100_000;
@@ -92,6 +97,9 @@ public record PostagOptions(
         require(
                 embeddingsLimit > 0,
                 "embeddingsLimit must be > 0, received: embeddingsLimit=" + embeddingsLimit);
+        require(
+                !frozenEmbeddings || embeddings != null,
+                "frozenEmbeddings needs embeddings (a vectors file), received: embeddings=null");
     }
 
     private static void require(boolean ok, String message) {
@@ -153,6 +161,7 @@ public record PostagOptions(
         b.progressBar = progressBar;
         b.embeddings = embeddings;
         b.embeddingsLimit = embeddingsLimit;
+        b.frozenEmbeddings = frozenEmbeddings;
         return b;
     }
 
@@ -183,6 +192,7 @@ public record PostagOptions(
         private boolean progressBar;
         private Path embeddings;
         private int embeddingsLimit = DEFAULT_EMBEDDINGS_LIMIT;
+        private boolean frozenEmbeddings;
 
         private Builder() {}
 
@@ -438,6 +448,18 @@ public record PostagOptions(
         }
 
         /**
+         * @param v see {@link PostagOptions#frozenEmbeddings()}, or {@code null} for the default
+         *     (false)
+         * @return this builder
+         */
+        public Builder frozenEmbeddings(Boolean v) {
+            if (v != null) {
+                frozenEmbeddings = v;
+            }
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return the options
@@ -468,7 +490,8 @@ public record PostagOptions(
                     resume,
                     progressBar,
                     embeddings,
-                    embeddingsLimit);
+                    embeddingsLimit,
+                    frozenEmbeddings);
         }
     }
 }

@@ -185,11 +185,11 @@ public final class PostagRecipe {
             report +=
                     String.format(
                             Locale.ROOT,
-                            "pretrained embeddings: %s, %.0f of %d vocabulary words found, %.0f"
-                                    + " words added from the file%n",
+                            "pretrained embeddings: %s (%s), %.0f words with a vector, %.0f of"
+                                    + " them not training words%n",
                             options.embeddings(),
+                            options.frozenEmbeddings() ? "frozen" : "fine-tuned",
                             embeddingMetrics.get("embeddings_found"),
-                            encoder.words().size() - Vocabulary.RESERVED.size(),
                             embeddingMetrics.get("embeddings_added"));
         }
         return new RecipeResult(options.out(), metrics, report);
@@ -226,16 +226,21 @@ public final class PostagRecipe {
                 options.embeddings() == null
                         ? null
                         : lowerCased(WordVectors.read(options.embeddings()));
-        PostagEncoder encoder =
+        List<String> fileWords =
                 vectors == null
-                        ? fitted
-                        : fitted.withExtraWords(
-                                vectors.words()
-                                        .subList(
-                                                0,
-                                                Math.min(
-                                                        options.embeddingsLimit(),
-                                                        vectors.size())));
+                        ? List.of()
+                        : vectors.words()
+                                .subList(0, Math.min(options.embeddingsLimit(), vectors.size()));
+        PostagEncoder encoder;
+        if (vectors == null) {
+            encoder = fitted;
+        } else if (options.frozenEmbeddings()) {
+            encoder =
+                    fitted.withPretrained(
+                            Vocabulary.builder().build(1, 4).withExtraTokens(fileWords));
+        } else {
+            encoder = fitted.withExtraWords(fileWords);
+        }
         OptimizerSpec optimizer =
                 new OptimizerSpec(
                         options.learningRate(),
@@ -248,6 +253,9 @@ public final class PostagRecipe {
                         .setNumTags(encoder.tags().size())
                         .optEmbeddingSize(options.embeddingSize())
                         .optCharSlots(options.charSlots())
+                        .optFrozenEmbedding(
+                                encoder.pretrained() == null ? 0 : encoder.pretrained().size(),
+                                vectors == null ? 0 : vectors.dimension())
                         .optRnn(
                                 new RnnSpec(
                                         options.cell(),
@@ -281,17 +289,40 @@ public final class PostagRecipe {
         if (vectors == null) {
             return Map.of();
         }
-        Vocabulary words = encoder.words();
-        int found =
-                Recipes.copyEmbeddings(
-                        network,
-                        SequenceTaggerBuilder.EMBEDDING,
-                        words,
-                        vectors,
-                        options.embeddings());
-        int added = words.size() - trainingWords;
         int trained = trainingWords - Vocabulary.RESERVED.size();
-        int trainedFound = found - added;
+        int found;
+        int added;
+        int trainedFound;
+        if (encoder.pretrained() == null) {
+            Vocabulary words = encoder.words();
+            found =
+                    Recipes.copyEmbeddings(
+                            network,
+                            SequenceTaggerBuilder.EMBEDDING,
+                            words,
+                            vectors,
+                            options.embeddings());
+            added = words.size() - trainingWords;
+            trainedFound = found - added;
+        } else {
+            // rows without a vector (the reserved ids) stay zero: "no pretrained vector"
+            network.getLayer(SequenceTaggerBuilder.PRETRAINED_EMBEDDING).getParam("W").assign(0);
+            Vocabulary table = encoder.pretrained();
+            found =
+                    Recipes.copyEmbeddings(
+                            network,
+                            SequenceTaggerBuilder.PRETRAINED_EMBEDDING,
+                            table,
+                            vectors,
+                            options.embeddings());
+            trainedFound = 0;
+            for (int id = Vocabulary.RESERVED.size(); id < trainingWords; id++) {
+                if (table.contains(encoder.words().token(id))) {
+                    trainedFound++;
+                }
+            }
+            added = found - trainedFound;
+        }
         LOG.info(
                 "embeddings: {} vectors of dimension {} from {}; {} of {} training words found,"
                         + " {} words added from the file's first {}",
@@ -459,6 +490,11 @@ public final class PostagRecipe {
                 ModelBundle.json()
                         .writeValueAsString(encoder.tags())
                         .getBytes(StandardCharsets.UTF_8));
+        if (encoder.pretrained() != null) {
+            ByteArrayOutputStream table = new ByteArrayOutputStream();
+            encoder.pretrained().write(table);
+            attachments.put(PostagModel.PRETRAINED, table.toByteArray());
+        }
         if (baseline != null) {
             attachments.put(
                     PostagModel.BASELINE,

@@ -131,4 +131,96 @@ class PostagEmbeddingsTest {
                 e.getMessage());
         assertTrue(Files.notExists(dir.resolve("p.zip")));
     }
+
+    @Test
+    void givenFrozenEmbeddings_whenSetUp_thenVectorsInOwnTableAndWordDropoutKeepsTheirIds()
+            throws IOException {
+        List<TaggedSentence> train = PostagDataGenerator.generate(200, 1);
+        PostagOptions options =
+                smoke(vectorsFile()).embeddingSize(5).frozenEmbeddings(true).build();
+
+        PostagRecipe.Setup setup = PostagRecipe.setUp(options, train);
+
+        PostagEncoder encoder = setup.encoder();
+        assertEquals(setup.trainingWords(), encoder.words().size(), "no words added");
+        assertFalse(encoder.words().contains("xylophone"));
+        Vocabulary table = encoder.pretrained();
+        assertEquals(
+                List.of("<pad>", "<unk>", "<bos>", "<eos>", "the", "book", "xylophone"),
+                table.tokens());
+        INDArray frozen =
+                setup.network().getLayer(SequenceTaggerBuilder.PRETRAINED_EMBEDDING).getParam("W");
+        assertArrayEquals(
+                new float[] {2f, -2f, 0.25f},
+                frozen.getRow(table.id("xylophone")).toFloatVector(),
+                0f);
+        assertArrayEquals(new float[3], frozen.getRow(Vocabulary.UNK).toFloatVector(), 0f);
+        assertEquals(
+                5, setup.network().getLayer(SequenceTaggerBuilder.EMBEDDING).getParam("W").size(1));
+        assertEquals(3.0, setup.embeddingMetrics().get("embeddings_found"));
+        assertEquals(1.0, setup.embeddingMetrics().get("embeddings_added"));
+
+        // word dropout that drops every word: trainable ids all <unk>, pretrained ids intact
+        List<String> sentence = List.of("The", "book", "Xylophone", "never-seen");
+        try (org.rnnkit.data.SequenceBatch batch =
+                encoder.batch(List.of(sentence), null, 1e9, new java.util.Random(1))) {
+            assertEquals(3, batch.inputs().length);
+            assertArrayEquals(
+                    new float[] {1, 1, 1, 1}, batch.inputs()[0].reshape(4).toFloatVector(), 0f);
+            assertArrayEquals(
+                    new float[] {table.id("the"), table.id("book"), table.id("xylophone"), 1},
+                    batch.inputs()[2].reshape(4).toFloatVector(),
+                    0f);
+            assertEquals(batch.inputMasks()[0], batch.inputMasks()[2]);
+        }
+    }
+
+    @Test
+    void givenFrozenEmbeddings_whenSmokeTrained_thenTableUnchangedAndLoadedModelTagsTheSame()
+            throws IOException {
+        Path data = dir.resolve("tagged.txt");
+        StringBuilder text = new StringBuilder();
+        for (TaggedSentence s : PostagDataGenerator.generate(120, 3)) {
+            for (int i = 0; i < s.size(); i++) {
+                text.append(i > 0 ? " " : "")
+                        .append(s.words().get(i))
+                        .append('/')
+                        .append(s.tags().get(i));
+            }
+            text.append('\n');
+        }
+        Files.writeString(data, text, StandardCharsets.UTF_8);
+
+        RecipeResult r =
+                PostagRecipe.train(
+                        smoke(vectorsFile())
+                                .data(data)
+                                .embeddingSize(4)
+                                .frozenEmbeddings(true)
+                                .build());
+
+        PostagModel m = PostagModel.load(r.bundle());
+        Vocabulary table = m.encoder().pretrained();
+        assertTrue(table.contains("xylophone"));
+        INDArray frozen =
+                m.network().getLayer(SequenceTaggerBuilder.PRETRAINED_EMBEDDING).getParam("W");
+        assertArrayEquals(
+                new float[] {-1f, 0f, 1f}, frozen.getRow(table.id("book")).toFloatVector(), 0f);
+        List<List<String>> sentences = List.of(List.of("they", "book", "a", "xylophone"));
+        PostagModel fresh = PostagModel.load(r.bundle());
+        assertEquals(m.tagIds(sentences).get(0).length, 4);
+        assertArrayEquals(m.tagIds(sentences).get(0), fresh.tagIds(sentences).get(0));
+        double accuracy = PostagRecipe.evaluate(r.bundle(), data).metrics().get("accuracy");
+        assertTrue(accuracy >= 0 && accuracy <= 1);
+        assertTrue(r.report().contains("(frozen)"), r.report());
+    }
+
+    @Test
+    void givenFrozenWithoutVectors_whenBuilt_thenErrorNamesBoth() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PostagOptions.builder().frozenEmbeddings(true).build());
+        assertTrue(e.getMessage().startsWith("frozenEmbeddings needs embeddings"), e.getMessage());
+    }
 }
