@@ -5,13 +5,13 @@ import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnkit.model.layers.GemmConvolutionLayer;
 import org.rnnkit.train.OptimizerSpec;
 
 /**
@@ -327,7 +327,7 @@ public final class ImageCaptionBuilder {
             for (int k = 0; k < convolutionChannels.length; k++) {
                 g.addLayer(
                         "conv" + k,
-                        new ConvolutionLayer.Builder(3, 3)
+                        new GemmConvolutionLayer.Builder(3, 3)
                                 .nIn(c)
                                 .nOut(convolutionChannels[k])
                                 .convolutionMode(ConvolutionMode.Same)
