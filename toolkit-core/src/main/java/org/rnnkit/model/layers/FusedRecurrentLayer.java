@@ -1,7 +1,6 @@
 package org.rnnkit.model.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -125,14 +124,14 @@ public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
                             + Nd4j.getBackend().getClass().getSimpleName()
                             + ". On CUDA use DL4J's LSTM (cuDNN).");
         }
-        FusedRecurrentLayerImpl layer = new FusedRecurrentLayerImpl(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return Layers.wire(
+                new FusedRecurrentLayerImpl(conf, networkDataType),
+                initializer(),
+                conf,
+                trainingListeners,
+                layerIndex,
+                layerParamsView,
+                initializeParams);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.rnnkit.model.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -41,14 +40,14 @@ public class GemmConvolutionLayer extends ConvolutionLayer {
             DataType networkDataType) {
         LayerValidation.assertNInNOutSet(
                 "GemmConvolutionLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        GemmConvolutionLayerImpl layer = new GemmConvolutionLayerImpl(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return Layers.wire(
+                new GemmConvolutionLayerImpl(conf, networkDataType),
+                initializer(),
+                conf,
+                trainingListeners,
+                layerIndex,
+                layerParamsView,
+                initializeParams);
     }
 
     @Override

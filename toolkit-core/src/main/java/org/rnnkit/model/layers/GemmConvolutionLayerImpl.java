@@ -285,84 +285,66 @@ final class GemmConvolutionLayerImpl extends ConvolutionLayer {
         if (!NativeArray.isRowMajorContiguous(in)) {
             in = in.dup('c');
         }
-        int plane = g.height() * g.width();
-        float[] x = new float[g.batch() * g.channels() * plane];
-        NativeArray.of(in).get(0, x, 0, x.length);
-        int k = g.rows();
-        int outPlane = g.outHeight() * g.outWidth();
-        float[] col = new float[k * outPlane];
+        float[] image = new float[g.channels() * g.height() * g.width()];
+        float[] col = new float[g.rows() * g.outHeight() * g.outWidth()];
         INDArray out;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            out = Nd4j.createUninitialized(DataType.FLOAT, (long) g.batch() * k * outPlane);
+            out = Nd4j.createUninitialized(DataType.FLOAT, (long) g.batch() * col.length);
         }
+        NativeArray source = NativeArray.of(in);
         NativeArray target = NativeArray.of(out);
         for (int b = 0; b < g.batch(); b++) {
+            source.get((long) b * image.length, image, 0, image.length);
             java.util.Arrays.fill(col, 0f);
-            for (int c = 0; c < g.channels(); c++) {
-                int inBase = (b * g.channels() + c) * plane;
-                for (int ky = 0; ky < g.kernelHeight(); ky++) {
-                    for (int kx = 0; kx < g.kernelWidth(); kx++) {
-                        int rowBase =
-                                ((c * g.kernelHeight() + ky) * g.kernelWidth() + kx) * outPlane;
-                        int x0 = kx - g.padLeft();
-                        int from = Math.max(0, -x0);
-                        int to = Math.min(g.outWidth(), g.width() - x0);
-                        if (from >= to) {
-                            continue;
-                        }
-                        for (int oy = 0; oy < g.outHeight(); oy++) {
-                            int iy = oy - g.padTop() + ky;
-                            if (iy < 0 || iy >= g.height()) {
-                                continue;
-                            }
-                            System.arraycopy(
-                                    x,
-                                    inBase + iy * g.width() + x0 + from,
-                                    col,
-                                    rowBase + oy * g.outWidth() + from,
-                                    to - from);
-                        }
-                    }
-                }
-            }
-            target.put((long) b * k * outPlane, col, 0, col.length);
+            unfold(image, col, g, false);
+            target.put((long) b * col.length, col, 0, col.length);
         }
         return out;
     }
 
     /** The adjoint of {@link #im2col}: sums each column entry back into its input position. */
     static void col2im(NativeArray columns, Geometry g, NativeArray target) {
-        int k = g.rows();
+        float[] image = new float[g.channels() * g.height() * g.width()];
+        float[] col = new float[g.rows() * g.outHeight() * g.outWidth()];
+        for (int b = 0; b < g.batch(); b++) {
+            columns.get((long) b * col.length, col, 0, col.length);
+            java.util.Arrays.fill(image, 0f);
+            unfold(image, col, g, true);
+            target.put((long) b * image.length, image, 0, image.length);
+        }
+    }
+
+    /**
+     * Walks one image's column block: copies image values into the columns ({@code adjoint} false)
+     * or adds the columns back into the image ({@code adjoint} true).
+     */
+    private static void unfold(float[] image, float[] col, Geometry g, boolean adjoint) {
         int plane = g.height() * g.width();
         int outPlane = g.outHeight() * g.outWidth();
-        float[] col = new float[k * outPlane];
-        float[] x = new float[g.channels() * plane];
-        for (int b = 0; b < g.batch(); b++) {
-            columns.get((long) b * k * outPlane, col, 0, col.length);
-            java.util.Arrays.fill(x, 0f);
-            for (int c = 0; c < g.channels(); c++) {
-                for (int ky = 0; ky < g.kernelHeight(); ky++) {
-                    for (int kx = 0; kx < g.kernelWidth(); kx++) {
-                        int rowBase =
-                                ((c * g.kernelHeight() + ky) * g.kernelWidth() + kx) * outPlane;
-                        int x0 = kx - g.padLeft();
-                        int from = Math.max(0, -x0);
-                        int to = Math.min(g.outWidth(), g.width() - x0);
-                        for (int oy = 0; oy < g.outHeight(); oy++) {
-                            int iy = oy - g.padTop() + ky;
-                            if (iy < 0 || iy >= g.height()) {
-                                continue;
-                            }
-                            int dst = c * plane + iy * g.width() + x0;
-                            int src = rowBase + oy * g.outWidth();
+        for (int c = 0; c < g.channels(); c++) {
+            for (int ky = 0; ky < g.kernelHeight(); ky++) {
+                for (int kx = 0; kx < g.kernelWidth(); kx++) {
+                    int rowBase = ((c * g.kernelHeight() + ky) * g.kernelWidth() + kx) * outPlane;
+                    int x0 = kx - g.padLeft();
+                    int from = Math.max(0, -x0);
+                    int to = Math.min(g.outWidth(), g.width() - x0);
+                    for (int oy = 0; from < to && oy < g.outHeight(); oy++) {
+                        int iy = oy - g.padTop() + ky;
+                        if (iy < 0 || iy >= g.height()) {
+                            continue;
+                        }
+                        int pixel = c * plane + iy * g.width() + x0;
+                        int column = rowBase + oy * g.outWidth();
+                        if (adjoint) {
                             for (int ox = from; ox < to; ox++) {
-                                x[dst + ox] += col[src + ox];
+                                image[pixel + ox] += col[column + ox];
                             }
+                        } else {
+                            System.arraycopy(image, pixel + from, col, column + from, to - from);
                         }
                     }
                 }
             }
-            target.put((long) b * x.length, x, 0, x.length);
         }
     }
 }

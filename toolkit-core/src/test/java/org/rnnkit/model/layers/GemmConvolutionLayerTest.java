@@ -25,6 +25,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /** The GEMM convolution gives DL4J's convolution results: outputs, gradients, training steps. */
 class GemmConvolutionLayerTest {
 
+    private static ConvolutionLayer.Builder convolution(boolean gemm, int kernel) {
+        return gemm
+                ? new GemmConvolutionLayer.Builder(kernel, kernel)
+                : new ConvolutionLayer.Builder(kernel, kernel);
+    }
+
     private static MultiLayerNetwork network(
             boolean gemm,
             int kernel,
@@ -33,18 +39,14 @@ class GemmConvolutionLayerTest {
             int stride,
             Activation activation,
             boolean bias) {
-        ConvolutionLayer.Builder first =
-                gemm
-                        ? new GemmConvolutionLayer.Builder(kernel, kernel)
-                        : new ConvolutionLayer.Builder(kernel, kernel);
+        ConvolutionLayer.Builder first = convolution(gemm, kernel);
         first.nOut(5)
                 .stride(stride, stride)
                 .padding(padding, padding)
                 .convolutionMode(mode)
                 .activation(activation)
                 .hasBias(bias);
-        ConvolutionLayer.Builder second =
-                gemm ? new GemmConvolutionLayer.Builder(3, 3) : new ConvolutionLayer.Builder(3, 3);
+        ConvolutionLayer.Builder second = convolution(gemm, 3);
         second.nOut(4).convolutionMode(ConvolutionMode.Same).activation(Activation.RELU);
         MultiLayerConfiguration conf =
                 new NeuralNetConfiguration.Builder()

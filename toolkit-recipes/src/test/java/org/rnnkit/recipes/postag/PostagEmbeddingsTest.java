@@ -40,6 +40,23 @@ class PostagEmbeddingsTest {
         return file;
     }
 
+    /** 120 generated sentences in the word/TAG format. */
+    private Path taggedFile() throws IOException {
+        Path data = dir.resolve("tagged.txt");
+        StringBuilder text = new StringBuilder();
+        for (TaggedSentence s : PostagDataGenerator.generate(120, 3)) {
+            for (int i = 0; i < s.size(); i++) {
+                text.append(i > 0 ? " " : "")
+                        .append(s.words().get(i))
+                        .append('/')
+                        .append(s.tags().get(i));
+            }
+            text.append('\n');
+        }
+        Files.writeString(data, text, StandardCharsets.UTF_8);
+        return data;
+    }
+
     private PostagOptions.Builder smoke(Path vectors) {
         return PostagOptions.builder()
                 .smoke(true)
@@ -84,18 +101,7 @@ class PostagEmbeddingsTest {
     @Test
     void givenEmbeddings_whenSmokeTrained_thenBundleKeepsExtendedVocabularyAndLoadsEvalsPredicts()
             throws IOException {
-        Path data = dir.resolve("tagged.txt");
-        StringBuilder text = new StringBuilder();
-        for (TaggedSentence s : PostagDataGenerator.generate(120, 3)) {
-            for (int i = 0; i < s.size(); i++) {
-                text.append(i > 0 ? " " : "")
-                        .append(s.words().get(i))
-                        .append('/')
-                        .append(s.tags().get(i));
-            }
-            text.append('\n');
-        }
-        Files.writeString(data, text, StandardCharsets.UTF_8);
+        Path data = taggedFile();
         Path vectors = vectorsFile();
 
         RecipeResult r = PostagRecipe.train(smoke(vectors).data(data).build());
@@ -178,18 +184,7 @@ class PostagEmbeddingsTest {
     @Test
     void givenFrozenEmbeddings_whenSmokeTrained_thenTableUnchangedAndLoadedModelTagsTheSame()
             throws IOException {
-        Path data = dir.resolve("tagged.txt");
-        StringBuilder text = new StringBuilder();
-        for (TaggedSentence s : PostagDataGenerator.generate(120, 3)) {
-            for (int i = 0; i < s.size(); i++) {
-                text.append(i > 0 ? " " : "")
-                        .append(s.words().get(i))
-                        .append('/')
-                        .append(s.tags().get(i));
-            }
-            text.append('\n');
-        }
-        Files.writeString(data, text, StandardCharsets.UTF_8);
+        Path data = taggedFile();
 
         RecipeResult r =
                 PostagRecipe.train(
