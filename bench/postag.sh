@@ -3,12 +3,15 @@
 # file, selects on the dev file (never trained on), and appends dev UPOS accuracy, the
 # most-frequent-tag baseline, OOV accuracy, epochs and wall time to docs/BENCHMARKS.md.
 #
-#   bench/postag.sh [DATASETS_DIR] [--vectors]
+#   bench/postag.sh [DATASETS_DIR] [--vectors | --vectors-file FILE] [--frozen] [-- TRAIN_OPTIONS...]
 #
 # --vectors first trains 100-dimensional word vectors (rnnkit embeddings train: skip-gram, window 5,
 # min count 5, 5 epochs, seed 1) on unlabelled English from the data sets' TRAINING parts
 # (bench/unlabelled_english.py: IMDB train, SST-2 train, fra-eng train, EWT train word forms; about 8.6M
 # tokens) and initialises the tagger's word embeddings from them (postag train --embeddings).
+# --vectors-file FILE uses vectors trained before instead. --frozen keeps the vectors in a frozen table
+# beside a trainable embedding (postag train --frozen-embeddings). Options after -- go to postag train
+# as they are (e.g. -- --patience 6 --epochs 40).
 #
 # DATASETS_DIR defaults to ../shared/datasets (ud-ewt/en_ewt-ud-{train,dev}.conllu; or fetch them with
 # datasets/fetch.sh ud-ewt). Uses a private copy of the built jars; refuses to start on a busy
@@ -17,12 +20,24 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$root/../shared/datasets"
 vectors=0
-for arg in "$@"; do
-  case "$arg" in
+vectors_file=""
+frozen=0
+passthrough=()
+args_text="$*"
+while [ $# -gt 0 ]; do
+  case "$1" in
     --vectors) vectors=1 ;;
-    *) data="$arg" ;;
+    --vectors-file) vectors_file="$2"; shift ;;
+    --frozen) frozen=1 ;;
+    --) shift; passthrough=("$@"); break ;;
+    *) data="$1" ;;
   esac
+  shift
 done
+if [ "$frozen" = 1 ] && [ "$vectors" = 0 ] && [ -z "$vectors_file" ]; then
+  echo "--frozen needs --vectors or --vectors-file" >&2
+  exit 2
+fi
 
 load=$(cut -d' ' -f1 /proc/loadavg)
 if [ "${BENCH_IGNORE_LOAD:-0}" != 1 ] && python3 -c "import sys; sys.exit(0 if float('$load') > 0.5 else 1)"; then
@@ -47,15 +62,27 @@ if [ "$vectors" = 1 ]; then
   vector_secs=$(( $(date +%s) - vstart ))
   extra=(--embeddings "$work/vectors.txt")
   model="$model; word emb initialised from word2vec (skip-gram 100d, 8.6M tokens of train-only text)"
+elif [ -n "$vectors_file" ]; then
+  extra=(--embeddings "$vectors_file")
+  model="$model; word emb initialised from $(basename "$vectors_file")"
+fi
+if [ "$frozen" = 1 ]; then
+  extra+=(--frozen-embeddings)
+  model="${model/word emb initialised from/+ frozen table of}"
+  model="${model/word emb 100/trainable word emb 100}"
+fi
+if [ ${#passthrough[@]} -gt 0 ]; then
+  extra+=("${passthrough[@]}")
+  model="$model; ${passthrough[*]}"
 fi
 start=$(date +%s)
 java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=10G -Djava.awt.headless=true \
   -cp "$work/rnnkit-recipes.jar:$work/lib/*" org.rnnkit.cli.RnnkitCli postag train \
   --data "$data/ud-ewt/en_ewt-ud-train.conllu" --dev "$data/ud-ewt/en_ewt-ud-dev.conllu" \
-  --out "$work/ewt.zip" --no-progress "${extra[@]}" > "$work/train.out" 2> "$work/train.err"
+  --out "$work/ewt.zip" --no-progress ${extra[@]+"${extra[@]}"} > "$work/train.out" 2> "$work/train.err"
 end=$(date +%s)
 machine="$(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, OMP_NUM_THREADS=$OMP_NUM_THREADS"
-python3 - "$work" $((end - start)) "$machine" "$(git -C "$root" rev-parse --short HEAD)" "$model" "$vector_secs" "$*" >> "$root/docs/BENCHMARKS.md" <<'PY'
+python3 - "$work" $((end - start)) "$machine" "$(git -C "$root" rev-parse --short HEAD)" "$model" "$vector_secs" "$args_text" >> "$root/docs/BENCHMARKS.md" <<'PY'
 import datetime, json, sys, zipfile
 work, secs, machine, rev, model, vector_secs, args = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), sys.argv[7]
 m = json.loads(zipfile.ZipFile(work + "/ewt.zip").read("metrics.json"))
