@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * the embedded generated sentences ({@link PostagDataGenerator}).
  *
  * <p><b>Model.</b> {@link SequenceTaggerBuilder}: word embeddings (100) and a character CNN per
- * word, dropout 0.5, two bidirectional LSTM layers of 128, per-step softmax; Adam 2e-3 with 0.85
+ * word, dropout 0.5, two bidirectional LSTM layers of 128, per-step softmax; Adam 2e-3 with 0.9
  * per-epoch decay, clipping at 1, early stopping on dev token accuracy. A most-frequent-tag
  * baseline is reported beside it.
  *
@@ -58,6 +58,14 @@ import org.slf4j.LoggerFactory;
  * count 0, so word dropout (if on) always replaces it by the unknown id in training, as before. The
  * metrics gain {@code embeddings_found} and {@code embeddings_added}; the resume fingerprint
  * includes the file's hash.
+ *
+ * <p>With {@code frozenEmbeddings} the vectors instead go into a table of their own that training
+ * never changes (the tagger's third input, {@link SequenceTaggerBuilder#PRETRAINED}), beside a
+ * randomly initialised trainable embedding of the training words only. Fine-tuning moves the rows
+ * of training words away from the untouched rows of words seen only in the file; frozen, every
+ * word keeps the vector space the file gave it, and word dropout, which drops only the trainable
+ * id, trains the tagger on exactly what an unseen word with a vector looks like. On UD EWT this
+ * gave the best dev accuracy (docs/BENCHMARKS.md).
  *
  * <p><b>Run.</b> {@code rnnkit postag train [--data train.conllu --dev dev.conllu]}; {@code rnnkit
  * postag eval --model postag.zip --data test.conllu}; {@code rnnkit postag predict --model
