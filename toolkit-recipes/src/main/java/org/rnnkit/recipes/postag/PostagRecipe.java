@@ -62,10 +62,10 @@ import org.slf4j.LoggerFactory;
  * <p>With {@code frozenEmbeddings} the vectors instead go into a table of their own that training
  * never changes (the tagger's third input, {@link SequenceTaggerBuilder#PRETRAINED}), beside a
  * randomly initialised trainable embedding of the training words only. Fine-tuning moves the rows
- * of training words away from the untouched rows of words seen only in the file; frozen, every
- * word keeps the vector space the file gave it, and word dropout, which drops only the trainable
- * id, trains the tagger on exactly what an unseen word with a vector looks like. On UD EWT this
- * gave the best dev accuracy (docs/BENCHMARKS.md).
+ * of training words away from the untouched rows of words seen only in the file; frozen, every word
+ * keeps the vector space the file gave it, and word dropout, which drops only the trainable id,
+ * trains the tagger on exactly what an unseen word with a vector looks like. On UD EWT this gave
+ * the best dev accuracy (docs/BENCHMARKS.md).
  *
  * <p><b>Run.</b> {@code rnnkit postag train [--data train.conllu --dev dev.conllu]}; {@code rnnkit
  * postag eval --model postag.zip --data test.conllu}; {@code rnnkit postag predict --model
