@@ -182,11 +182,7 @@ public final class CaptionCorpusReader {
                     }
                 }
                 if (problem != null) {
-                    if (!skipBadRows) {
-                        throw new MalformedDataException(file, n, problem);
-                    }
-                    skipped.n++;
-                    LOG.debug("{}:{}: {} (skipped)", file, n, problem);
+                    skipOrThrow(file, n, problem, skipBadRows, skipped);
                     continue;
                 }
                 captions.computeIfAbsent(image, k -> new ArrayList<>()).add(caption);
@@ -227,22 +223,10 @@ public final class CaptionCorpusReader {
                 } else if (!SPLIT_NAMES.contains(cols[1].strip())) {
                     problem = "expected split train, dev or test, found \"" + cols[1] + "\"";
                 } else {
-                    String previous = splits.put(cols[0].strip(), cols[1].strip());
-                    if (previous != null && !previous.equals(cols[1].strip())) {
-                        problem =
-                                "image "
-                                        + cols[0].strip()
-                                        + " is in both "
-                                        + previous
-                                        + " and "
-                                        + cols[1].strip();
-                    }
+                    problem = putSplit(splits, cols[0].strip(), cols[1].strip());
                 }
                 if (problem != null) {
-                    if (!skipBadRows) {
-                        throw new MalformedDataException(file, n, problem);
-                    }
-                    skipped.n++;
+                    skipOrThrow(file, n, problem, skipBadRows, skipped);
                 }
             }
         }
@@ -259,12 +243,9 @@ public final class CaptionCorpusReader {
                 if (image.isEmpty()) {
                     continue;
                 }
-                String previous = splits.put(image, split);
-                if (previous != null && !previous.equals(split)) {
-                    throw new MalformedDataException(
-                            file,
-                            n,
-                            "image " + image + " is in both " + previous + " and " + split);
+                String problem = putSplit(splits, image, split);
+                if (problem != null) {
+                    throw new MalformedDataException(file, n, problem);
                 }
             }
         }
@@ -354,10 +335,29 @@ public final class CaptionCorpusReader {
     }
 
     private static void skipOrThrow(Path file, String problem, boolean skip, Counter skipped) {
+        skipOrThrow(file, 0, problem, skip, skipped);
+    }
+
+    /** Throws for a malformed row, or counts it when rows may be skipped. */
+    private static void skipOrThrow(
+            Path file, long line, String problem, boolean skip, Counter skipped) {
         if (!skip) {
-            throw new MalformedDataException(file, 0, problem);
+            throw new MalformedDataException(file, line, problem);
         }
         skipped.n++;
+        LOG.debug("{}:{}: {} (skipped)", file, line, problem);
+    }
+
+    /**
+     * Records an image's split.
+     *
+     * @return null, or the problem when the image already has another split
+     */
+    private static String putSplit(Map<String, String> splits, String image, String split) {
+        String previous = splits.put(image, split);
+        return previous != null && !previous.equals(split)
+                ? "image " + image + " is in both " + previous + " and " + split
+                : null;
     }
 
     private static CaptionCorpus build(

@@ -1,5 +1,10 @@
 package org.rnnkit.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.layers.RecurrentLayer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -39,6 +44,53 @@ public final class Graphs {
     public static INDArray[] rnnTimeStep(ComputationGraph graph, INDArray... inputs) {
         prepare(graph, inputs);
         return graph.rnnTimeStep(inputs);
+    }
+
+    /**
+     * Builds and initialises a graph.
+     *
+     * @param conf the configuration
+     * @return the initialised graph
+     */
+    static ComputationGraph init(ComputationGraphConfiguration conf) {
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return graph;
+    }
+
+    /**
+     * Copies parameters by layer name from a graph into graphs built from parts of the same layers
+     * (e.g. a training graph into its encoder and decoder graphs): same configuration, same
+     * flattened layout, so each layer's whole parameter view is copied.
+     *
+     * @param from the graph holding the parameters
+     * @param into the graphs to update
+     */
+    static void copyParameters(ComputationGraph from, ComputationGraph... into) {
+        for (ComputationGraph g : into) {
+            for (Layer layer : g.getLayers()) {
+                if (layer.numParams() > 0) {
+                    String name = layer.conf().getLayer().getLayerName();
+                    layer.params().assign(from.getLayer(name).params());
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns the names of a graph's recurrent layers (those whose state a step decoder keeps).
+     *
+     * @param graph the graph
+     * @return the names, in layer order
+     */
+    static List<String> recurrentLayerNames(ComputationGraph graph) {
+        List<String> names = new ArrayList<>();
+        for (Layer layer : graph.getLayers()) {
+            if (layer instanceof RecurrentLayer) {
+                names.add(layer.conf().getLayer().getLayerName());
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static void prepare(ComputationGraph graph, INDArray[] inputs) {

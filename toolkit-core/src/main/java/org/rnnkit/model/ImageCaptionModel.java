@@ -1,10 +1,7 @@
 package org.rnnkit.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnkit.decode.StepDecoder;
@@ -21,7 +18,7 @@ public final class ImageCaptionModel {
     private final ComputationGraph encoder;
     private final ComputationGraph decoder;
     private final int vocabularySize;
-    private final List<String> decoderRecurrentLayers = new ArrayList<>();
+    private final List<String> decoderRecurrentLayers;
 
     /**
      * Wraps a trained graph.
@@ -34,16 +31,10 @@ public final class ImageCaptionModel {
             ComputationGraph training, ImageCaptionBuilder builder, int vocabularySize) {
         this.training = Objects.requireNonNull(training, "training");
         this.vocabularySize = vocabularySize;
-        this.encoder = new ComputationGraph(builder.buildEncoder());
-        this.encoder.init();
-        this.decoder = new ComputationGraph(builder.buildDecoder());
-        this.decoder.init();
+        this.encoder = Graphs.init(builder.buildEncoder());
+        this.decoder = Graphs.init(builder.buildDecoder());
         copyParameters();
-        for (Layer layer : decoder.getLayers()) {
-            if (layer instanceof RecurrentLayer) {
-                decoderRecurrentLayers.add(layer.conf().getLayer().getLayerName());
-            }
-        }
+        this.decoderRecurrentLayers = Graphs.recurrentLayerNames(decoder);
     }
 
     /**
@@ -51,14 +42,7 @@ public final class ImageCaptionModel {
      * further training).
      */
     public void copyParameters() {
-        for (ComputationGraph g : List.of(encoder, decoder)) {
-            for (Layer layer : g.getLayers()) {
-                String name = layer.conf().getLayer().getLayerName();
-                if (layer.numParams() > 0) {
-                    layer.params().assign(training.getLayer(name).params());
-                }
-            }
-        }
+        Graphs.copyParameters(training, encoder, decoder);
     }
 
     /**

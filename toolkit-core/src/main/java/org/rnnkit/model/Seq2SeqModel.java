@@ -3,8 +3,6 @@ package org.rnnkit.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +25,7 @@ public final class Seq2SeqModel {
     private final ComputationGraph decoder;
     private final boolean attention;
     private final int targetVocabularySize;
-    private final List<String> decoderRecurrentLayers = new ArrayList<>();
+    private final List<String> decoderRecurrentLayers;
 
     /**
      * Wraps a trained graph.
@@ -41,16 +39,10 @@ public final class Seq2SeqModel {
         this.training = Objects.requireNonNull(training, "training");
         this.attention = builder.attention();
         this.targetVocabularySize = targetVocabularySize;
-        this.encoder = new ComputationGraph(builder.buildEncoder());
-        this.encoder.init();
-        this.decoder = new ComputationGraph(builder.buildDecoder());
-        this.decoder.init();
+        this.encoder = Graphs.init(builder.buildEncoder());
+        this.decoder = Graphs.init(builder.buildDecoder());
         copyParameters();
-        for (Layer layer : decoder.getLayers()) {
-            if (layer instanceof RecurrentLayer) {
-                decoderRecurrentLayers.add(layer.conf().getLayer().getLayerName());
-            }
-        }
+        this.decoderRecurrentLayers = Graphs.recurrentLayerNames(decoder);
     }
 
     /**
@@ -58,13 +50,7 @@ public final class Seq2SeqModel {
      * further training).
      */
     public void copyParameters() {
-        for (ComputationGraph g : List.of(encoder, decoder)) {
-            for (Layer layer : g.getLayers()) {
-                String name = layer.conf().getLayer().getLayerName();
-                // same configuration, same flattened layout: copy the whole parameter view
-                layer.params().assign(training.getLayer(name).params());
-            }
-        }
+        Graphs.copyParameters(training, encoder, decoder);
     }
 
     /**

@@ -3,16 +3,19 @@ package org.rnnkit.recipes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnkit.bundle.BundleFormatException;
 import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.bundle.Provenance;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.text.WordVectors;
 import org.rnnkit.train.OptimizerSpec;
 import org.rnnkit.train.Trainer;
+import org.rnnkit.train.TrainingResult;
 
 /** Steps every recipe takes the same way. */
 public final class Recipes {
@@ -72,6 +75,30 @@ public final class Recipes {
                 .optFingerprint(fingerprint)
                 .optOptimizer(optimizer)
                 .build();
+    }
+
+    /**
+     * Returns the hash a run records for its training data: the file's SHA-256, or {@code
+     * "embedded"} for the recipe's generated data.
+     *
+     * @param data the training file, or {@code null} for the embedded data
+     * @return the hash
+     * @throws IOException when the file cannot be read
+     */
+    public static String dataHash(Path data) throws IOException {
+        return data == null ? "embedded" : Provenance.sha256(data);
+    }
+
+    /**
+     * Adds what every training run reports about itself: {@code best_epoch} and {@code
+     * epochs_trained}.
+     *
+     * @param metrics the metrics to extend
+     * @param result the training result
+     */
+    public static void putTrainingMetrics(Map<String, Double> metrics, TrainingResult result) {
+        metrics.put("best_epoch", (double) result.bestEpoch());
+        metrics.put("epochs_trained", (double) result.history().size());
     }
 
     /**

@@ -54,12 +54,33 @@ public final class CaptionModel {
             Vocabulary vocabulary,
             CaptionOptions options,
             CaptionBaselines baselines) {
+        this(
+                new ImageCaptionModel(
+                        network, builder(options, vocabulary.size()), vocabulary.size()),
+                vocabulary,
+                options,
+                baselines);
+    }
+
+    private CaptionModel(
+            ImageCaptionModel model,
+            Vocabulary vocabulary,
+            CaptionOptions options,
+            CaptionBaselines baselines) {
+        this.model = model;
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.options = Objects.requireNonNull(options, "options");
-        this.model =
-                new ImageCaptionModel(
-                        network, builder(options, vocabulary.size()), vocabulary.size());
         this.baselines = baselines;
+    }
+
+    /**
+     * Returns this model with baselines, sharing its encoder and decoder graphs.
+     *
+     * @param baselines the baselines
+     * @return the model
+     */
+    CaptionModel withBaselines(CaptionBaselines baselines) {
+        return new CaptionModel(model, vocabulary, options, baselines);
     }
 
     /**

@@ -212,7 +212,7 @@ public final class CaptionRecipe {
                                     .cumulative(4);
                         });
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
-        String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
+        String dataHash = Recipes.dataHash(options.data());
         OptimizerSpec optimizer = new OptimizerSpec(options.learningRate(), options.lrDecay(), 1.0);
         Trainer trainer =
                 Recipes.trainer(
@@ -230,11 +230,10 @@ public final class CaptionRecipe {
         CaptionModel trained = new CaptionModel(result.network(), vocabulary, options, null);
         CaptionBaselines baselines =
                 CaptionBaselines.fit(normalized(train.captions()), trained.encode(trainPixels));
-        CaptionModel model = new CaptionModel(result.network(), vocabulary, options, baselines);
+        CaptionModel model = trained.withBaselines(baselines);
         Evaluation evaluation = evaluate(model, dev, options.beamWidth());
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        metrics.put("epochs_trained", (double) result.history().size());
+        Recipes.putTrainingMetrics(metrics, result);
         metrics.put("skipped_rows", (double) skipped);
         Provenance provenance =
                 Provenance.now(

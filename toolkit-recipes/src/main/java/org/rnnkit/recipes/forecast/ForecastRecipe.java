@@ -197,7 +197,7 @@ public final class ForecastRecipe {
                         options.seed());
         DevMetric devMetric = devMetric(prepared, split, spec, hasDev);
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
-        String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
+        String dataHash = Recipes.dataHash(options.data());
         Trainer trainer =
                 Recipes.trainer(
                         options.smoke(),
@@ -222,8 +222,7 @@ public final class ForecastRecipe {
         Evaluation test = evaluate(model, prepared, split, Part.TEST, options.backtestStride());
         test.metrics().forEach((k, v) -> metrics.put("test_" + k, v));
         report.append(test.report());
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        metrics.put("epochs_trained", (double) result.history().size());
+        Recipes.putTrainingMetrics(metrics, result);
         Path plot = options.runDirectory().resolve("forecast.png");
         plot(model, prepared, split, plot);
         report.append("\nplot of the last test window: ").append(plot);

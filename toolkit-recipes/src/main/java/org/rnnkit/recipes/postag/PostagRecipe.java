@@ -154,7 +154,7 @@ public final class PostagRecipe {
                                 report(new PostagModel(net, encoder, null, null), devSet)
                                         .accuracy());
         Path runDir = options.runDirectory();
-        String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
+        String dataHash = Recipes.dataHash(options.data());
         String embeddingsHash =
                 options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
@@ -182,8 +182,7 @@ public final class PostagRecipe {
         PostagModel model = new PostagModel(result.network(), encoder, baseline, null);
         Evaluation evaluation = evaluate(model, devSet);
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        metrics.put("epochs_trained", (double) result.history().size());
+        Recipes.putTrainingMetrics(metrics, result);
         metrics.putAll(embeddingMetrics);
         bundleOf(result.network(), encoder, optionsJson, provenance, metrics, baseline)
                 .save(options.out());

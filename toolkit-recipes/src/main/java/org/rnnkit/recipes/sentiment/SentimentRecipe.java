@@ -167,7 +167,7 @@ public final class SentimentRecipe {
                                     .accuracy();
                         });
         Path runDir = options.runDirectory();
-        String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
+        String dataHash = Recipes.dataHash(options.data());
         String embeddingsHash =
                 options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
@@ -213,8 +213,7 @@ public final class SentimentRecipe {
                         options.seed());
         Evaluation evaluation = evaluate(model, baseline, devIds, devLabels);
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        metrics.put("epochs_trained", (double) result.history().size());
+        Recipes.putTrainingMetrics(metrics, result);
         metrics.putAll(embeddingMetrics);
         ModelBundle bundle =
                 bundleOf(

@@ -156,7 +156,7 @@ public final class TranslateRecipe {
                             return bleu(m, selection, greedy(options), false).score();
                         });
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
-        String dataHash = options.data() == null ? "embedded" : Provenance.sha256(options.data());
+        String dataHash = Recipes.dataHash(options.data());
         OptimizerSpec optimizer = new OptimizerSpec(options.learningRate(), options.lrDecay(), 1.0);
         Trainer trainer =
                 Recipes.trainer(
@@ -175,8 +175,7 @@ public final class TranslateRecipe {
         Evaluation evaluation =
                 evaluate(model, devPairs, options.beamWidth(), options.lengthPenalty(), options);
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        metrics.put("epochs_trained", (double) result.history().size());
+        Recipes.putTrainingMetrics(metrics, result);
         ByteArrayOutputStream targetBytes = new ByteArrayOutputStream();
         target.write(targetBytes);
         Provenance provenance =

@@ -54,20 +54,20 @@ class CaptionZooEncoderTest {
         Path data = dir.resolve("scenes");
         CaptionDataGenerator.write(data, 20, 2);
         Path out = dir.resolve("z.zip");
-        RecipeResult r =
-                CaptionRecipe.train(
-                        CaptionOptions.builder()
-                                .data(data)
-                                .out(out)
-                                .encoder("resnet50")
-                                .encoderWeights(weights)
-                                .hiddenSize(8)
-                                .embeddingSize(4)
-                                .imageVectorSize(4)
-                                .minCount(1)
-                                .epochs(1)
-                                .smoke(true)
-                                .build());
+        CaptionOptions options =
+                CaptionOptions.builder()
+                        .data(data)
+                        .out(out)
+                        .encoder("resnet50")
+                        .encoderWeights(weights)
+                        .hiddenSize(8)
+                        .embeddingSize(4)
+                        .imageVectorSize(4)
+                        .minCount(1)
+                        .epochs(1)
+                        .smoke(true)
+                        .build();
+        RecipeResult r = CaptionRecipe.train(options);
         try (var files = java.nio.file.Files.list(dir.resolve("z-run"))) {
             assertEquals(
                     2,
@@ -75,20 +75,7 @@ class CaptionZooEncoderTest {
                     "train and dev features cached");
         }
         // A second run reads the cached features and trains the same model.
-        RecipeResult again =
-                CaptionRecipe.train(
-                        CaptionOptions.builder()
-                                .data(data)
-                                .out(out)
-                                .encoder("resnet50")
-                                .encoderWeights(weights)
-                                .hiddenSize(8)
-                                .embeddingSize(4)
-                                .imageVectorSize(4)
-                                .minCount(1)
-                                .epochs(1)
-                                .smoke(true)
-                                .build());
+        RecipeResult again = CaptionRecipe.train(options);
         assertEquals(r.metrics().get("bleu4_greedy"), again.metrics().get("bleu4_greedy"));
         RecipeResult e = CaptionRecipe.evaluate(out, data, 1, false);
         assertEquals(2.0, e.metrics().get("images"));
