@@ -118,10 +118,6 @@ record PostagEncoder(
         return out;
     }
 
-    int[] wordIds(List<String> sentence) {
-        return words.encode(lower(sentence));
-    }
-
     /**
      * Marks the out-of-vocabulary words: those that are not training words of the vocabulary. A
      * word that has an id only because it came from pretrained vectors (count 0) is OOV too.
@@ -185,8 +181,11 @@ record PostagEncoder(
     SequenceBatch batch(
             List<List<String>> sentences, List<int[]> tagIds, double alpha, Random random) {
         List<int[]> ids = new ArrayList<>(sentences.size());
+        List<List<String>> lowered = new ArrayList<>(sentences.size());
         for (List<String> s : sentences) {
-            int[] w = wordIds(s);
+            List<String> lower = lower(s);
+            lowered.add(lower);
+            int[] w = words.encode(lower);
             if (alpha > 0) {
                 for (int i = 0; i < w.length; i++) {
                     if (w[i] != Vocabulary.UNK
@@ -227,7 +226,7 @@ record PostagEncoder(
         }
         float[] pretrainedIds = new float[b * t];
         for (int i = 0; i < b; i++) {
-            int[] table = pretrained.encode(lower(sentences.get(i)));
+            int[] table = pretrained.encode(lowered.get(i));
             for (int w = 0; w < table.length; w++) {
                 pretrainedIds[i * t + w] = table[w];
             }
