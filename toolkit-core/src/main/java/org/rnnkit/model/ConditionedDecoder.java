@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.rnnkit.model.layers.DotAttentionVertex;
+import org.rnnkit.model.layers.FusedSoftmaxOutputLayer;
 
 /**
  * The recurrent decoder shared by every conditioned generator (sequence-to-sequence and image
@@ -111,8 +112,10 @@ record ConditionedDecoder(
                     "attention_in");
             top = "attentional";
         }
+        // DL4J's RnnOutputLayer settings and results; its training pass computes the large
+        // [steps, hidden] x [hidden, vocabulary] product once instead of twice
         RnnOutputLayer.Builder out =
-                new RnnOutputLayer.Builder(
+                new FusedSoftmaxOutputLayer.Builder(
                                 sparseLabels
                                         ? LossFunctions.LossFunction.SPARSE_MCXENT
                                         : LossFunctions.LossFunction.MCXENT)

@@ -1,0 +1,301 @@
+package org.rnnkit.model.layers;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
+
+/**
+ * The layer behind {@link FusedSoftmaxOutputLayer}. Rows of the two-dimensional views are ordered
+ * {@code example * steps + step}. The score of the last training pass is kept, together with the
+ * input, labels and mask it was computed from, and handed to the {@code computeScore} call that
+ * follows on the same arrays; any other score request is computed by DL4J's code.
+ */
+final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
+
+    /** The mask as the network handed it over ({@code [batch, steps]}), before DL4J reshapes it. */
+    private INDArray stepMask;
+
+    /** Sum of the masked cross-entropy of the last fused backward pass, or NaN. */
+    private double pendingScore = Double.NaN;
+
+    /** Backward passes that ran the fused path (for tests). */
+    private long fusedPasses;
+
+    private INDArray pendingInput;
+    private INDArray pendingLabels;
+    private INDArray pendingMask;
+
+    FusedSoftmaxOutputLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /**
+     * Counts the backward passes that ran the fused path.
+     *
+     * @return the count since this layer was created
+     */
+    long fusedPasses() {
+        return fusedPasses;
+    }
+
+    /**
+     * Tells whether the current input, labels and mask run the fused path (else DL4J's code).
+     *
+     * @return true for the fused path
+     */
+    boolean fusedPath() {
+        if (input == null || labels == null) {
+            return false;
+        }
+        org.deeplearning4j.nn.conf.layers.RnnOutputLayer c = layerConf();
+        ILossFunction loss = c.getLossFn();
+        return (dataType == DataType.FLOAT || dataType == DataType.DOUBLE)
+                && input.dataType() == dataType
+                && crossEntropy(loss)
+                && c.getActivationFn() instanceof ActivationSoftmax
+                && c.getWeightNoise() == null
+                && (c.getRnnDataFormat() == null || c.getRnnDataFormat() == RNNFormat.NCW)
+                && input.rank() == 3
+                && labels.rank() == 3
+                && labels.size(1) == 1
+                && labels.size(0) == input.size(0)
+                && labels.size(2) == input.size(2)
+                && (stepMask == null
+                        || stepMask.rank() == 2
+                                && stepMask.size(0) == input.size(0)
+                                && stepMask.size(1) == input.size(2));
+    }
+
+    /** SPARSE_MCXENT without class weights (a subclass may change the loss: not fused). */
+    private static boolean crossEntropy(ILossFunction loss) {
+        return loss != null
+                && loss.getClass() == LossSparseMCXENT.class
+                && ((LossSparseMCXENT) loss).getWeights() == null;
+    }
+
+    @Override
+    public void setMaskArray(INDArray maskArray) {
+        this.stepMask = maskArray;
+        super.setMaskArray(maskArray);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        stepMask = null;
+        forgetScore();
+    }
+
+    private void forgetScore() {
+        pendingScore = Double.NaN;
+        pendingInput = null;
+        pendingLabels = null;
+        pendingMask = null;
+    }
+
+    @Override
+    public double computeScore(
+            double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        boolean same =
+                training
+                        && !Double.isNaN(pendingScore)
+                        && input == pendingInput
+                        && labels == pendingLabels
+                        && stepMask == pendingMask;
+        if (!same) {
+            forgetScore();
+            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+        }
+        double s = pendingScore;
+        forgetScore();
+        if (conf().isMiniBatch()) {
+            s /= getInputMiniBatchSize();
+        }
+        s += fullNetRegTerm;
+        this.score = s;
+        return s;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(
+            INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        forgetScore();
+        if (!fusedPath()) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        assertInputSet(true);
+        fusedPasses++;
+        applyDropOutIfNecessary(true, workspaceMgr);
+        Precision precision = Precision.of(dataType);
+        int batch = (int) input.size(0);
+        int nIn = (int) input.size(1);
+        int steps = (int) input.size(2);
+        int rows = Math.multiplyExact(batch, steps);
+        int nOut = (int) layerConf().getNOut();
+
+        // x [rows, nIn], row = example * steps + step
+        INDArray x =
+                workspaceMgr.createUninitialized(
+                        ArrayType.BP_WORKING_MEM, dataType, new long[] {batch, steps, nIn}, 'c');
+        x.assign(input.permute(0, 2, 1));
+        NativeArray xs = NativeArray.of(x);
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        // DL4J keeps W [nIn, nOut] in 'f' order: its transpose is a row-major [nOut, nIn] view
+        INDArray wt = contiguous(w.transpose());
+        NativeArray ws = NativeArray.of(wt);
+
+        // logits z = x W + b, then softmax in place: z holds p
+        INDArray z =
+                workspaceMgr.createUninitialized(
+                        ArrayType.BP_WORKING_MEM, dataType, new long[] {rows, nOut}, 'c');
+        NativeArray zs = NativeArray.of(z);
+        blas(
+                () ->
+                        precision.gemm(
+                                false, true, rows, nOut, nIn, xs, 0, nIn, ws, 0, nIn, 0.0, zs, 0,
+                                nOut));
+        if (hasBias()) {
+            z.addiRowVector(
+                    getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr));
+        }
+        softmaxRows(z, rows);
+
+        // cross-entropy of the labelled class and the gradient (p - y) * mask, in place
+        double clip = ((LossSparseMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
+        INDArray classes = labels.reshape('c', batch, steps);
+        INDArray mask = stepMask == null ? null : stepMask.castTo(dataType);
+        double loss = 0;
+        for (int e = 0; e < batch; e++) {
+            for (int t = 0; t < steps; t++) {
+                long row = (long) e * steps + t;
+                double m = mask == null ? 1.0 : mask.getDouble(e, t);
+                if (m == 0.0) {
+                    continue;
+                }
+                double label = classes.getDouble(e, t);
+                int y = (int) label;
+                if (y != label || y < 0 || y >= nOut) {
+                    throw new IllegalArgumentException(
+                            "label of example "
+                                    + e
+                                    + " step "
+                                    + t
+                                    + " must be a class index in [0, "
+                                    + nOut
+                                    + "), found "
+                                    + label
+                                    + " "
+                                    + layerId());
+                }
+                double p = z.getDouble(row, y);
+                // DL4J's LossMCXENT clips the softmax to [eps, 1 - eps] before the logarithm
+                double clipped = clip > 0 ? Math.min(Math.max(p, clip), 1.0 - clip) : p;
+                loss -= Math.log(clipped) * m;
+                z.putScalar(row, y, p - 1.0);
+            }
+        }
+        if (mask != null) {
+            z.muliColumnVector(mask.reshape('c', rows, 1));
+        }
+        INDArray delta = z;
+        NativeArray ds = zs;
+
+        // dW^T [nOut, nIn] = delta^T x ; db = column sums of delta
+        Gradient gradient = new DefaultGradient();
+        INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray wGradT = wGrad.transpose();
+        INDArray wGradTarget =
+                NativeArray.isRowMajorContiguous(wGradT)
+                        ? wGradT
+                        : Nd4j.createUninitialized(dataType, nOut, nIn);
+        NativeArray gs = NativeArray.of(wGradTarget);
+        blas(
+                () ->
+                        precision.gemm(
+                                true, false, nOut, nIn, rows, ds, 0, nOut, xs, 0, nIn, 0.0, gs, 0,
+                                nIn));
+        if (wGradTarget != wGradT) {
+            wGradT.assign(wGradTarget);
+        }
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
+        if (hasBias()) {
+            INDArray bGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+            // column sums as a product with a vector of ones: ND4J's strided sum over rows is
+            // several times slower than the product
+            INDArray ones = Nd4j.ones(dataType, rows, 1);
+            INDArray bGradTarget =
+                    NativeArray.isRowMajorContiguous(bGrad)
+                            ? bGrad
+                            : Nd4j.createUninitialized(dataType, nOut, 1);
+            NativeArray bs = NativeArray.of(bGradTarget);
+            NativeArray os = NativeArray.of(ones);
+            blas(
+                    () ->
+                            precision.gemm(
+                                    true, false, nOut, 1, rows, ds, 0, nOut, os, 0, 1, 0.0, bs, 0,
+                                    1));
+            if (bGradTarget != bGrad) {
+                bGrad.assign(bGradTarget.reshape(bGrad.shape()));
+            }
+            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
+        }
+
+        // input gradient [rows, nIn] = delta W, returned as [batch, nIn, steps]
+        INDArray eps2d =
+                workspaceMgr.createUninitialized(
+                        ArrayType.ACTIVATION_GRAD, dataType, new long[] {batch, steps, nIn}, 'c');
+        NativeArray es = NativeArray.of(eps2d);
+        blas(
+                () ->
+                        precision.gemm(
+                                false, false, rows, nIn, nOut, ds, 0, nOut, ws, 0, nIn, 0.0, es, 0,
+                                nIn));
+        INDArray eps3d = backpropDropOutIfPresent(eps2d.permute(0, 2, 1));
+        weightNoiseParams.clear();
+
+        pendingScore = loss;
+        pendingInput = input;
+        pendingLabels = labels;
+        pendingMask = stepMask;
+        return new Pair<>(gradient, eps3d);
+    }
+
+    /** Softmax of each row of z in place, the rows shared out over rnnkit's threads. */
+    private static void softmaxRows(INDArray z, int rows) {
+        int slices = Math.max(1, Math.min(SliceRunner.threads(), rows / 64));
+        int per = (rows + slices - 1) / slices;
+        SliceRunner.run(
+                slices,
+                slice -> {
+                    int from = slice * per;
+                    int to = Math.min(rows, from + per);
+                    if (from < to) {
+                        INDArray part = z.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+                        Nd4j.getExecutioner().exec(new SoftMax(part, part, 1));
+                    }
+                });
+    }
+
+    /** Runs one large BLAS product with all of rnnkit's threads given to OpenBLAS. */
+    private static void blas(Runnable product) {
+        SliceRunner.run(1, slice -> product.run());
+    }
+
+    private static INDArray contiguous(INDArray a) {
+        return NativeArray.isRowMajorContiguous(a) ? a : a.dup('c');
+    }
+}
