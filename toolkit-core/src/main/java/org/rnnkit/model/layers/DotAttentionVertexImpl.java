@@ -15,7 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The runtime of {@link DotAttentionVertex}: per batch row, scores {@code Q^T K} ({@code [T, S]}),
  * a softmax over the real source steps, and the context {@code V A^T}; the backward pass is the
- * exact gradient of the same three steps. The mask input gets no gradient.
+ * exact gradient of the same three steps. The mask input gets no gradient. The products are small
+ * (a few steps by a few steps per example), so they run as plain loops over heap copies in double
+ * precision, the examples shared out over rnnkit's threads: one ND4J operation per example and step
+ * costs more than the arithmetic.
  */
 public class DotAttentionVertexImpl extends BaseGraphVertex {
 
@@ -23,6 +26,9 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
     private static final double MASKED = -1e9;
 
     private INDArray weights;
+
+    /** The same weights as doubles, for the backward pass. */
+    private double[] weightValues;
 
     DotAttentionVertexImpl(ComputationGraph graph, String name, int index, DataType dataType) {
         super(graph, name, index, null, null, dataType);
@@ -55,36 +61,95 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
         INDArray v = inputs[2];
         INDArray mask = inputs[3];
         check(q, k, v, mask);
-        long b = q.size(0);
-        long t = q.size(2);
-        long s = k.size(2);
-        INDArray a;
+        int b = (int) q.size(0);
+        int d = (int) q.size(1);
+        int t = (int) q.size(2);
+        int s = (int) k.size(2);
+        int e = (int) v.size(1);
+        double[] qs = doubles(q);
+        double[] ks = doubles(k);
+        double[] vs = doubles(v);
+        double[] ms = doubles(mask);
+        double[] as = new double[b * t * s];
+        double[] out = new double[b * e * t];
+        forEachExample(
+                b,
+                i -> {
+                    int qo = i * d * t;
+                    int ko = i * d * s;
+                    int ao = i * t * s;
+                    // scores [T, S] = Q^T K, padded source steps pushed to -1e9
+                    for (int c = 0; c < d; c++) {
+                        for (int r = 0; r < t; r++) {
+                            double qv = qs[qo + c * t + r];
+                            int row = ao + r * s;
+                            int kr = ko + c * s;
+                            for (int j = 0; j < s; j++) {
+                                as[row + j] += qv * ks[kr + j];
+                            }
+                        }
+                    }
+                    for (int r = 0; r < t; r++) {
+                        int row = ao + r * s;
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (int j = 0; j < s; j++) {
+                            as[row + j] += (1.0 - ms[i * s + j]) * MASKED;
+                            max = Math.max(max, as[row + j]);
+                        }
+                        double sum = 0;
+                        for (int j = 0; j < s; j++) {
+                            double x = Math.exp(as[row + j] - max);
+                            as[row + j] = x;
+                            sum += x;
+                        }
+                        for (int j = 0; j < s; j++) {
+                            as[row + j] /= sum;
+                        }
+                    }
+                    // context [E, T] = V A^T
+                    int vo = i * e * s;
+                    int oo = i * e * t;
+                    for (int c = 0; c < e; c++) {
+                        for (int r = 0; r < t; r++) {
+                            double acc = 0;
+                            int row = ao + r * s;
+                            int vr = vo + c * s;
+                            for (int j = 0; j < s; j++) {
+                                acc += vs[vr + j] * as[row + j];
+                            }
+                            out[oo + c * t + r] = acc;
+                        }
+                    }
+                });
         // kept for the backward pass and for inspection: outside any workspace
         try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
                 Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            a = Nd4j.createUninitialized(q.dataType(), new long[] {b, t, s}, 'c');
+            weights = Nd4j.create(as, new long[] {b, t, s}, 'c').castTo(q.dataType());
+            weightValues = as;
         }
-        INDArray out =
+        INDArray result =
                 workspaceMgr.createUninitialized(
-                        ArrayType.ACTIVATIONS, q.dataType(), new long[] {b, v.size(1), t}, 'c');
-        for (long i = 0; i < b; i++) {
-            INDArray scores = q.slice(i).transpose().mmul(k.slice(i)); // [T, S]
-            INDArray penalty = mask.getRow(i).rsub(1.0).muli(MASKED); // [S]
-            scores.addiRowVector(penalty);
-            softmaxRows(scores);
-            a.slice(i).assign(scores);
-            out.slice(i).assign(v.slice(i).mmul(scores.transpose())); // [E, T]
-        }
-        weights = a;
-        return out;
+                        ArrayType.ACTIVATIONS, q.dataType(), new long[] {b, e, t}, 'c');
+        result.assign(Nd4j.create(out, new long[] {b, e, t}, 'c'));
+        return result;
     }
 
-    /** In-place softmax over each row of a 2D array, stable. */
-    private static void softmaxRows(INDArray x) {
-        INDArray max = x.max(true, 1);
-        x.subiColumnVector(max);
-        org.nd4j.linalg.ops.transforms.Transforms.exp(x, false);
-        x.diviColumnVector(x.sum(true, 1));
+    /** The values of an array in C order, as doubles on the heap. */
+    private static double[] doubles(INDArray x) {
+        return x.dup('c').data().asDouble();
+    }
+
+    /** Runs the body for every example, the examples shared out over rnnkit's threads. */
+    private static void forEachExample(int batch, java.util.function.IntConsumer body) {
+        int slices = Math.max(1, Math.min(SliceRunner.threads(), batch / 8));
+        int per = (batch + slices - 1) / slices;
+        SliceRunner.run(
+                slices,
+                slice -> {
+                    for (int i = slice * per; i < Math.min(batch, (slice + 1) * per); i++) {
+                        body.accept(i);
+                    }
+                });
     }
 
     @Override
@@ -92,25 +157,83 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
         INDArray q = inputs[0];
         INDArray k = inputs[1];
         INDArray v = inputs[2];
-        long b = q.size(0);
-        INDArray dq = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, q.dataType(), q.shape(), 'c');
-        INDArray dk = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, k.dataType(), k.shape(), 'c');
-        INDArray dv = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, v.dataType(), v.shape(), 'c');
-        INDArray dmask =
-                workspaceMgr.create(
-                        ArrayType.ACTIVATION_GRAD, inputs[3].dataType(), inputs[3].shape(), 'c');
-        for (long i = 0; i < b; i++) {
-            INDArray a = weights.slice(i); // [T, S]
-            INDArray dc = epsilon.slice(i); // [E, T]
-            dv.slice(i).assign(dc.mmul(a)); // [E, S]
-            INDArray da = dc.transpose().mmul(v.slice(i)); // [T, S]
-            // softmax backward: ds = a * (da - sum_s a * da)
-            INDArray dot = da.mul(a).sum(true, 1); // [T, 1]
-            INDArray ds = da.subiColumnVector(dot).muli(a);
-            dq.slice(i).assign(k.slice(i).mmul(ds.transpose())); // [d, T]
-            dk.slice(i).assign(q.slice(i).mmul(ds)); // [d, S]
-        }
-        return new Pair<>(null, new INDArray[] {dq, dk, dv, dmask});
+        int b = (int) q.size(0);
+        int d = (int) q.size(1);
+        int t = (int) q.size(2);
+        int s = (int) k.size(2);
+        int e = (int) v.size(1);
+        double[] qs = doubles(q);
+        double[] ks = doubles(k);
+        double[] vs = doubles(v);
+        double[] dc = doubles(epsilon);
+        double[] as = weightValues;
+        double[] dq = new double[b * d * t];
+        double[] dk = new double[b * d * s];
+        double[] dv = new double[b * e * s];
+        forEachExample(
+                b,
+                i -> {
+                    int ao = i * t * s;
+                    int vo = i * e * s;
+                    int co = i * e * t;
+                    // dV [E, S] = dC A ; dA [T, S] = dC^T V
+                    double[] da = new double[t * s];
+                    for (int c = 0; c < e; c++) {
+                        int vr = vo + c * s;
+                        for (int r = 0; r < t; r++) {
+                            double g = dc[co + c * t + r];
+                            int row = ao + r * s;
+                            for (int j = 0; j < s; j++) {
+                                dv[vr + j] += g * as[row + j];
+                                da[r * s + j] += g * vs[vr + j];
+                            }
+                        }
+                    }
+                    // softmax backward: dS = A * (dA - sum_s A * dA)
+                    for (int r = 0; r < t; r++) {
+                        int row = ao + r * s;
+                        double dot = 0;
+                        for (int j = 0; j < s; j++) {
+                            dot += as[row + j] * da[r * s + j];
+                        }
+                        for (int j = 0; j < s; j++) {
+                            da[r * s + j] = as[row + j] * (da[r * s + j] - dot);
+                        }
+                    }
+                    // dQ [d, T] = K dS^T ; dK [d, S] = Q dS
+                    int qo = i * d * t;
+                    int ko = i * d * s;
+                    for (int c = 0; c < d; c++) {
+                        int kr = ko + c * s;
+                        for (int r = 0; r < t; r++) {
+                            double qv = qs[qo + c * t + r];
+                            double acc = 0;
+                            for (int j = 0; j < s; j++) {
+                                double g = da[r * s + j];
+                                acc += ks[kr + j] * g;
+                                dk[kr + j] += qv * g;
+                            }
+                            dq[qo + c * t + r] = acc;
+                        }
+                    }
+                });
+        INDArray[] grads = {
+            gradient(workspaceMgr, q, dq),
+            gradient(workspaceMgr, k, dk),
+            gradient(workspaceMgr, v, dv),
+            workspaceMgr.create(
+                    ArrayType.ACTIVATION_GRAD, inputs[3].dataType(), inputs[3].shape(), 'c')
+        };
+        return new Pair<>(null, grads);
+    }
+
+    private static INDArray gradient(
+            LayerWorkspaceMgr workspaceMgr, INDArray like, double[] values) {
+        INDArray g =
+                workspaceMgr.createUninitialized(
+                        ArrayType.ACTIVATION_GRAD, like.dataType(), like.shape(), 'c');
+        g.assign(Nd4j.create(values, like.shape(), 'c'));
+        return g;
     }
 
     @Override

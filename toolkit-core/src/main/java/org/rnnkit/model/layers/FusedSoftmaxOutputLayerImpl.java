@@ -147,11 +147,29 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
         int rows = Math.multiplyExact(batch, steps);
         int nOut = (int) layerConf().getNOut();
 
-        // x [rows, nIn], row = example * steps + step
-        INDArray x =
+        // the rows that count: (example, step) with a non-zero mask, row = example * steps + step
+        INDArray mask = stepMask == null ? null : stepMask.castTo(DataType.DOUBLE);
+        int[] valid = new int[rows];
+        double[] weight = new double[rows];
+        int n = 0;
+        for (int e = 0; e < batch; e++) {
+            for (int t = 0; t < steps; t++) {
+                double m = mask == null ? 1.0 : mask.getDouble(e, t);
+                if (m != 0.0) {
+                    valid[n] = e * steps + t;
+                    weight[n++] = m;
+                }
+            }
+        }
+        int used = n;
+
+        // x [rows, nIn], then only the rows that count: padding costs no products
+        INDArray xAll =
                 workspaceMgr.createUninitialized(
-                        ArrayType.BP_WORKING_MEM, dataType, new long[] {batch, steps, nIn}, 'c');
-        x.assign(input.permute(0, 2, 1));
+                        ArrayType.BP_WORKING_MEM, dataType, new long[] {rows, nIn}, 'c');
+        xAll.reshape('c', batch, steps, nIn).assign(input.permute(0, 2, 1));
+        INDArray x =
+                used == rows || used == 0 ? xAll : gatherRows(xAll, valid, used, nIn, workspaceMgr);
         NativeArray xs = NativeArray.of(x);
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
         // DL4J keeps W [nIn, nOut] in 'f' order: its transpose is a row-major [nOut, nIn] view
@@ -161,55 +179,60 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
         // logits z = x W + b, then softmax in place: z holds p
         INDArray z =
                 workspaceMgr.createUninitialized(
-                        ArrayType.BP_WORKING_MEM, dataType, new long[] {rows, nOut}, 'c');
+                        ArrayType.BP_WORKING_MEM,
+                        dataType,
+                        new long[] {Math.max(1, used), nOut},
+                        'c');
         NativeArray zs = NativeArray.of(z);
-        blas(
-                () ->
-                        precision.gemm(
-                                false, true, rows, nOut, nIn, xs, 0, nIn, ws, 0, nIn, 0.0, zs, 0,
-                                nOut));
-        if (hasBias()) {
-            z.addiRowVector(
-                    getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr));
+        if (used > 0) {
+            blas(
+                    () ->
+                            precision.gemm(
+                                    false, true, used, nOut, nIn, xs, 0, nIn, ws, 0, nIn, 0.0, zs,
+                                    0, nOut));
+            if (hasBias()) {
+                z.addiRowVector(
+                        getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr));
+            }
+            softmaxRows(z, used);
+        } else {
+            z.assign(0);
         }
-        softmaxRows(z, rows);
 
         // cross-entropy of the labelled class and the gradient (p - y) * mask, in place
         double clip = ((LossSparseMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
         INDArray classes = labels.reshape('c', batch, steps);
-        INDArray mask = stepMask == null ? null : stepMask.castTo(dataType);
         double loss = 0;
-        for (int e = 0; e < batch; e++) {
-            for (int t = 0; t < steps; t++) {
-                long row = (long) e * steps + t;
-                double m = mask == null ? 1.0 : mask.getDouble(e, t);
-                if (m == 0.0) {
-                    continue;
-                }
-                double label = classes.getDouble(e, t);
-                int y = (int) label;
-                if (y != label || y < 0 || y >= nOut) {
-                    throw new IllegalArgumentException(
-                            "label of example "
-                                    + e
-                                    + " step "
-                                    + t
-                                    + " must be a class index in [0, "
-                                    + nOut
-                                    + "), found "
-                                    + label
-                                    + " "
-                                    + layerId());
-                }
-                double p = z.getDouble(row, y);
-                // DL4J's LossMCXENT clips the softmax to [eps, 1 - eps] before the logarithm
-                double clipped = clip > 0 ? Math.min(Math.max(p, clip), 1.0 - clip) : p;
-                loss -= Math.log(clipped) * m;
-                z.putScalar(row, y, p - 1.0);
+        boolean weighted = false;
+        for (int k = 0; k < used; k++) {
+            int e = valid[k] / steps;
+            int t = valid[k] % steps;
+            double label = classes.getDouble(e, t);
+            int y = (int) label;
+            if (y != label || y < 0 || y >= nOut) {
+                throw new IllegalArgumentException(
+                        "label of example "
+                                + e
+                                + " step "
+                                + t
+                                + " must be a class index in [0, "
+                                + nOut
+                                + "), found "
+                                + label
+                                + " "
+                                + layerId());
             }
+            double p = z.getDouble(k, y);
+            // DL4J's LossMCXENT clips the softmax to [eps, 1 - eps] before the logarithm
+            double clipped = clip > 0 ? Math.min(Math.max(p, clip), 1.0 - clip) : p;
+            loss -= Math.log(clipped) * weight[k];
+            z.putScalar(k, y, p - 1.0);
+            weighted |= weight[k] != 1.0;
         }
-        if (mask != null) {
-            z.muliColumnVector(mask.reshape('c', rows, 1));
+        if (weighted) {
+            double[] column = java.util.Arrays.copyOf(weight, Math.max(1, used));
+            z.muliColumnVector(
+                    Nd4j.createFromArray(column).castTo(dataType).reshape(column.length, 1));
         }
         INDArray delta = z;
         NativeArray ds = zs;
@@ -217,54 +240,76 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
         // dW^T [nOut, nIn] = delta^T x ; db = column sums of delta
         Gradient gradient = new DefaultGradient();
         INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray wGradT = wGrad.transpose();
-        INDArray wGradTarget =
-                NativeArray.isRowMajorContiguous(wGradT)
-                        ? wGradT
-                        : Nd4j.createUninitialized(dataType, nOut, nIn);
-        NativeArray gs = NativeArray.of(wGradTarget);
-        blas(
-                () ->
-                        precision.gemm(
-                                true, false, nOut, nIn, rows, ds, 0, nOut, xs, 0, nIn, 0.0, gs, 0,
-                                nIn));
-        if (wGradTarget != wGradT) {
-            wGradT.assign(wGradTarget);
-        }
-        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
-        if (hasBias()) {
-            INDArray bGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-            // column sums as a product with a vector of ones: ND4J's strided sum over rows is
-            // several times slower than the product
-            INDArray ones = Nd4j.ones(dataType, rows, 1);
-            INDArray bGradTarget =
-                    NativeArray.isRowMajorContiguous(bGrad)
-                            ? bGrad
-                            : Nd4j.createUninitialized(dataType, nOut, 1);
-            NativeArray bs = NativeArray.of(bGradTarget);
-            NativeArray os = NativeArray.of(ones);
+        INDArray bGrad = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
+        // input gradient [rows, nIn] = delta W, returned as [batch, nIn, steps]; padding rows 0
+        INDArray eps2d =
+                workspaceMgr.createUninitialized(
+                        ArrayType.ACTIVATION_GRAD, dataType, new long[] {rows, nIn}, 'c');
+        if (used == 0) {
+            wGrad.assign(0);
+            if (bGrad != null) {
+                bGrad.assign(0);
+            }
+            eps2d.assign(0);
+        } else {
+            INDArray wGradT = wGrad.transpose();
+            INDArray wGradTarget =
+                    NativeArray.isRowMajorContiguous(wGradT)
+                            ? wGradT
+                            : Nd4j.createUninitialized(dataType, nOut, nIn);
+            NativeArray gs = NativeArray.of(wGradTarget);
             blas(
                     () ->
                             precision.gemm(
-                                    true, false, nOut, 1, rows, ds, 0, nOut, os, 0, 1, 0.0, bs, 0,
-                                    1));
-            if (bGradTarget != bGrad) {
-                bGrad.assign(bGradTarget.reshape(bGrad.shape()));
+                                    true, false, nOut, nIn, used, ds, 0, nOut, xs, 0, nIn, 0.0, gs,
+                                    0, nIn));
+            if (wGradTarget != wGradT) {
+                wGradT.assign(wGradTarget);
             }
+            if (bGrad != null) {
+                // column sums as a product with a vector of ones: ND4J's strided sum over rows
+                // is several times slower than the product
+                INDArray ones = Nd4j.ones(dataType, used, 1);
+                INDArray bGradTarget =
+                        NativeArray.isRowMajorContiguous(bGrad)
+                                ? bGrad
+                                : Nd4j.createUninitialized(dataType, nOut, 1);
+                NativeArray bs = NativeArray.of(bGradTarget);
+                NativeArray os = NativeArray.of(ones);
+                blas(
+                        () ->
+                                precision.gemm(
+                                        true, false, nOut, 1, used, ds, 0, nOut, os, 0, 1, 0.0, bs,
+                                        0, 1));
+                if (bGradTarget != bGrad) {
+                    bGrad.assign(bGradTarget.reshape(bGrad.shape()));
+                }
+            }
+            INDArray epsUsed =
+                    used == rows
+                            ? eps2d
+                            : workspaceMgr.createUninitialized(
+                                    ArrayType.BP_WORKING_MEM,
+                                    dataType,
+                                    new long[] {used, nIn},
+                                    'c');
+            NativeArray es = NativeArray.of(epsUsed);
+            blas(
+                    () ->
+                            precision.gemm(
+                                    false, false, used, nIn, nOut, ds, 0, nOut, ws, 0, nIn, 0.0, es,
+                                    0, nIn));
+            if (used < rows) {
+                eps2d.assign(0);
+                scatterRows(epsUsed, valid, used, nIn, eps2d);
+            }
+        }
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
+        if (bGrad != null) {
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
         }
-
-        // input gradient [rows, nIn] = delta W, returned as [batch, nIn, steps]
-        INDArray eps2d =
-                workspaceMgr.createUninitialized(
-                        ArrayType.ACTIVATION_GRAD, dataType, new long[] {batch, steps, nIn}, 'c');
-        NativeArray es = NativeArray.of(eps2d);
-        blas(
-                () ->
-                        precision.gemm(
-                                false, false, rows, nIn, nOut, ds, 0, nOut, ws, 0, nIn, 0.0, es, 0,
-                                nIn));
-        INDArray eps3d = backpropDropOutIfPresent(eps2d.permute(0, 2, 1));
+        INDArray eps3d =
+                backpropDropOutIfPresent(eps2d.reshape('c', batch, steps, nIn).permute(0, 2, 1));
         weightNoiseParams.clear();
 
         pendingScore = loss;
@@ -272,6 +317,42 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
         pendingLabels = labels;
         pendingMask = stepMask;
         return new Pair<>(gradient, eps3d);
+    }
+
+    /**
+     * Copies rows {@code rows[0..count)} of {@code all} into a new {@code [count, width]} array.
+     */
+    private INDArray gatherRows(
+            INDArray all, int[] rows, int count, int width, LayerWorkspaceMgr workspaceMgr) {
+        INDArray out =
+                workspaceMgr.createUninitialized(
+                        ArrayType.BP_WORKING_MEM, dataType, new long[] {count, width}, 'c');
+        copyRows(NativeArray.of(all), rows, NativeArray.of(out), null, count, width);
+        return out;
+    }
+
+    /** Copies the rows of {@code used} to rows {@code rows[0..count)} of {@code all}. */
+    private static void scatterRows(INDArray used, int[] rows, int count, int width, INDArray all) {
+        copyRows(NativeArray.of(used), null, NativeArray.of(all), rows, count, width);
+    }
+
+    /** Row k of the source ({@code from[k]}, or k) goes to row {@code to[k]} (or k). */
+    private static void copyRows(
+            NativeArray src, int[] from, NativeArray dst, int[] to, int count, int width) {
+        boolean single = src.array().dataType() == DataType.FLOAT;
+        float[] f = single ? new float[width] : null;
+        double[] d = single ? null : new double[width];
+        for (int k = 0; k < count; k++) {
+            long a = (long) (from == null ? k : from[k]) * width;
+            long b = (long) (to == null ? k : to[k]) * width;
+            if (single) {
+                src.get(a, f, 0, width);
+                dst.put(b, f, 0, width);
+            } else {
+                src.get(a, d, 0, width);
+                dst.put(b, d, 0, width);
+            }
+        }
     }
 
     /** Softmax of each row of z in place, the rows shared out over rnnkit's threads. */

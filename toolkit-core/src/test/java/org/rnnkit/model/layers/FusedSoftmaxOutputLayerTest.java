@@ -197,6 +197,20 @@ class FusedSoftmaxOutputLayerTest {
     }
 
     @Test
+    void fullyMaskedBatchHasZeroScoreAndGradient() {
+        ComputationGraph net = graph(true, DataType.DOUBLE, LossFunction.SPARSE_MCXENT, true, 0);
+        MultiDataSet data = batch(DataType.DOUBLE, true);
+        net.setInputs(data.getFeatures());
+        net.setLabels(data.getLabels());
+        net.setLayerMaskArrays(
+                data.getFeaturesMaskArrays(), new INDArray[] {Nd4j.zeros(DataType.DOUBLE, 4, 6)});
+        net.computeGradientAndScore();
+        assertEquals(1, ((FusedSoftmaxOutputLayerImpl) net.getLayer("out")).fusedPasses());
+        assertEquals(0.0, net.score(), 0.0);
+        assertEquals(0.0, net.gradient().gradient().amaxNumber().doubleValue(), 0.0);
+    }
+
+    @Test
     void trainingStepsMatchDl4j() {
         ComputationGraph dl4j = graph(false, DataType.FLOAT, LossFunction.SPARSE_MCXENT, true, 0);
         ComputationGraph fused = graph(true, DataType.FLOAT, LossFunction.SPARSE_MCXENT, true, 0);
