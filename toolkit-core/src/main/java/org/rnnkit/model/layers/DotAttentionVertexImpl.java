@@ -61,11 +61,12 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
         INDArray v = inputs[2];
         INDArray mask = inputs[3];
         check(q, k, v, mask);
-        int b = (int) q.size(0);
-        int d = (int) q.size(1);
-        int t = (int) q.size(2);
-        int s = (int) k.size(2);
-        int e = (int) v.size(1);
+        Sizes z = Sizes.of(q, k, v);
+        int b = z.b();
+        int d = z.d();
+        int t = z.t();
+        int s = z.s();
+        int e = z.e();
         double[] qs = doubles(q);
         double[] ks = doubles(k);
         double[] vs = doubles(v);
@@ -134,6 +135,18 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
         return result;
     }
 
+    /** Batch, query/key width, query steps, source steps and value width. */
+    private record Sizes(int b, int d, int t, int s, int e) {
+        static Sizes of(INDArray q, INDArray k, INDArray v) {
+            return new Sizes(
+                    (int) q.size(0),
+                    (int) q.size(1),
+                    (int) q.size(2),
+                    (int) k.size(2),
+                    (int) v.size(1));
+        }
+    }
+
     /** The values of an array in C order, as doubles on the heap. */
     private static double[] doubles(INDArray x) {
         return x.dup('c').data().asDouble();
@@ -157,11 +170,12 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
         INDArray q = inputs[0];
         INDArray k = inputs[1];
         INDArray v = inputs[2];
-        int b = (int) q.size(0);
-        int d = (int) q.size(1);
-        int t = (int) q.size(2);
-        int s = (int) k.size(2);
-        int e = (int) v.size(1);
+        Sizes z = Sizes.of(q, k, v);
+        int b = z.b();
+        int d = z.d();
+        int t = z.t();
+        int s = z.s();
+        int e = z.e();
         double[] qs = doubles(q);
         double[] ks = doubles(k);
         double[] vs = doubles(v);

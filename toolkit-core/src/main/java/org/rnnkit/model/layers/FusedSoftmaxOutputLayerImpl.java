@@ -252,38 +252,23 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
             }
             eps2d.assign(0);
         } else {
-            INDArray wGradT = wGrad.transpose();
-            INDArray wGradTarget =
-                    NativeArray.isRowMajorContiguous(wGradT)
-                            ? wGradT
-                            : Nd4j.createUninitialized(dataType, nOut, nIn);
-            NativeArray gs = NativeArray.of(wGradTarget);
-            blas(
-                    () ->
+            // DL4J's gradient views are 'f' order [nIn, nOut]: the transpose is row-major
+            productInto(
+                    wGrad.transpose(),
+                    c ->
                             precision.gemm(
-                                    true, false, nOut, nIn, used, ds, 0, nOut, xs, 0, nIn, 0.0, gs,
+                                    true, false, nOut, nIn, used, ds, 0, nOut, xs, 0, nIn, 0.0, c,
                                     0, nIn));
-            if (wGradTarget != wGradT) {
-                wGradT.assign(wGradTarget);
-            }
             if (bGrad != null) {
                 // column sums as a product with a vector of ones: ND4J's strided sum over rows
                 // is several times slower than the product
-                INDArray ones = Nd4j.ones(dataType, used, 1);
-                INDArray bGradTarget =
-                        NativeArray.isRowMajorContiguous(bGrad)
-                                ? bGrad
-                                : Nd4j.createUninitialized(dataType, nOut, 1);
-                NativeArray bs = NativeArray.of(bGradTarget);
-                NativeArray os = NativeArray.of(ones);
-                blas(
-                        () ->
+                NativeArray os = NativeArray.of(Nd4j.ones(dataType, used, 1));
+                productInto(
+                        bGrad,
+                        c ->
                                 precision.gemm(
-                                        true, false, nOut, 1, used, ds, 0, nOut, os, 0, 1, 0.0, bs,
+                                        true, false, nOut, 1, used, ds, 0, nOut, os, 0, 1, 0.0, c,
                                         0, 1));
-                if (bGradTarget != bGrad) {
-                    bGrad.assign(bGradTarget.reshape(bGrad.shape()));
-                }
             }
             INDArray epsUsed =
                     used == rows
@@ -369,6 +354,22 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
                         Nd4j.getExecutioner().exec(new SoftMax(part, part, 1));
                     }
                 });
+    }
+
+    /**
+     * Writes a product into {@code target}: straight into its buffer when it is row-major
+     * contiguous, else through a contiguous copy of its shape.
+     */
+    private void productInto(INDArray target, java.util.function.Consumer<NativeArray> product) {
+        INDArray out =
+                NativeArray.isRowMajorContiguous(target)
+                        ? target
+                        : Nd4j.createUninitialized(dataType, target.shape(), 'c');
+        NativeArray c = NativeArray.of(out);
+        blas(() -> product.accept(c));
+        if (out != target) {
+            target.assign(out);
+        }
     }
 
     /** Runs one large BLAS product with all of rnnkit's threads given to OpenBLAS. */

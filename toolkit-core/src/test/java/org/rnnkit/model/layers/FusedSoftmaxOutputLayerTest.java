@@ -103,6 +103,16 @@ class FusedSoftmaxOutputLayerTest {
                 new INDArray[] {mask});
     }
 
+    /** One forward and backward pass of each network on the batch, without an update. */
+    private static void computeGradients(MultiDataSet data, ComputationGraph... nets) {
+        for (ComputationGraph net : nets) {
+            net.setInputs(data.getFeatures());
+            net.setLabels(data.getLabels());
+            net.setLayerMaskArrays(data.getFeaturesMaskArrays(), data.getLabelsMaskArrays());
+            net.computeGradientAndScore();
+        }
+    }
+
     private static void assertSameGradients(
             ComputationGraph expected, ComputationGraph actual, double tolerance) {
         Map<String, INDArray> e = expected.gradient().gradientForVariable();
@@ -129,12 +139,7 @@ class FusedSoftmaxOutputLayerTest {
         ComputationGraph fused = graph(true, dataType, loss, bias, 0);
         fused.setParams(dl4j.params());
         MultiDataSet data = batch(dataType, true);
-        for (ComputationGraph net : new ComputationGraph[] {dl4j, fused}) {
-            net.setInputs(data.getFeatures());
-            net.setLabels(data.getLabels());
-            net.setLayerMaskArrays(data.getFeaturesMaskArrays(), data.getLabelsMaskArrays());
-            net.computeGradientAndScore();
-        }
+        computeGradients(data, dl4j, fused);
         FusedSoftmaxOutputLayerImpl layer =
                 assertInstanceOf(FusedSoftmaxOutputLayerImpl.class, fused.getLayer("out"));
         assertEquals(1, layer.fusedPasses());
@@ -153,12 +158,7 @@ class FusedSoftmaxOutputLayerTest {
         ComputationGraph fused = graph(true, DataType.DOUBLE, LossFunction.SPARSE_MCXENT, true, 0);
         fused.setParams(dl4j.params());
         MultiDataSet data = batch(DataType.DOUBLE, true, lengths);
-        for (ComputationGraph net : new ComputationGraph[] {dl4j, fused}) {
-            net.setInputs(data.getFeatures());
-            net.setLabels(data.getLabels());
-            net.setLayerMaskArrays(data.getFeaturesMaskArrays(), data.getLabelsMaskArrays());
-            net.computeGradientAndScore();
-        }
+        computeGradients(data, dl4j, fused);
         assertEquals(1, ((FusedSoftmaxOutputLayerImpl) fused.getLayer("out")).fusedPasses());
         assertEquals(dl4j.score(), fused.score(), Math.abs(dl4j.score()) * 1e-12);
         assertSameGradients(dl4j, fused, 1e-12);
@@ -168,10 +168,7 @@ class FusedSoftmaxOutputLayerTest {
     void paddedStepsDoNotChangeScoreOrGradients() {
         ComputationGraph net = graph(true, DataType.DOUBLE, LossFunction.SPARSE_MCXENT, true, 0);
         MultiDataSet data = batch(DataType.DOUBLE, true);
-        net.setInputs(data.getFeatures());
-        net.setLabels(data.getLabels());
-        net.setLayerMaskArrays(data.getFeaturesMaskArrays(), data.getLabelsMaskArrays());
-        net.computeGradientAndScore();
+        computeGradients(data, net);
         double score = net.score();
         INDArray gradient = net.gradient().gradient().dup();
         // junk in the padded steps: other features and other (valid) labels
@@ -248,12 +245,7 @@ class FusedSoftmaxOutputLayerTest {
         ComputationGraph fused = graph(true, DataType.DOUBLE, LossFunction.MCXENT, true, 0);
         fused.setParams(dl4j.params());
         MultiDataSet data = batch(DataType.DOUBLE, false);
-        for (ComputationGraph net : new ComputationGraph[] {dl4j, fused}) {
-            net.setInputs(data.getFeatures());
-            net.setLabels(data.getLabels());
-            net.setLayerMaskArrays(data.getFeaturesMaskArrays(), data.getLabelsMaskArrays());
-            net.computeGradientAndScore();
-        }
+        computeGradients(data, dl4j, fused);
         assertEquals(0, ((FusedSoftmaxOutputLayerImpl) fused.getLayer("out")).fusedPasses());
         assertEquals(dl4j.score(), fused.score(), 1e-12);
         assertSameGradients(dl4j, fused, 1e-12);
