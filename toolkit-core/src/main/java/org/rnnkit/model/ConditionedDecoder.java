@@ -2,7 +2,6 @@ package org.rnnkit.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -10,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.rnnkit.model.layers.ContiguousMergeVertex;
 import org.rnnkit.model.layers.DotAttentionVertex;
 import org.rnnkit.model.layers.FusedSoftmaxOutputLayer;
 
@@ -74,7 +74,7 @@ record ConditionedDecoder(
                         .build(),
                 targetIn);
         g.addVertex("context_steps", new DuplicateToTimeSeriesVertex(targetIn), condition);
-        g.addVertex("decoder_in", new MergeVertex(), "target_embedding", "context_steps");
+        g.addVertex("decoder_in", new ContiguousMergeVertex(), "target_embedding", "context_steps");
         String states =
                 RecurrentStack.add(
                         g,
@@ -100,7 +100,7 @@ record ConditionedDecoder(
                             .build(),
                     states);
             g.addVertex(ATTENTION, new DotAttentionVertex(), "query", memory, memory, memoryMask);
-            g.addVertex("attention_in", new MergeVertex(), states, ATTENTION);
+            g.addVertex("attention_in", new ContiguousMergeVertex(), states, ATTENTION);
             PerStepDense.add(
                     g,
                     "attentional",

@@ -1,13 +1,13 @@
 package org.rnnkit.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.nd4j.linalg.activations.Activation;
+import org.rnnkit.model.layers.ContiguousMergeVertex;
 import org.rnnkit.model.layers.FusedRecurrentLayer;
 import org.rnnkit.model.layers.GruLayer;
 import org.rnnkit.model.layers.LstmLayer;
@@ -73,14 +73,15 @@ final class RecurrentStack {
                             name + "_bwd_last", new LastTimeStepVertex(maskInput), name + "_bwd");
                     graph.addVertex(
                             name + "_last",
-                            new MergeVertex(),
+                            new ContiguousMergeVertex(),
                             name + "_fwd_last",
                             name + "_bwd_last");
                     return name + "_last";
                 }
                 graph.addVertex(
                         name + "_bwd_out", new ReverseTimeSeriesVertex(maskInput), name + "_bwd");
-                graph.addVertex(name, new MergeVertex(), name + "_fwd", name + "_bwd_out");
+                graph.addVertex(
+                        name, new ContiguousMergeVertex(), name + "_fwd", name + "_bwd_out");
             }
             current = name;
             currentSize = spec.outputSize();
