@@ -159,8 +159,10 @@ final class TranslateCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Score a translator on parallel text; prints BLEU, chrF, exact match and samples.",
-                "JSON keys: bleu (corpus BLEU, 0-100, beam search), bleu_greedy, chrf, exact_match,"
-                        + " pairs, beam_width, sentences_per_second_{greedy,beam,cached,rerun}."
+                "JSON keys: bleu (corpus BLEU, 0-100, beam search), bleu_greedy,"
+                        + " bleu_multi_reference (pairs grouped by source sentence), chrf,"
+                        + " exact_match, pairs, beam_width,"
+                        + " sentences_per_second_{greedy,beam,cached,rerun}."
             })
     static final class Eval implements Callable<Integer> {
         @Mixin EvalArguments arguments;

@@ -283,6 +283,35 @@ public final class TranslateRecipe {
 
     private record Evaluation(Map<String, Double> metrics, String report) {}
 
+    /**
+     * Corpus BLEU with the pairs grouped by source sentence: each distinct source counts once, with
+     * every reference it has in the data (Tatoeba lists several translations of many sentences as
+     * separate pairs; scored pair by pair, one output can match only one of them).
+     *
+     * @param bleu the scorer
+     * @param sources source of each pair
+     * @param hypotheses output of each pair (the same for equal sources)
+     * @param references reference of each pair
+     * @return the multi-reference corpus score
+     */
+    static BleuScore groupedBySource(
+            Bleu bleu, List<String> sources, List<String> hypotheses, List<String> references) {
+        Map<String, Integer> first = new LinkedHashMap<>();
+        List<String> hyps = new ArrayList<>();
+        List<List<String>> refs = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Integer group = first.get(sources.get(i));
+            if (group == null) {
+                first.put(sources.get(i), hyps.size());
+                hyps.add(hypotheses.get(i));
+                refs.add(new ArrayList<>(List.of(references.get(i))));
+            } else {
+                refs.get(group).add(references.get(i));
+            }
+        }
+        return bleu.corpus(hyps, refs);
+    }
+
     private static Evaluation evaluate(
             TranslateModel model,
             List<ParallelPair> pairs,
@@ -316,6 +345,7 @@ public final class TranslateRecipe {
         Bleu bleu = Bleu.builder().build();
         BleuScore beamBleu = bleu.corpusSingleReference(beamText, references);
         BleuScore greedyBleu = bleu.corpusSingleReference(greedyText, references);
+        BleuScore groupedBleu = groupedBySource(bleu, sources, beamText, references);
         double chrf = ChrF.builder().build().corpusSingleReference(beamText, references).score();
         int exact = 0;
         for (int i = 0; i < pairs.size(); i++) {
@@ -326,6 +356,7 @@ public final class TranslateRecipe {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("bleu", beamBleu.score());
         metrics.put("bleu_greedy", greedyBleu.score());
+        metrics.put("bleu_multi_reference", groupedBleu.score());
         metrics.put("chrf", chrf);
         metrics.put("exact_match", (double) exact / pairs.size());
         metrics.put("beam_width", (double) beamWidth);
@@ -338,13 +369,16 @@ public final class TranslateRecipe {
         report.append(
                 String.format(
                         Locale.ROOT,
-                        "%-34s %8s%n%-34s %8.2f%n%-34s %8.2f%n%-34s %8.2f%n%-34s %8.4f%n",
+                        "%-34s %8s%n%-34s %8.2f%n%-34s %8.2f%n%-34s %8.2f%n%-34s %8.2f%n%-34s"
+                                + " %8.4f%n",
                         "metric",
                         "value",
                         "BLEU, beam " + beamWidth,
                         beamBleu.score(),
                         "BLEU, greedy",
                         greedyBleu.score(),
+                        "BLEU, beam, references by source",
+                        groupedBleu.score(),
                         "chrF2, beam",
                         chrf,
                         "exact match, beam",

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.decode.SequenceDecoder;
+import org.rnnkit.eval.Bleu;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
 
@@ -66,6 +67,30 @@ class TranslateRecipeTest {
 
         RecipeResult eval = TranslateRecipe.evaluate(options.out(), data, 1);
         assertEquals(eval.metrics().get("bleu"), eval.metrics().get("bleu_greedy"), 1e-9);
+        assertTrue(eval.metrics().containsKey("bleu_multi_reference"));
+    }
+
+    @Test
+    void givenSeveralTranslationsOfOneSource_whenGroupedBySource_thenAnyOfThemCounts() {
+        Bleu bleu = Bleu.builder().build();
+        List<String> sources = List.of("We won.", "We won.", "I ran away quickly.");
+        List<String> hyps =
+                List.of("Nous avons gagné .", "Nous avons gagné .", "Je me suis enfui vite .");
+        List<String> refs =
+                List.of("Nous gagnâmes.", "Nous avons gagné.", "Je me suis enfui vite.");
+        // pair by pair the first output misses its reference; grouped, each source has its match
+        assertTrue(bleu.corpusSingleReference(hyps, refs).score() < 100);
+        assertEquals(
+                100.0, TranslateRecipe.groupedBySource(bleu, sources, hyps, refs).score(), 1e-9);
+        // the same as scoring the distinct sources with their reference lists
+        List<String> other = List.of("Nous gagnâmes .", "Nous gagnâmes .", "Je suis parti vite .");
+        assertEquals(
+                bleu.corpus(
+                                List.of(other.get(0), other.get(2)),
+                                List.of(List.of(refs.get(0), refs.get(1)), List.of(refs.get(2))))
+                        .score(),
+                TranslateRecipe.groupedBySource(bleu, sources, other, refs).score(),
+                1e-9);
     }
 
     @Test
