@@ -25,10 +25,11 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
     /** Added to the scores of padded source steps before the softmax. */
     private static final double MASKED = -1e9;
 
-    private INDArray weights;
+    /** The last forward pass (kept for the backward pass and for inspection). */
+    private Pass last;
 
-    /** The same weights as doubles, for the backward pass. */
-    private double[] weightValues;
+    /** {@link #last}'s weights as an array, built when asked for. */
+    private INDArray weights;
 
     DotAttentionVertexImpl(ComputationGraph graph, String name, int index, DataType dataType) {
         super(graph, name, index, null, null, dataType);
@@ -41,6 +42,15 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
      *     first pass
      */
     public INDArray lastWeights() {
+        if (weights == null && last != null) {
+            // outside any workspace: the caller keeps it
+            try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
+                    Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                weights =
+                        Nd4j.create(last.a(), new long[] {last.b(), last.t(), last.s()}, 'c')
+                                .castTo(last.type());
+            }
+        }
         return weights;
     }
 
@@ -61,53 +71,18 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
         INDArray v = inputs[2];
         INDArray mask = inputs[3];
         check(q, k, v, mask);
-        Sizes z = Sizes.of(q, k, v);
-        int b = z.b();
-        int d = z.d();
-        int t = z.t();
-        int s = z.s();
-        int e = z.e();
-        double[] qs = doubles(q);
-        double[] ks = doubles(k);
-        double[] vs = doubles(v);
-        double[] ms = doubles(mask);
-        double[] as = new double[b * t * s];
-        double[] out = new double[b * e * t];
+        Pass p = Pass.of(q, k, v, mask);
+        int t = p.t();
+        int s = p.s();
+        int e = p.e();
+        double[] vs = p.v();
+        double[] as = p.a();
+        double[] out = new double[p.b() * e * t];
         forEachExample(
-                b,
+                p.b(),
                 i -> {
-                    int qo = i * d * t;
-                    int ko = i * d * s;
-                    int ao = i * t * s;
-                    // scores [T, S] = Q^T K, padded source steps pushed to -1e9
-                    for (int c = 0; c < d; c++) {
-                        for (int r = 0; r < t; r++) {
-                            double qv = qs[qo + c * t + r];
-                            int row = ao + r * s;
-                            int kr = ko + c * s;
-                            for (int j = 0; j < s; j++) {
-                                as[row + j] += qv * ks[kr + j];
-                            }
-                        }
-                    }
-                    for (int r = 0; r < t; r++) {
-                        int row = ao + r * s;
-                        double max = Double.NEGATIVE_INFINITY;
-                        for (int j = 0; j < s; j++) {
-                            as[row + j] += (1.0 - ms[i * s + j]) * MASKED;
-                            max = Math.max(max, as[row + j]);
-                        }
-                        double sum = 0;
-                        for (int j = 0; j < s; j++) {
-                            double x = Math.exp(as[row + j] - max);
-                            as[row + j] = x;
-                            sum += x;
-                        }
-                        for (int j = 0; j < s; j++) {
-                            as[row + j] /= sum;
-                        }
-                    }
                     // context [E, T] = V A^T
+                    int ao = i * t * s;
                     int vo = i * e * s;
                     int oo = i * e * t;
                     for (int c = 0; c < e; c++) {
@@ -122,28 +97,99 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
                         }
                     }
                 });
-        // kept for the backward pass and for inspection: outside any workspace
-        try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
-                Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            weights = Nd4j.create(as, new long[] {b, t, s}, 'c').castTo(q.dataType());
-            weightValues = as;
-        }
+        last = p;
+        weights = null;
         INDArray result =
                 workspaceMgr.createUninitialized(
-                        ArrayType.ACTIVATIONS, q.dataType(), new long[] {b, e, t}, 'c');
-        result.assign(Nd4j.create(out, new long[] {b, e, t}, 'c'));
+                        ArrayType.ACTIVATIONS, q.dataType(), new long[] {p.b(), e, t}, 'c');
+        result.assign(Nd4j.create(out, new long[] {p.b(), e, t}, 'c'));
         return result;
     }
 
-    /** Batch, query/key width, query steps, source steps and value width. */
-    private record Sizes(int b, int d, int t, int s, int e) {
-        static Sizes of(INDArray q, INDArray k, INDArray v) {
-            return new Sizes(
-                    (int) q.size(0),
-                    (int) q.size(1),
-                    (int) q.size(2),
-                    (int) k.size(2),
-                    (int) v.size(1));
+    /**
+     * One forward pass: sizes (batch, query/key width, query steps, source steps, value width), the
+     * inputs as heap copies and the attention weights {@code a [b, T, S]}.
+     */
+    private record Pass(
+            INDArray[] inputs,
+            DataType type,
+            int b,
+            int d,
+            int t,
+            int s,
+            int e,
+            double[] q,
+            double[] k,
+            double[] v,
+            double[] a) {
+
+        /** Scores {@code Q^T K} per example, padded source steps pushed to -1e9, softmax. */
+        static Pass of(INDArray qa, INDArray ka, INDArray va, INDArray mask) {
+            int b = (int) qa.size(0);
+            int d = (int) qa.size(1);
+            int t = (int) qa.size(2);
+            int s = (int) ka.size(2);
+            double[] qs = doubles(qa);
+            double[] ks = doubles(ka);
+            double[] ms = doubles(mask);
+            double[] as = new double[b * t * s];
+            forEachExample(
+                    b,
+                    i -> {
+                        int qo = i * d * t;
+                        int ko = i * d * s;
+                        int ao = i * t * s;
+                        // scores [T, S] = Q^T K, padded source steps pushed to -1e9
+                        for (int c = 0; c < d; c++) {
+                            for (int r = 0; r < t; r++) {
+                                double qv = qs[qo + c * t + r];
+                                int row = ao + r * s;
+                                int kr = ko + c * s;
+                                for (int j = 0; j < s; j++) {
+                                    as[row + j] += qv * ks[kr + j];
+                                }
+                            }
+                        }
+                        for (int r = 0; r < t; r++) {
+                            int row = ao + r * s;
+                            double max = Double.NEGATIVE_INFINITY;
+                            for (int j = 0; j < s; j++) {
+                                as[row + j] += (1.0 - ms[i * s + j]) * MASKED;
+                                max = Math.max(max, as[row + j]);
+                            }
+                            double sum = 0;
+                            for (int j = 0; j < s; j++) {
+                                double x = Math.exp(as[row + j] - max);
+                                as[row + j] = x;
+                                sum += x;
+                            }
+                            for (int j = 0; j < s; j++) {
+                                as[row + j] /= sum;
+                            }
+                        }
+                    });
+            return new Pass(
+                    new INDArray[] {qa, ka, va, mask},
+                    qa.dataType(),
+                    b,
+                    d,
+                    t,
+                    s,
+                    (int) va.size(1),
+                    qs,
+                    ks,
+                    doubles(va),
+                    as);
+        }
+
+        /** Tells whether the pass was computed from these very input arrays. */
+        boolean sameInputs(INDArray[] current) {
+            for (int i = 0; i < inputs.length; i++) {
+                if (current[i] != inputs[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -170,17 +216,18 @@ public class DotAttentionVertexImpl extends BaseGraphVertex {
         INDArray q = inputs[0];
         INDArray k = inputs[1];
         INDArray v = inputs[2];
-        Sizes z = Sizes.of(q, k, v);
-        int b = z.b();
-        int d = z.d();
-        int t = z.t();
-        int s = z.s();
-        int e = z.e();
-        double[] qs = doubles(q);
-        double[] ks = doubles(k);
-        double[] vs = doubles(v);
+        // the forward pass's copies and weights, unless the inputs changed since
+        Pass p = last != null && last.sameInputs(inputs) ? last : Pass.of(q, k, v, inputs[3]);
+        int b = p.b();
+        int d = p.d();
+        int t = p.t();
+        int s = p.s();
+        int e = p.e();
+        double[] qs = p.q();
+        double[] ks = p.k();
+        double[] vs = p.v();
+        double[] as = p.a();
         double[] dc = doubles(epsilon);
-        double[] as = weightValues;
         double[] dq = new double[b * d * t];
         double[] dk = new double[b * d * s];
         double[] dv = new double[b * e * s];

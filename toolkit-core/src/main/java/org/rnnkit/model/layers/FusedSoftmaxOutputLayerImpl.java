@@ -162,14 +162,26 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
             }
         }
         int used = n;
+        INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray bGrad = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
+        if (used == 0) {
+            // every step is padding: no score, no gradient
+            wGrad.assign(0);
+            if (bGrad != null) {
+                bGrad.assign(0);
+            }
+            INDArray zeros =
+                    workspaceMgr.create(
+                            ArrayType.ACTIVATION_GRAD, dataType, new long[] {rows, nIn}, 'c');
+            return finish(wGrad, bGrad, zeros, batch, steps, 0.0);
+        }
 
         // x [rows, nIn], then only the rows that count: padding costs no products
         INDArray xAll =
                 workspaceMgr.createUninitialized(
                         ArrayType.BP_WORKING_MEM, dataType, new long[] {rows, nIn}, 'c');
         xAll.reshape('c', batch, steps, nIn).assign(input.permute(0, 2, 1));
-        INDArray x =
-                used == rows || used == 0 ? xAll : gatherRows(xAll, valid, used, nIn, workspaceMgr);
+        INDArray x = used == rows ? xAll : gatherRows(xAll, valid, used, nIn, workspaceMgr);
         NativeArray xs = NativeArray.of(x);
         INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
         // DL4J keeps W [nIn, nOut] in 'f' order: its transpose is a row-major [nOut, nIn] view
@@ -179,25 +191,18 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
         // logits z = x W + b, then softmax in place: z holds p
         INDArray z =
                 workspaceMgr.createUninitialized(
-                        ArrayType.BP_WORKING_MEM,
-                        dataType,
-                        new long[] {Math.max(1, used), nOut},
-                        'c');
+                        ArrayType.BP_WORKING_MEM, dataType, new long[] {used, nOut}, 'c');
         NativeArray zs = NativeArray.of(z);
-        if (used > 0) {
-            blas(
-                    () ->
-                            precision.gemm(
-                                    false, true, used, nOut, nIn, xs, 0, nIn, ws, 0, nIn, 0.0, zs,
-                                    0, nOut));
-            if (hasBias()) {
-                z.addiRowVector(
-                        getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr));
-            }
-            softmaxRows(z, used);
-        } else {
-            z.assign(0);
+        blas(
+                () ->
+                        precision.gemm(
+                                false, true, used, nOut, nIn, xs, 0, nIn, ws, 0, nIn, 0.0, zs, 0,
+                                nOut));
+        if (hasBias()) {
+            z.addiRowVector(
+                    getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr));
         }
+        softmaxRows(z, used);
 
         // cross-entropy of the labelled class and the gradient (p - y) * mask, in place
         double clip = ((LossSparseMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
@@ -230,73 +235,69 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
             weighted |= weight[k] != 1.0;
         }
         if (weighted) {
-            double[] column = java.util.Arrays.copyOf(weight, Math.max(1, used));
+            double[] column = java.util.Arrays.copyOf(weight, used);
             z.muliColumnVector(
                     Nd4j.createFromArray(column).castTo(dataType).reshape(column.length, 1));
         }
         INDArray delta = z;
         NativeArray ds = zs;
 
-        // dW^T [nOut, nIn] = delta^T x ; db = column sums of delta
-        Gradient gradient = new DefaultGradient();
-        INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        INDArray bGrad = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
-        // input gradient [rows, nIn] = delta W, returned as [batch, nIn, steps]; padding rows 0
+        // dW^T [nOut, nIn] = delta^T x (DL4J's gradient views are 'f' order [nIn, nOut]: the
+        // transpose is row-major); db = column sums of delta
+        productInto(
+                wGrad.transpose(),
+                c ->
+                        precision.gemm(
+                                true, false, nOut, nIn, used, ds, 0, nOut, xs, 0, nIn, 0.0, c, 0,
+                                nIn));
+        if (bGrad != null) {
+            // column sums as a product with a vector of ones: ND4J's strided sum over rows is
+            // several times slower than the product
+            NativeArray os = NativeArray.of(Nd4j.ones(dataType, used, 1));
+            productInto(
+                    bGrad,
+                    c ->
+                            precision.gemm(
+                                    true, false, nOut, 1, used, ds, 0, nOut, os, 0, 1, 0.0, c, 0,
+                                    1));
+        }
+        // input gradient [rows, nIn] = delta W; padding rows 0
         INDArray eps2d =
                 workspaceMgr.createUninitialized(
                         ArrayType.ACTIVATION_GRAD, dataType, new long[] {rows, nIn}, 'c');
-        if (used == 0) {
-            wGrad.assign(0);
-            if (bGrad != null) {
-                bGrad.assign(0);
-            }
+        INDArray epsUsed =
+                used == rows
+                        ? eps2d
+                        : workspaceMgr.createUninitialized(
+                                ArrayType.BP_WORKING_MEM, dataType, new long[] {used, nIn}, 'c');
+        NativeArray es = NativeArray.of(epsUsed);
+        blas(
+                () ->
+                        precision.gemm(
+                                false, false, used, nIn, nOut, ds, 0, nOut, ws, 0, nIn, 0.0, es, 0,
+                                nIn));
+        if (used < rows) {
             eps2d.assign(0);
-        } else {
-            // DL4J's gradient views are 'f' order [nIn, nOut]: the transpose is row-major
-            productInto(
-                    wGrad.transpose(),
-                    c ->
-                            precision.gemm(
-                                    true, false, nOut, nIn, used, ds, 0, nOut, xs, 0, nIn, 0.0, c,
-                                    0, nIn));
-            if (bGrad != null) {
-                // column sums as a product with a vector of ones: ND4J's strided sum over rows
-                // is several times slower than the product
-                NativeArray os = NativeArray.of(Nd4j.ones(dataType, used, 1));
-                productInto(
-                        bGrad,
-                        c ->
-                                precision.gemm(
-                                        true, false, nOut, 1, used, ds, 0, nOut, os, 0, 1, 0.0, c,
-                                        0, 1));
-            }
-            INDArray epsUsed =
-                    used == rows
-                            ? eps2d
-                            : workspaceMgr.createUninitialized(
-                                    ArrayType.BP_WORKING_MEM,
-                                    dataType,
-                                    new long[] {used, nIn},
-                                    'c');
-            NativeArray es = NativeArray.of(epsUsed);
-            blas(
-                    () ->
-                            precision.gemm(
-                                    false, false, used, nIn, nOut, ds, 0, nOut, ws, 0, nIn, 0.0, es,
-                                    0, nIn));
-            if (used < rows) {
-                eps2d.assign(0);
-                scatterRows(epsUsed, valid, used, nIn, eps2d);
-            }
+            scatterRows(epsUsed, valid, used, nIn, eps2d);
         }
+        return finish(wGrad, bGrad, eps2d, batch, steps, loss);
+    }
+
+    /**
+     * Ends a fused backward pass: the gradient, the input gradient {@code [batch, nIn, steps]} (a
+     * view of {@code eps2d [batch * steps, nIn]}) and the score kept for {@code computeScore}.
+     */
+    private Pair<Gradient, INDArray> finish(
+            INDArray wGrad, INDArray bGrad, INDArray eps2d, int batch, int steps, double loss) {
+        Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
         if (bGrad != null) {
             gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, bGrad);
         }
         INDArray eps3d =
-                backpropDropOutIfPresent(eps2d.reshape('c', batch, steps, nIn).permute(0, 2, 1));
+                backpropDropOutIfPresent(
+                        eps2d.reshape('c', batch, steps, eps2d.size(1)).permute(0, 2, 1));
         weightNoiseParams.clear();
-
         pendingScore = loss;
         pendingInput = input;
         pendingLabels = labels;
