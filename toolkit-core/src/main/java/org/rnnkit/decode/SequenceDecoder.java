@@ -20,6 +20,11 @@ import org.rnnkit.text.Vocabulary;
  * alpha} ({@code alpha = 0}: plain log-probability). A beam of width 1 finds what greedy decoding
  * finds (tested: the two are separate implementations). Sampling draws from {@code softmax(log p /
  * temperature)} restricted to the {@code topK} most likely tokens (0: all), seeded.
+ *
+ * <p>{@linkplain Builder#optSuppressedTokens Suppressed tokens} (for example {@code <unk>}, which
+ * is never a useful output of a translator) are never emitted: their log-probability is taken as
+ * minus infinity before any choice, so the best real token takes their place; the scores of the
+ * other tokens are not renormalised.
  */
 public final class SequenceDecoder {
 
@@ -31,6 +36,7 @@ public final class SequenceDecoder {
     private final long seed;
     private final int bos;
     private final int eos;
+    private final int[] suppressed;
 
     private SequenceDecoder(Builder b) {
         this.maxLength = b.maxLength;
@@ -41,6 +47,7 @@ public final class SequenceDecoder {
         this.seed = b.seed;
         this.bos = b.bos;
         this.eos = b.eos;
+        this.suppressed = b.suppressed.clone();
     }
 
     /**
@@ -69,7 +76,7 @@ public final class SequenceDecoder {
         Arrays.fill(previous, bos);
         int open = n;
         for (int step = 0; step < maxLength && open > 0; step++) {
-            float[][] logp = model.step(previous);
+            float[][] logp = suppress(model.step(previous));
             for (int i = 0; i < n; i++) {
                 if (out[i] != null) {
                     previous[i] = eos;
@@ -113,7 +120,7 @@ public final class SequenceDecoder {
         int[] previous = new int[n];
         Arrays.fill(previous, bos);
         for (int step = 0; step < maxLength; step++) {
-            float[][] logp = model.step(previous);
+            float[][] logp = suppress(model.step(previous));
             for (int i = 0; i < n; i++) {
                 if (out[i] != null) {
                     previous[i] = eos;
@@ -128,6 +135,19 @@ public final class SequenceDecoder {
             }
         }
         return List.of(out);
+    }
+
+    private float[][] suppress(float[][] logp) {
+        if (suppressed.length > 0) {
+            for (float[] row : logp) {
+                for (int v : suppressed) {
+                    if (v < row.length) {
+                        row[v] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+            }
+        }
+        return logp;
     }
 
     private int draw(float[] logp, Random random) {
@@ -177,7 +197,7 @@ public final class SequenceDecoder {
         int[] previous = new int[n * width];
         Arrays.fill(previous, bos);
         for (int step = 0; step < maxLength; step++) {
-            float[][] logp = model.step(previous);
+            float[][] logp = suppress(model.step(previous));
             int[] select = new int[n * width];
             Prefix[][] next = new Prefix[n][width];
             for (int i = 0; i < n; i++) {
@@ -325,6 +345,7 @@ public final class SequenceDecoder {
         private long seed = 42;
         private int bos = Vocabulary.BOS;
         private int eos = Vocabulary.EOS;
+        private int[] suppressed = new int[0];
 
         private Builder() {}
 
@@ -408,6 +429,17 @@ public final class SequenceDecoder {
         }
 
         /**
+         * Sets tokens that are never emitted (none by default), for example {@link Vocabulary#UNK}.
+         *
+         * @param tokens token ids, each at least 0 and neither BOS nor EOS
+         * @return this builder
+         */
+        public Builder optSuppressedTokens(int... tokens) {
+            this.suppressed = tokens.clone();
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return the decoder
@@ -432,6 +464,13 @@ public final class SequenceDecoder {
             }
             if (topK < 0) {
                 throw new IllegalArgumentException("topK must be >= 0, received: topK=" + topK);
+            }
+            for (int v : suppressed) {
+                if (v < 0 || v == eos || v == bos) {
+                    throw new IllegalArgumentException(
+                            "suppressed tokens must be >= 0 and neither BOS nor EOS, received: "
+                                    + v);
+                }
             }
             return new SequenceDecoder(this);
         }

@@ -2,6 +2,7 @@ package org.rnnkit.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -122,6 +123,36 @@ class Seq2SeqModelTest {
             assertArrayEquals(greedy.get(i).tokens(), beam4.get(i).tokens());
             assertTrue(beam4.get(i).finished());
         }
+    }
+
+    @Test
+    void givenSuppressedToken_whenDecoding_thenNeverEmittedAndOtherOutputsUnchanged() {
+        Seq2SeqModel model = trained(true);
+        MultiDataSet data = reversal();
+        StepDecoder step = model.cached(data.getFeatures(0), data.getFeaturesMaskArray(0));
+        SequenceDecoder.Builder plain = SequenceDecoder.builder().optMaxLength(8);
+        // sentence 0 is 4 5 6 7, reversed 7 6 5 4; sentence 1 (8 6 -> 6 8) has no 7
+        assertArrayEquals(new int[] {7, 6, 5, 4}, plain.build().greedy(step).get(0).tokens());
+        SequenceDecoder.Builder no7 = SequenceDecoder.builder().optMaxLength(8);
+        no7.optSuppressedTokens(7);
+        for (boolean beam : new boolean[] {false, true}) {
+            SequenceDecoder d = no7.optBeamWidth(beam ? 3 : 1).build();
+            List<Hypothesis> out = beam ? d.beamSearch(step) : d.greedy(step);
+            for (Hypothesis h : out) {
+                for (int token : h.tokens()) {
+                    assertTrue(token != 7, "suppressed token emitted");
+                }
+                assertTrue(Double.isFinite(h.logProbability()));
+            }
+            assertTrue(out.get(0).tokens().length > 0, "a real token takes the place of 7");
+            assertArrayEquals(new int[] {6, 8}, out.get(1).tokens());
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SequenceDecoder.builder().optSuppressedTokens(3).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SequenceDecoder.builder().optSuppressedTokens(-1).build());
     }
 
     @Test

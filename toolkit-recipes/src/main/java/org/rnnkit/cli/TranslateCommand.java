@@ -88,6 +88,17 @@ final class TranslateCommand implements Runnable {
         @Option(names = "--beam", paramLabel = "K", description = "Beam width of the final scores.")
         Integer beam;
 
+        @Option(
+                names = "--length-penalty",
+                paramLabel = "A",
+                description = "Length-penalty exponent of beam search (default 0.6).")
+        Double lengthPenalty;
+
+        @Option(
+                names = "--no-split-elisions",
+                description = "Keep French elisions (l'homme) as one token.")
+        boolean noSplitElisions;
+
         @Option(names = "--patience", paramLabel = "N", description = "Early-stopping patience.")
         Integer patience;
 
@@ -134,10 +145,12 @@ final class TranslateCommand implements Runnable {
             set(maxVocab, b::maxVocabulary);
             set(maxTargetLength, b::maxTargetLength);
             set(beam, b::beamWidth);
+            set(lengthPenalty, b::lengthPenalty);
             set(patience, b::patience);
             set(lrDecay, b::lrDecay);
             set(devFraction, b::devFraction);
             b.reverse(reverse)
+                    .splitElisions(!noSplitElisions)
                     .sharedVocabulary(sharedVocab)
                     .attention(!noAttention)
                     .bidirectional(!unidirectional)
@@ -173,6 +186,12 @@ final class TranslateCommand implements Runnable {
                 description = "Beam width (default: the model's).")
         Integer beam;
 
+        @Option(
+                names = "--length-penalty",
+                paramLabel = "A",
+                description = "Length-penalty exponent of beam search (default: the model's).")
+        Double lengthPenalty;
+
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -181,7 +200,8 @@ final class TranslateCommand implements Runnable {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "translate eval does not take --skip-bad-rows");
             }
-            RecipeResult result = TranslateRecipe.evaluate(arguments.model, arguments.data, beam);
+            RecipeResult result =
+                    TranslateRecipe.evaluate(arguments.model, arguments.data, beam, lengthPenalty);
             CommandOutput.printEvaluation(result, arguments.json, spec.commandLine().getOut());
             return 0;
         }

@@ -19,6 +19,7 @@ import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.Seq2SeqBuilder;
 import org.rnnkit.model.Seq2SeqModel;
 import org.rnnkit.recipes.Recipes;
+import org.rnnkit.text.Elisions;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.train.OptimizerSpec;
 
@@ -113,13 +114,45 @@ public final class TranslateModel {
     }
 
     /**
-     * Splits text into tokens: sacreBLEU's 13a tokenization (punctuation apart), case kept.
+     * Splits text into tokens: sacreBLEU's 13a tokenization (punctuation apart), case kept, with
+     * French elisions split off when the options say so.
      *
      * @param text the text
+     * @param options the settings ({@link TranslateOptions#splitElisions()})
      * @return the tokens
      */
-    static List<String> tokenize(String text) {
-        return TOKENIZER.tokenize(text);
+    static List<String> tokenize(String text, TranslateOptions options) {
+        List<String> tokens = TOKENIZER.tokenize(text);
+        return options.splitElisions() ? Elisions.split(tokens) : tokens;
+    }
+
+    /**
+     * Joins output tokens into text: spaces between tokens, elisions glued to their word.
+     *
+     * @param tokens target tokens
+     * @param options the settings ({@link TranslateOptions#splitElisions()})
+     * @return the text
+     */
+    static String detokenize(List<String> tokens, TranslateOptions options) {
+        return options.splitElisions() ? Elisions.join(tokens) : String.join(" ", tokens);
+    }
+
+    /**
+     * A decoder for this model: at most {@link TranslateOptions#maxTargetLength()} tokens, never
+     * {@code <unk>} (or padding): an unknown-word marker is never a useful translation, and the
+     * best real word in its place can still match the reference.
+     *
+     * @param beamWidth beam width (1: the same result as greedy decoding)
+     * @param lengthPenalty length-penalty exponent of beam search
+     * @return the decoder
+     */
+    SequenceDecoder decoder(int beamWidth, double lengthPenalty) {
+        return SequenceDecoder.builder()
+                .optMaxLength(options.maxTargetLength())
+                .optBeamWidth(beamWidth)
+                .optLengthPenalty(lengthPenalty)
+                .optSuppressedTokens(Vocabulary.PAD, Vocabulary.UNK)
+                .build();
     }
 
     /**
@@ -143,7 +176,7 @@ public final class TranslateModel {
     /**
      * A translation.
      *
-     * @param text the target tokens joined by spaces
+     * @param text the target tokens joined by spaces (elisions glued to their word)
      * @param hypothesis the decoded ids, scores and attention weights
      */
     public record Translation(String text, Hypothesis hypothesis) {}
@@ -165,7 +198,7 @@ public final class TranslateModel {
         for (int from = 0; from < sentences.size(); from += BATCH) {
             List<int[]> ids = new ArrayList<>();
             for (String s : sentences.subList(from, Math.min(sentences.size(), from + BATCH))) {
-                List<String> tokens = tokenize(s);
+                List<String> tokens = tokenize(s, options);
                 if (tokens.isEmpty()) {
                     throw new IllegalArgumentException("cannot translate a blank sentence");
                 }
@@ -177,7 +210,7 @@ public final class TranslateModel {
                                 ? model.cached(batch.features(), batch.featuresMask())
                                 : model.rerun(batch.features(), batch.featuresMask());
                 for (Hypothesis h : beam ? decoder.beamSearch(step) : decoder.greedy(step)) {
-                    out.add(new Translation(String.join(" ", target.decode(h.tokens())), h));
+                    out.add(new Translation(detokenize(target.decode(h.tokens()), options), h));
                 }
             }
         }

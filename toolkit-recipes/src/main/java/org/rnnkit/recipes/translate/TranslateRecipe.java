@@ -43,15 +43,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Data.</b> One pair per line, {@code source<TAB>target} (extra columns ignored; {@code
  * --reverse} swaps them), UTF-8, optionally {@code .gz}. Tokens: sacreBLEU's 13a tokenization, case
- * kept. Without {@code --dev}, a seeded split by source sentence (duplicates never cross).
+ * kept, French elisions split off ({@code l'homme} -> {@code l' homme}, joined back in the output;
+ * see {@link org.rnnkit.text.Elisions}). Without {@code --dev}, a seeded split by source sentence
+ * (duplicates never cross).
  *
  * <p><b>Model.</b> A bidirectional recurrent encoder, a recurrent decoder fed the encoder summary
  * at every step and attending over the encoder outputs (Luong et al., 2015), teacher forcing with
  * masks on both sides, length-bucketed batches; see {@link org.rnnkit.model.Seq2SeqBuilder}.
  *
- * <p><b>Evaluation.</b> Corpus BLEU (sacreBLEU's defaults) with beam search and greedy decoding,
- * chrF, exact-match rate and sample translations; decoding speed with cached decoder state vs
- * re-running the graph per token.
+ * <p><b>Evaluation.</b> Corpus BLEU (sacreBLEU's defaults) with beam search and greedy decoding
+ * (neither emits {@code <unk>}), chrF, exact-match rate and sample translations; decoding speed
+ * with cached decoder state vs re-running the graph per token.
  */
 public final class TranslateRecipe {
 
@@ -98,8 +100,8 @@ public final class TranslateRecipe {
         List<List<String>> srcTokens = new ArrayList<>();
         List<List<String>> tgtTokens = new ArrayList<>();
         for (ParallelPair p : trainPairs) {
-            srcTokens.add(TranslateModel.tokenize(p.source()));
-            tgtTokens.add(TranslateModel.tokenize(p.target()));
+            srcTokens.add(TranslateModel.tokenize(p.source(), options));
+            tgtTokens.add(TranslateModel.tokenize(p.target(), options));
         }
         Vocabulary.Builder sb = Vocabulary.builder();
         Vocabulary.Builder tb = options.sharedVocabulary() ? sb : Vocabulary.builder();
@@ -153,7 +155,8 @@ public final class TranslateRecipe {
                         net -> {
                             TranslateModel m =
                                     new TranslateModel(net, source, target, options, null);
-                            return bleu(m, selection, greedy(options), false).score();
+                            return bleu(m, selection, m.decoder(1, options.lengthPenalty()), false)
+                                    .score();
                         });
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
         String dataHash = Recipes.dataHash(options.data());
@@ -208,12 +211,14 @@ public final class TranslateRecipe {
      * @param modelFile the bundle
      * @param data pairs {@code source<TAB>target}
      * @param beamWidth beam width, or {@code null} for the model's setting
+     * @param lengthPenalty length-penalty exponent of beam search, or {@code null} for the model's
+     *     setting
      * @return metrics ({@code bleu} 0-100 with beam search, {@code bleu_greedy}, {@code chrf},
      *     {@code exact_match}, decoding speeds) and the report
      * @throws IOException when a file cannot be read
      */
-    public static RecipeResult evaluate(Path modelFile, Path data, Integer beamWidth)
-            throws IOException {
+    public static RecipeResult evaluate(
+            Path modelFile, Path data, Integer beamWidth, Double lengthPenalty) throws IOException {
         TranslateModel model = TranslateModel.load(modelFile);
         TranslateOptions options = model.options();
         List<ParallelPair> pairs = ParallelTextReader.readAll(data, options.reverse());
@@ -221,7 +226,12 @@ public final class TranslateRecipe {
         if (beam < 1) {
             throw new IllegalArgumentException("beam must be >= 1, received: beam=" + beam);
         }
-        Evaluation e = evaluate(model, pairs, beam, options.lengthPenalty(), options);
+        double alpha = lengthPenalty != null ? lengthPenalty : options.lengthPenalty();
+        if (!(alpha >= 0)) {
+            throw new IllegalArgumentException(
+                    "lengthPenalty must be >= 0, received: lengthPenalty=" + alpha);
+        }
+        Evaluation e = evaluate(model, pairs, beam, alpha, options);
         return new RecipeResult(
                 null, e.metrics(), data + ": " + pairs.size() + " pairs\n" + e.report());
     }
@@ -239,12 +249,7 @@ public final class TranslateRecipe {
             throws IOException {
         TranslateModel model = TranslateModel.load(modelFile);
         TranslateOptions options = model.options();
-        SequenceDecoder decoder =
-                SequenceDecoder.builder()
-                        .optMaxLength(options.maxTargetLength())
-                        .optBeamWidth(beamWidth)
-                        .optLengthPenalty(options.lengthPenalty())
-                        .build();
+        SequenceDecoder decoder = model.decoder(beamWidth, options.lengthPenalty());
         return model.translate(sentences, decoder, beamWidth > 1, true);
     }
 
@@ -262,10 +267,6 @@ public final class TranslateRecipe {
         return b.withExtraInputs(
                 new INDArray[] {b.extraInputs()[0], b.featuresMask().dup()},
                 new INDArray[] {b.extraMasks()[0], null});
-    }
-
-    private static SequenceDecoder greedy(TranslateOptions options) {
-        return SequenceDecoder.builder().optMaxLength(options.maxTargetLength()).build();
     }
 
     private static BleuScore bleu(
@@ -320,24 +321,20 @@ public final class TranslateRecipe {
             TranslateOptions options) {
         List<String> sources = pairs.stream().map(ParallelPair::source).toList();
         List<String> references = pairs.stream().map(ParallelPair::target).toList();
-        SequenceDecoder beamDecoder =
-                SequenceDecoder.builder()
-                        .optMaxLength(options.maxTargetLength())
-                        .optBeamWidth(beamWidth)
-                        .optLengthPenalty(lengthPenalty)
-                        .build();
+        SequenceDecoder beamDecoder = model.decoder(beamWidth, lengthPenalty);
+        SequenceDecoder greedyDecoder = model.decoder(1, lengthPenalty);
         long t0 = System.nanoTime();
-        List<Translation> greedy = model.translate(sources, greedy(options), false, true);
+        List<Translation> greedy = model.translate(sources, greedyDecoder, false, true);
         double greedySeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         List<Translation> beam = model.translate(sources, beamDecoder, true, true);
         double beamSeconds = (System.nanoTime() - t0) / 1e9;
         List<String> sample = sources.subList(0, Math.min(SPEED_SAMPLE, sources.size()));
         t0 = System.nanoTime();
-        model.translate(sample, greedy(options), false, true);
+        model.translate(sample, greedyDecoder, false, true);
         double cachedSampleSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        model.translate(sample, greedy(options), false, false);
+        model.translate(sample, greedyDecoder, false, false);
         double rerunSampleSeconds = (System.nanoTime() - t0) / 1e9;
 
         List<String> beamText = beam.stream().map(Translation::text).toList();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.eval.Bleu;
 import org.rnnkit.recipes.RecipeResult;
@@ -65,7 +67,7 @@ class TranslateRecipeTest {
         assertEquals(
                 alone.hypothesis().logProbability(), rerun.hypothesis().logProbability(), 1e-4);
 
-        RecipeResult eval = TranslateRecipe.evaluate(options.out(), data, 1);
+        RecipeResult eval = TranslateRecipe.evaluate(options.out(), data, 1, null);
         assertEquals(eval.metrics().get("bleu"), eval.metrics().get("bleu_greedy"), 1e-9);
         assertTrue(eval.metrics().containsKey("bleu_multi_reference"));
     }
@@ -91,6 +93,31 @@ class TranslateRecipeTest {
                         .score(),
                 TranslateRecipe.groupedBySource(bleu, sources, other, refs).score(),
                 1e-9);
+    }
+
+    @Test
+    void givenFrenchElisions_whenTokenized_thenSplitAndJoinedBackUnlessDisabled()
+            throws IOException {
+        TranslateOptions split = TranslateOptions.builder().build();
+        TranslateOptions whole = split.toBuilder().splitElisions(false).build();
+        String text = "Je pense qu'il l'aime aujourd'hui.";
+        List<String> tokens = TranslateModel.tokenize(text, split);
+        assertEquals(List.of("Je", "pense", "qu'", "il", "l'", "aime", "aujourd'hui", "."), tokens);
+        assertEquals(
+                "Je pense qu'il l'aime aujourd'hui .", TranslateModel.detokenize(tokens, split));
+        assertEquals(
+                Bleu.builder().build().tokenize(text),
+                Bleu.builder().build().tokenize(TranslateModel.detokenize(tokens, split)));
+        assertEquals(
+                List.of("Je", "pense", "qu'il", "l'aime", "aujourd'hui", "."),
+                TranslateModel.tokenize(text, whole));
+
+        // a bundle written before the setting existed keeps its whole-token vocabulary
+        ObjectNode json = ModelBundle.json().valueToTree(split);
+        assertTrue(json.get("splitElisions").asBoolean());
+        json.remove("splitElisions");
+        TranslateOptions old = ModelBundle.json().treeToValue(json, TranslateOptions.class);
+        assertEquals(whole, old);
     }
 
     @Test
