@@ -1,6 +1,7 @@
 package org.rnnkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnkit.cli.RnnkitCliTest.run;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.cli.RnnkitCliTest.Run;
+import org.rnnkit.recipes.translate.TranslateModel;
+import org.rnnkit.recipes.translate.TranslateOptions;
 
 class TranslateCliTest {
 
@@ -41,9 +44,16 @@ class TranslateCliTest {
                         "8",
                         "--beam",
                         "2",
+                        "--length-penalty",
+                        "1.0",
+                        "--no-split-elisions",
                         "--no-attention");
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("BLEU, beam 2"), train.out());
+        TranslateOptions saved = TranslateModel.load(model).options();
+        assertEquals(1.0, saved.lengthPenalty());
+        assertFalse(saved.splitElisions());
+        assertFalse(saved.attention());
 
         Path json = dir.resolve("m.json");
         Run eval =
@@ -57,12 +67,27 @@ class TranslateCliTest {
                         "--json",
                         json.toString(),
                         "--beam",
-                        "1");
+                        "1",
+                        "--length-penalty",
+                        "0");
         assertEquals(0, eval.exit(), eval.err());
         JsonNode metrics = ModelBundle.json().readTree(json.toFile());
         double bleu = metrics.get("bleu").asDouble();
         assertTrue(bleu >= 0 && bleu <= 100, metrics.toString());
         assertTrue(metrics.has("chrf") && metrics.has("exact_match"), metrics.toString());
+
+        Run negative =
+                run(
+                        "translate",
+                        "eval",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        data.toString(),
+                        "--length-penalty",
+                        "-0.5");
+        assertEquals(2, negative.exit());
+        assertTrue(negative.err().contains("lengthPenalty must be >= 0"), negative.err());
 
         Run predict = run("translate", "predict", "--model", model.toString(), "5 may 1999");
         assertEquals(0, predict.exit(), predict.err());

@@ -122,17 +122,19 @@ class TranslateRecipeTest {
 
     @Test
     @Tag("slow")
-    void givenFrenchEnglish_whenTrainedWithDefaults_thenDevBleuAtLeast35() throws IOException {
+    void givenFrenchEnglish_whenTrainedWithTheBenchmarkSettings_thenDevBleuAtLeast35()
+            throws IOException {
         Path data = Path.of("../../shared/datasets/fra-eng/fra-train.txt");
         assumeTrue(Files.isRegularFile(data), "fra-eng not present");
         RecipeResult r =
                 TranslateRecipe.train(
                         TranslateOptions.builder()
                                 .data(data)
-                                .maxVocabulary(12000)
+                                .maxVocabulary(10000)
+                                .maxSourceLength(25)
+                                .maxTargetLength(30)
                                 .batchSize(128)
                                 .epochs(7)
-                                .patience(2)
                                 .out(dir.resolve("fra.zip"))
                                 .build());
         assertTrue(r.metrics().get("bleu") >= 35, "dev BLEU " + r.metrics().get("bleu"));
