@@ -95,9 +95,9 @@ final class TranslateCommand implements Runnable {
         Double lengthPenalty;
 
         @Option(
-                names = "--no-split-elisions",
-                description = "Keep French elisions (l'homme) as one token.")
-        boolean noSplitElisions;
+                names = "--split-elisions",
+                description = "Split French elisions off their word (l'homme -> l' homme).")
+        boolean splitElisions;
 
         @Option(names = "--patience", paramLabel = "N", description = "Early-stopping patience.")
         Integer patience;
@@ -150,7 +150,7 @@ final class TranslateCommand implements Runnable {
             set(lrDecay, b::lrDecay);
             set(devFraction, b::devFraction);
             b.reverse(reverse)
-                    .splitElisions(!noSplitElisions)
+                    .splitElisions(splitElisions)
                     .sharedVocabulary(sharedVocab)
                     .attention(!noAttention)
                     .bidirectional(!unidirectional)

@@ -46,13 +46,13 @@ class TranslateCliTest {
                         "2",
                         "--length-penalty",
                         "1.0",
-                        "--no-split-elisions",
+                        "--split-elisions",
                         "--no-attention");
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("BLEU, beam 2"), train.out());
         TranslateOptions saved = TranslateModel.load(model).options();
         assertEquals(1.0, saved.lengthPenalty());
-        assertFalse(saved.splitElisions());
+        assertTrue(saved.splitElisions());
         assertFalse(saved.attention());
 
         Path json = dir.resolve("m.json");

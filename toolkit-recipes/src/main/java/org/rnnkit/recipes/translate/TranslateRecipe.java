@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Data.</b> One pair per line, {@code source<TAB>target} (extra columns ignored; {@code
  * --reverse} swaps them), UTF-8, optionally {@code .gz}. Tokens: sacreBLEU's 13a tokenization, case
- * kept, French elisions split off ({@code l'homme} -> {@code l' homme}, joined back in the output;
- * see {@link org.rnnkit.text.Elisions}). Without {@code --dev}, a seeded split by source sentence
- * (duplicates never cross).
+ * kept; optionally French elisions split off ({@code l'homme} -> {@code l' homme}, joined back in
+ * the output; see {@link org.rnnkit.text.Elisions}). Without {@code --dev}, a seeded split by
+ * source sentence (duplicates never cross).
  *
  * <p><b>Model.</b> A bidirectional recurrent encoder, a recurrent decoder fed the encoder summary
  * at every step and attending over the encoder outputs (Luong et al., 2015), teacher forcing with

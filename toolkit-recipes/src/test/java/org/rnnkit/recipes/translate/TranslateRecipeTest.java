@@ -2,6 +2,7 @@ package org.rnnkit.recipes.translate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -98,8 +99,9 @@ class TranslateRecipeTest {
     @Test
     void givenFrenchElisions_whenTokenized_thenSplitAndJoinedBackUnlessDisabled()
             throws IOException {
-        TranslateOptions split = TranslateOptions.builder().build();
-        TranslateOptions whole = split.toBuilder().splitElisions(false).build();
+        TranslateOptions whole = TranslateOptions.builder().build();
+        TranslateOptions split = whole.toBuilder().splitElisions(true).build();
+        assertFalse(whole.splitElisions(), "off by default");
         String text = "Je pense qu'il l'aime aujourd'hui.";
         List<String> tokens = TranslateModel.tokenize(text, split);
         assertEquals(List.of("Je", "pense", "qu'", "il", "l'", "aime", "aujourd'hui", "."), tokens);
@@ -115,6 +117,7 @@ class TranslateRecipeTest {
         // a bundle written before the setting existed keeps its whole-token vocabulary
         ObjectNode json = ModelBundle.json().valueToTree(split);
         assertTrue(json.get("splitElisions").asBoolean());
+        assertEquals(split, ModelBundle.json().treeToValue(json, TranslateOptions.class));
         json.remove("splitElisions");
         TranslateOptions old = ModelBundle.json().treeToValue(json, TranslateOptions.class);
         assertEquals(whole, old);
@@ -130,7 +133,7 @@ class TranslateRecipeTest {
                 TranslateRecipe.train(
                         TranslateOptions.builder()
                                 .data(data)
-                                .maxVocabulary(10000)
+                                .maxVocabulary(8000)
                                 .maxSourceLength(25)
                                 .maxTargetLength(30)
                                 .batchSize(128)
