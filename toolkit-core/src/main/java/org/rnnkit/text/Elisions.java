@@ -58,15 +58,12 @@ public final class Elisions {
         Objects.requireNonNull(tokens, "tokens");
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < tokens.size(); i++) {
-            String token = tokens.get(i);
-            text.append(token);
-            boolean glue =
-                    i + 1 < tokens.size()
-                            && isElision(token)
-                            && startsWithLetter(tokens.get(i + 1));
-            if (i + 1 < tokens.size() && !glue) {
+            boolean glued =
+                    i > 0 && isElision(tokens.get(i - 1)) && startsWithLetter(tokens.get(i));
+            if (i > 0 && !glued) {
                 text.append(' ');
             }
+            text.append(tokens.get(i));
         }
         return text.toString();
     }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.bundle.ModelBundle;
@@ -57,13 +59,9 @@ class TranslateCliTest {
 
         Path json = dir.resolve("m.json");
         Run eval =
-                run(
-                        "translate",
-                        "eval",
-                        "--model",
-                        model.toString(),
-                        "--data",
-                        data.toString(),
+                eval(
+                        model,
+                        data,
                         "--json",
                         json.toString(),
                         "--beam",
@@ -76,16 +74,7 @@ class TranslateCliTest {
         assertTrue(bleu >= 0 && bleu <= 100, metrics.toString());
         assertTrue(metrics.has("chrf") && metrics.has("exact_match"), metrics.toString());
 
-        Run negative =
-                run(
-                        "translate",
-                        "eval",
-                        "--model",
-                        model.toString(),
-                        "--data",
-                        data.toString(),
-                        "--length-penalty",
-                        "-0.5");
+        Run negative = eval(model, data, "--length-penalty", "-0.5");
         assertEquals(2, negative.exit());
         assertTrue(negative.err().contains("lengthPenalty must be >= 0"), negative.err());
 
@@ -99,5 +88,20 @@ class TranslateCliTest {
                 run("translate", "train", "--data", bad.toString(), "--out", model.toString());
         assertEquals(2, malformed.exit());
         assertTrue(malformed.err().contains("bad.tsv:2:"), malformed.err());
+    }
+
+    /** {@code rnnkit translate eval --model MODEL --data DATA} plus the given options. */
+    private static Run eval(Path model, Path data, String... options) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "translate",
+                                "eval",
+                                "--model",
+                                model.toString(),
+                                "--data",
+                                data.toString()));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
     }
 }

@@ -176,7 +176,7 @@ public final class TranslateRecipe {
 
         TranslateModel model = new TranslateModel(result.network(), source, target, options, null);
         Evaluation evaluation =
-                evaluate(model, devPairs, options.beamWidth(), options.lengthPenalty(), options);
+                evaluate(model, devPairs, options.beamWidth(), options.lengthPenalty());
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         Recipes.putTrainingMetrics(metrics, result);
         ByteArrayOutputStream targetBytes = new ByteArrayOutputStream();
@@ -226,12 +226,9 @@ public final class TranslateRecipe {
         if (beam < 1) {
             throw new IllegalArgumentException("beam must be >= 1, received: beam=" + beam);
         }
+        // a negative length penalty is rejected when the decoders are built, before any decoding
         double alpha = lengthPenalty != null ? lengthPenalty : options.lengthPenalty();
-        if (!(alpha >= 0)) {
-            throw new IllegalArgumentException(
-                    "lengthPenalty must be >= 0, received: lengthPenalty=" + alpha);
-        }
-        Evaluation e = evaluate(model, pairs, beam, alpha, options);
+        Evaluation e = evaluate(model, pairs, beam, alpha);
         return new RecipeResult(
                 null, e.metrics(), data + ": " + pairs.size() + " pairs\n" + e.report());
     }
@@ -297,28 +294,17 @@ public final class TranslateRecipe {
      */
     static BleuScore groupedBySource(
             Bleu bleu, List<String> sources, List<String> hypotheses, List<String> references) {
-        Map<String, Integer> first = new LinkedHashMap<>();
-        List<String> hyps = new ArrayList<>();
-        List<List<String>> refs = new ArrayList<>();
+        Map<String, String> hyps = new LinkedHashMap<>();
+        Map<String, List<String>> refs = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
-            Integer group = first.get(sources.get(i));
-            if (group == null) {
-                first.put(sources.get(i), hyps.size());
-                hyps.add(hypotheses.get(i));
-                refs.add(new ArrayList<>(List.of(references.get(i))));
-            } else {
-                refs.get(group).add(references.get(i));
-            }
+            hyps.putIfAbsent(sources.get(i), hypotheses.get(i));
+            refs.computeIfAbsent(sources.get(i), k -> new ArrayList<>()).add(references.get(i));
         }
-        return bleu.corpus(hyps, refs);
+        return bleu.corpus(List.copyOf(hyps.values()), List.copyOf(refs.values()));
     }
 
     private static Evaluation evaluate(
-            TranslateModel model,
-            List<ParallelPair> pairs,
-            int beamWidth,
-            double lengthPenalty,
-            TranslateOptions options) {
+            TranslateModel model, List<ParallelPair> pairs, int beamWidth, double lengthPenalty) {
         List<String> sources = pairs.stream().map(ParallelPair::source).toList();
         List<String> references = pairs.stream().map(ParallelPair::target).toList();
         SequenceDecoder beamDecoder = model.decoder(beamWidth, lengthPenalty);
