@@ -38,6 +38,8 @@ import org.rnnkit.model.layers.FusedSoftmaxOutputLayer;
  *     attention)
  * @param attention whether the decoder attends over the memory
  * @param sparseLabels labels as class indices instead of one-hot rows
+ * @param labelSmoothing the output layer's label smoothing in [0, 1) (needs sparse labels when
+ *     above 0)
  */
 record ConditionedDecoder(
         int vocabularySize,
@@ -46,7 +48,8 @@ record ConditionedDecoder(
         int conditionSize,
         int memorySize,
         boolean attention,
-        boolean sparseLabels) {
+        boolean sparseLabels,
+        double labelSmoothing) {
 
     /** The attention vertex, whose weights can be read after a forward pass. */
     static final String ATTENTION = "attention";
@@ -119,6 +122,7 @@ record ConditionedDecoder(
                                 sparseLabels
                                         ? LossFunctions.LossFunction.SPARSE_MCXENT
                                         : LossFunctions.LossFunction.MCXENT)
+                        .labelSmoothing(labelSmoothing)
                         .nIn(rnn.hiddenSize())
                         .nOut(vocabularySize)
                         .activation(Activation.SOFTMAX)

@@ -217,7 +217,14 @@ public final class ImageCaptionBuilder {
         RnnSpec forward =
                 new RnnSpec(rnn.cell(), rnn.hiddenSize(), rnn.numLayers(), false, rnn.dropout());
         return new ConditionedDecoder(
-                vocabularySize, embeddingSize, forward, imageVectorSize, 0, false, sparseLabels);
+                vocabularySize,
+                embeddingSize,
+                forward,
+                imageVectorSize,
+                0,
+                false,
+                sparseLabels,
+                0.0);
     }
 
     private void validate() {

@@ -64,6 +64,7 @@ public final class Seq2SeqBuilder {
     private RnnSpec rnn = new RnnSpec(CellType.LSTM, 256, 1, true, 0.2);
     private boolean attention = true;
     private boolean sparseLabels;
+    private double labelSmoothing;
     private OptimizerSpec optimizer = OptimizerSpec.defaults();
     private long seed = 42;
     private DataType dataType = DataType.FLOAT;
@@ -148,6 +149,19 @@ public final class Seq2SeqBuilder {
     }
 
     /**
+     * Smooths the training targets: {@code (1 - eps)} on the reference token plus {@code eps / V}
+     * on every token (see {@link org.rnnkit.model.layers.FusedSoftmaxOutputLayer}); needs sparse
+     * labels.
+     *
+     * @param eps in [0, 1) (default 0: the labels as they are)
+     * @return this builder
+     */
+    public Seq2SeqBuilder optLabelSmoothing(double eps) {
+        this.labelSmoothing = eps;
+        return this;
+    }
+
+    /**
      * Sets the optimizer.
      *
      * @param optimizer Adam, decay and clipping
@@ -222,6 +236,14 @@ public final class Seq2SeqBuilder {
         if (embeddingSize < 1) {
             throw new IllegalArgumentException(
                     "embeddingSize must be >= 1, received: embeddingSize=" + embeddingSize);
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException(
+                    "labelSmoothing must be in [0, 1), received: labelSmoothing=" + labelSmoothing);
+        }
+        if (labelSmoothing > 0 && !sparseLabels) {
+            throw new IllegalArgumentException(
+                    "labelSmoothing needs sparse labels (optSparseLabels(true))");
         }
     }
 
@@ -315,7 +337,8 @@ public final class Seq2SeqBuilder {
                         memorySize(),
                         memorySize(),
                         attention,
-                        sparseLabels)
+                        sparseLabels,
+                        labelSmoothing)
                 .add(g, TARGET_IN, context, memory, SOURCE_MASK);
     }
 }

@@ -10,6 +10,8 @@ package org.rnnkit.train;
  * @param seconds wall time of the epoch's training (dev evaluation excluded)
  * @param sequencesPerSecond training throughput
  * @param paddingEfficiency real steps / computed steps over the epoch
+ * @param averagedDevMetric the dev score of the averaged weights after the epoch, or NaN without
+ *     weight averaging ({@link Trainer.Builder#optWeightAveraging(double)})
  */
 public record EpochRecord(
         int epoch,
@@ -18,4 +20,5 @@ public record EpochRecord(
         double learningRate,
         double seconds,
         double sequencesPerSecond,
-        double paddingEfficiency) {}
+        double paddingEfficiency,
+        double averagedDevMetric) {}

@@ -50,6 +50,13 @@ import org.slf4j.LoggerFactory;
  * network holds the best epoch's parameters. With {@code resume}, training continues after the
  * checkpoint's epoch and ends exactly as an uninterrupted run would.
  *
+ * <p>Weight averaging ({@link Builder#optWeightAveraging(double)}): an exponential moving average
+ * of the parameters is updated after every batch ({@code avg = d avg + (1 - d) params}, with the
+ * decay warmed up as {@code min(d, (1 + n) / (10 + n))} after {@code n} updates, as TensorFlow's
+ * {@code ExponentialMovingAverage}); after each epoch the dev metric is computed for the trained
+ * and for the averaged weights, and whichever scores higher competes for the best epoch. Training
+ * itself always continues from the trained weights; the average travels in the checkpoint.
+ *
  * <p>Reporting: a progress bar (loss, sequences/s, ETA) on standard error, one INFO log line per
  * epoch, a JSON-lines metrics log and a PNG loss curve (XChart), each optional.
  */
@@ -57,6 +64,7 @@ public final class Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final String CHECKPOINT = "checkpoint.zip";
+    private static final String AVERAGED = "averaged-params.bin";
     private static final int CHECKPOINT_VERSION = 1;
     private static final double PROGRESS_LOG_SECONDS = 60;
     private static final ObjectMapper JSON = ModelBundle.json();
@@ -72,6 +80,7 @@ public final class Trainer {
     private final Path lossPlot;
     private final String fingerprint;
     private final OptimizerSpec optimizer;
+    private final double averagingDecay;
 
     private Trainer(Builder b) {
         this.maxEpochs = b.maxEpochs;
@@ -85,6 +94,7 @@ public final class Trainer {
         this.lossPlot = b.lossPlot;
         this.fingerprint = b.fingerprint;
         this.optimizer = b.optimizer;
+        this.averagingDecay = b.averagingDecay;
     }
 
     /**
@@ -142,6 +152,16 @@ public final class Trainer {
         if (state.bestParams == null) {
             state.bestParams = net.params().dup();
         }
+        if (averagingDecay > 0 && state.averaged == null) {
+            if (resumedAfter > 0) {
+                LOG.warn(
+                        "the checkpoint holds no averaged weights; averaging starts from the"
+                                + " weights of epoch {}",
+                        resumedAfter);
+            }
+            state.averaged = net.params().dup();
+            state.averagedSteps = 0;
+        }
         boolean stoppedEarly = false;
         List<double[]> batchLosses = new ArrayList<>();
         for (int epoch = state.epoch; epoch < maxEpochs; epoch++) {
@@ -149,26 +169,32 @@ public final class Trainer {
                 stoppedEarly = true;
                 break;
             }
-            EpochRecord rec = runEpoch(net, train, dev, epoch, batchLosses);
+            EpochRecord rec = runEpoch(net, train, dev, epoch, batchLosses, state);
             state.history.add(rec);
             state.epoch = epoch + 1;
-            if (rec.devMetric() > state.bestMetric || state.bestEpoch == 0) {
-                state.bestMetric = rec.devMetric();
+            // NaN (no averaging) never wins the comparison
+            boolean averagedWins = rec.averagedDevMetric() > rec.devMetric();
+            double metric = averagedWins ? rec.averagedDevMetric() : rec.devMetric();
+            if (metric > state.bestMetric || state.bestEpoch == 0) {
+                state.bestMetric = metric;
                 state.bestEpoch = epoch + 1;
                 state.sinceImprovement = 0;
-                state.bestParams = net.params().dup();
+                state.bestParams = (averagedWins ? state.averaged : net.params()).dup();
+                state.bestAveraged = averagedWins;
             } else {
                 state.sinceImprovement++;
             }
             LOG.info(
-                    "epoch {}/{}: loss {} {} {} (best {} at epoch {}), {} seq/s, padding efficiency {}, {} s",
+                    "epoch {}/{}: loss {} {} {}{} (best {} at epoch {}{}), {} seq/s, padding efficiency {}, {} s",
                     epoch + 1,
                     maxEpochs,
                     fmt(rec.trainLoss()),
                     dev.name(),
                     fmt(rec.devMetric()),
+                    averagingDecay > 0 ? ", averaged " + fmt(rec.averagedDevMetric()) : "",
                     fmt(state.bestMetric),
                     state.bestEpoch,
+                    state.bestAveraged ? ", averaged" : "",
                     String.format("%.1f", rec.sequencesPerSecond()),
                     String.format("%.3f", rec.paddingEfficiency()),
                     String.format("%.1f", rec.seconds()));
@@ -186,7 +212,13 @@ public final class Trainer {
         }
         net.setParams(state.bestParams);
         return new TrainingResult(
-                net, state.bestEpoch, state.bestMetric, state.history, stoppedEarly, resumedAfter);
+                net,
+                state.bestEpoch,
+                state.bestMetric,
+                state.history,
+                stoppedEarly,
+                resumedAfter,
+                state.bestAveraged);
     }
 
     private EpochRecord runEpoch(
@@ -194,7 +226,8 @@ public final class Trainer {
             BucketingIterator<?> train,
             DevMetric dev,
             int epoch,
-            List<double[]> batchLosses) {
+            List<double[]> batchLosses,
+            State state) {
         train.setEpoch(epoch);
         train.resetStatistics();
         net.getConfiguration().setEpochCount(epoch);
@@ -223,6 +256,9 @@ public final class Trainer {
                         net.fit(batch.toDataSet());
                     } else {
                         net.fit(batch.toMultiDataSet());
+                    }
+                    if (state.averaged != null) {
+                        updateAverage(state, net.params());
                     }
                     double loss = net.score();
                     if (!Double.isFinite(loss)) {
@@ -274,6 +310,16 @@ public final class Trainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         net.getConfiguration().setEpochCount(epoch + 1);
         double metric = dev.evaluate(net);
+        double averagedMetric = Double.NaN;
+        if (state.averaged != null) {
+            INDArray trained = net.params().dup();
+            net.setParams(state.averaged);
+            try {
+                averagedMetric = dev.evaluate(net);
+            } finally {
+                net.setParams(trained);
+            }
+        }
         return new EpochRecord(
                 epoch + 1,
                 sequences == 0 ? Double.NaN : lossSum / sequences,
@@ -281,7 +327,16 @@ public final class Trainer {
                 optimizer == null ? Double.NaN : optimizer.learningRateAt(epoch),
                 seconds,
                 sequences / Math.max(seconds, 1e-9),
-                train.paddingEfficiency());
+                train.paddingEfficiency(),
+                averagedMetric);
+    }
+
+    /** One moving-average step: {@code avg = d avg + (1 - d) params}, d warmed up. */
+    private void updateAverage(State state, INDArray params) {
+        long n = state.averagedSteps++;
+        double d = Math.min(averagingDecay, (1.0 + n) / (10.0 + n));
+        // avg += (1 - d) (params - avg)
+        state.averaged.addi(params.sub(state.averaged).muli(1.0 - d));
     }
 
     private void appendMetrics(EpochRecord rec, String metricName) throws IOException {
@@ -292,6 +347,9 @@ public final class Trainer {
         line.put("epoch", rec.epoch());
         line.put("train_loss", rec.trainLoss());
         line.put(metricName, rec.devMetric());
+        if (!Double.isNaN(rec.averagedDevMetric())) {
+            line.put(metricName + "_averaged", rec.averagedDevMetric());
+        }
         line.put("learning_rate", rec.learningRate());
         line.put("seconds", rec.seconds());
         line.put("sequences_per_second", rec.sequencesPerSecond());
@@ -354,7 +412,18 @@ public final class Trainer {
         json.put("best_epoch", state.bestEpoch);
         json.put("best_metric", state.bestMetric);
         json.put("since_improvement", state.sinceImprovement);
+        json.put("best_averaged", state.bestAveraged);
         json.set("history", JSON.valueToTree(state.history));
+        byte[] averaged = null;
+        if (state.averaged != null) {
+            json.put("averaged_steps", state.averagedSteps);
+            ByteArrayOutputStream avg = new ByteArrayOutputStream();
+            try (DataOutputStream d = new DataOutputStream(avg)) {
+                Nd4j.write(state.averaged, d);
+            }
+            averaged = avg.toByteArray();
+        }
+        byte[] averagedBytes = averaged;
         byte[] stateBytes = JSON.writeValueAsBytes(json);
         AtomicFiles.write(
                 file,
@@ -366,6 +435,10 @@ public final class Trainer {
                         zip.write(model.toByteArray());
                         zip.putNextEntry(new ZipEntry("best-params.bin"));
                         zip.write(best.toByteArray());
+                        if (averagedBytes != null) {
+                            zip.putNextEntry(new ZipEntry(AVERAGED));
+                            zip.write(averagedBytes);
+                        }
                         zip.closeEntry();
                     }
                 });
@@ -430,6 +503,14 @@ public final class Trainer {
         s.bestEpoch = json.path("best_epoch").asInt();
         s.bestMetric = json.path("best_metric").asDouble();
         s.sinceImprovement = json.path("since_improvement").asInt();
+        s.bestAveraged = json.path("best_averaged").asBoolean(false);
+        if (averagingDecay > 0 && entries.containsKey(AVERAGED)) {
+            try (DataInputStream d =
+                    new DataInputStream(new ByteArrayInputStream(entries.get(AVERAGED)))) {
+                s.averaged = Nd4j.read(d);
+            }
+            s.averagedSteps = json.path("averaged_steps").asLong();
+        }
         for (JsonNode h : json.path("history")) {
             s.history.add(JSON.treeToValue(h, EpochRecord.class));
         }
@@ -448,6 +529,9 @@ public final class Trainer {
         int bestEpoch;
         double bestMetric = Double.NEGATIVE_INFINITY;
         int sinceImprovement;
+        boolean bestAveraged;
+        INDArray averaged;
+        long averagedSteps;
         final List<EpochRecord> history = new ArrayList<>();
     }
 
@@ -464,8 +548,22 @@ public final class Trainer {
         private Path lossPlot;
         private String fingerprint;
         private OptimizerSpec optimizer;
+        private double averagingDecay;
 
         private Builder() {}
+
+        /**
+         * Keeps an exponential moving average of the weights (see the class comment), evaluated
+         * beside the trained weights after every epoch.
+         *
+         * @param decay the per-batch decay in [0, 1), e.g. 0.999 (about the last 1,000 batches); 0
+         *     (the default) turns averaging off
+         * @return this builder
+         */
+        public Builder optWeightAveraging(double decay) {
+            this.averagingDecay = decay;
+            return this;
+        }
 
         /**
          * Sets the epoch limit.
@@ -603,6 +701,11 @@ public final class Trainer {
             if (patience < 1) {
                 throw new IllegalArgumentException(
                         "patience must be >= 1, received: patience=" + patience);
+            }
+            if (!(averagingDecay >= 0 && averagingDecay < 1)) {
+                throw new IllegalArgumentException(
+                        "weight averaging decay must be in [0, 1), received: decay="
+                                + averagingDecay);
             }
             if (maxBatchesPerEpoch < 1) {
                 throw new IllegalArgumentException(

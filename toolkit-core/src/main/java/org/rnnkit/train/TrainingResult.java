@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * @param history one record per epoch, resumed epochs included
  * @param stoppedEarly whether training stopped because the dev score stopped improving
  * @param resumedAfterEpoch the epoch of the checkpoint training resumed from, or 0
+ * @param bestAveraged whether the network holds the averaged weights of the best epoch (weight
+ *     averaging scored higher than the trained weights there)
  */
 public record TrainingResult(
         ComputationGraph network,
@@ -19,9 +21,9 @@ public record TrainingResult(
         double bestDevMetric,
         List<EpochRecord> history,
         boolean stoppedEarly,
-        int resumedAfterEpoch) {
+        int resumedAfterEpoch,
+        boolean bestAveraged) {
 
-    /** Freezes the history. */
     /**
      * Validates and freezes the fields.
      *
@@ -31,6 +33,7 @@ public record TrainingResult(
      * @param history see {@link #history()}
      * @param stoppedEarly see {@link #stoppedEarly()}
      * @param resumedAfterEpoch see {@link #resumedAfterEpoch()}
+     * @param bestAveraged see {@link #bestAveraged()}
      */
     public TrainingResult {
         history = List.copyOf(history);

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnkit.data.BucketingIterator;
 import org.rnnkit.data.SequenceBatcher;
 import org.rnnkit.eval.ClassificationReport;
@@ -169,5 +170,89 @@ class TrainerTest {
         assertTrue(r.stoppedEarly());
         assertEquals(3, r.history().size());
         assertEquals(1, r.bestEpoch());
+    }
+
+    @Test
+    void givenWeightAveraging_whenTwoBatches_thenWarmedUpAverageIsScoredAndCanWin()
+            throws IOException {
+        ComputationGraph net = network();
+        INDArray p0 = net.params().dup();
+        // the trained weights score 0, the averaged ones 1: the average becomes the model
+        List<INDArray> seen = new ArrayList<>();
+        DevMetric probe =
+                DevMetric.of(
+                        "probe",
+                        n -> {
+                            seen.add(n.params().dup());
+                            return seen.size() % 2 == 0 ? 1.0 : 0.0;
+                        });
+        Path cp = dir.resolve("avg");
+        TrainingResult r =
+                trainer(cp, 1)
+                        .optMaxBatchesPerEpoch(2)
+                        .optWeightAveraging(0.999)
+                        .build()
+                        .fit(net, batches(), probe);
+
+        // the same two steps without averaging give the trained weights p2; p1 after one step
+        ComputationGraph plain = network();
+        trainer(dir.resolve("p1"), 1)
+                .optMaxBatchesPerEpoch(1)
+                .build()
+                .fit(plain, batches(), DevMetric.of("x", n -> 0));
+        INDArray p1 = plain.params().dup();
+        assertEquals(2, seen.size());
+        INDArray p2 = seen.get(0);
+        // decays warmed up: min(0.999, 1/10) then min(0.999, 2/11)
+        INDArray a1 = p0.mul(0.1).addi(p1.mul(0.9));
+        INDArray a2 = a1.mul(2.0 / 11).addi(p2.mul(9.0 / 11));
+        assertEquals(0.0, seen.get(1).sub(a2).amaxNumber().doubleValue(), 1e-6);
+        assertTrue(p2.sub(a2).amaxNumber().doubleValue() > 1e-4, "average equals the weights");
+        // the restored network trains on from the trained weights; the result holds the average
+        assertTrue(r.bestAveraged());
+        assertEquals(1.0, r.bestDevMetric());
+        assertEquals(1.0, r.history().get(0).averagedDevMetric());
+        assertEquals(0.0, r.history().get(0).devMetric());
+        assertEquals(0.0, r.network().params().sub(a2).amaxNumber().doubleValue(), 1e-6);
+        String log = Files.readString(cp.resolve("metrics.jsonl"));
+        assertTrue(log.contains("\"probe_averaged\":1.0"), log);
+    }
+
+    @Test
+    void givenWeightAveraging_whenResumed_thenMatchesUninterruptedRun() throws IOException {
+        TrainingResult full =
+                trainer(dir.resolve("full"), 3)
+                        .optWeightAveraging(0.9)
+                        .build()
+                        .fit(network(), batches(), accuracy());
+        Path cp = dir.resolve("resumed");
+        trainer(cp, 1).optWeightAveraging(0.9).build().fit(network(), batches(), accuracy());
+        TrainingResult resumed =
+                trainer(cp, 3)
+                        .optWeightAveraging(0.9)
+                        .optResume(true)
+                        .build()
+                        .fit(network(), batches(), accuracy());
+        assertEquals(3, resumed.history().size());
+        for (int e = 0; e < 3; e++) {
+            EpochRecord a = full.history().get(e);
+            EpochRecord b = resumed.history().get(e);
+            assertEquals(a.trainLoss(), b.trainLoss(), 1e-9, "epoch " + (e + 1));
+            assertEquals(a.devMetric(), b.devMetric(), "epoch " + (e + 1));
+            assertEquals(a.averagedDevMetric(), b.averagedDevMetric(), "epoch " + (e + 1));
+        }
+        assertEquals(full.bestAveraged(), resumed.bestAveraged());
+        assertEquals(
+                0.0,
+                full.network().params().sub(resumed.network().params()).amaxNumber().doubleValue(),
+                1e-6);
+        for (EpochRecord e : full.history()) {
+            assertTrue(e.averagedDevMetric() >= 0 && e.averagedDevMetric() <= 1, e.toString());
+        }
+        IllegalArgumentException bad =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Trainer.builder().optWeightAveraging(1.0).build());
+        assertTrue(bad.getMessage().contains("must be in [0, 1)"), bad.getMessage());
     }
 }

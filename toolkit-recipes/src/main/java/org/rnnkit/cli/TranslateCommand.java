@@ -109,6 +109,23 @@ final class TranslateCommand implements Runnable {
         Double lrDecay;
 
         @Option(
+                names = "--label-smoothing",
+                paramLabel = "EPS",
+                description =
+                        "Share of each target token spread over the vocabulary in training"
+                                + " (default 0; 0.1 is common).")
+        Double labelSmoothing;
+
+        @Option(
+                names = "--weight-averaging",
+                paramLabel = "D",
+                description =
+                        "Per-batch decay of a moving average of the weights, scored beside"
+                                + " them after every epoch (default 0: off; 0.999 is about the last"
+                                + " 1,000 batches).")
+        Double weightAveraging;
+
+        @Option(
                 names = "--dev-fraction",
                 paramLabel = "F",
                 description = "Dev share without --dev (default 0.05).")
@@ -148,6 +165,8 @@ final class TranslateCommand implements Runnable {
             set(lengthPenalty, b::lengthPenalty);
             set(patience, b::patience);
             set(lrDecay, b::lrDecay);
+            set(labelSmoothing, b::labelSmoothing);
+            set(weightAveraging, b::weightAveraging);
             set(devFraction, b::devFraction);
             b.reverse(reverse)
                     .splitElisions(splitElisions)

@@ -62,6 +62,43 @@ public final class Recipes {
             boolean progressBar,
             String fingerprint,
             OptimizerSpec optimizer) {
+        return trainerBuilder(
+                        smoke,
+                        epochs,
+                        patience,
+                        seed,
+                        runDirectory,
+                        resume,
+                        progressBar,
+                        fingerprint,
+                        optimizer)
+                .build();
+    }
+
+    /**
+     * The configuration of {@link #trainer}, for a recipe that adds settings of its own.
+     *
+     * @param smoke whether this is a smoke run
+     * @param epochs the most epochs
+     * @param patience epochs without dev improvement before stopping
+     * @param seed the training seed
+     * @param runDirectory where checkpoints and logs go
+     * @param resume continue from the last checkpoint
+     * @param progressBar draw a progress bar
+     * @param fingerprint what must match between a run and its resume
+     * @param optimizer the optimizer (for the learning-rate schedule)
+     * @return the trainer's builder
+     */
+    public static Trainer.Builder trainerBuilder(
+            boolean smoke,
+            int epochs,
+            int patience,
+            long seed,
+            Path runDirectory,
+            boolean resume,
+            boolean progressBar,
+            String fingerprint,
+            OptimizerSpec optimizer) {
         return Trainer.builder()
                 .optMaxEpochs(smoke ? 1 : epochs)
                 .optMaxBatchesPerEpoch(smoke ? SMOKE_BATCHES : Integer.MAX_VALUE)
@@ -73,8 +110,7 @@ public final class Recipes {
                 .optLossPlot(runDirectory.resolve("loss.png"))
                 .optProgressBar(progressBar)
                 .optFingerprint(fingerprint)
-                .optOptimizer(optimizer)
-                .build();
+                .optOptimizer(optimizer);
     }
 
     /**
@@ -99,6 +135,9 @@ public final class Recipes {
     public static void putTrainingMetrics(Map<String, Double> metrics, TrainingResult result) {
         metrics.put("best_epoch", (double) result.bestEpoch());
         metrics.put("epochs_trained", (double) result.history().size());
+        if (result.bestAveraged()) {
+            metrics.put("best_epoch_averaged_weights", 1.0);
+        }
     }
 
     /**

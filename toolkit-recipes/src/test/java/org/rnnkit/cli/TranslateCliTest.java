@@ -49,13 +49,21 @@ class TranslateCliTest {
                         "--length-penalty",
                         "1.0",
                         "--split-elisions",
+                        "--label-smoothing",
+                        "0.1",
+                        "--weight-averaging",
+                        "0.99",
                         "--no-attention");
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("BLEU, beam 2"), train.out());
         TranslateOptions saved = TranslateModel.load(model).options();
         assertEquals(1.0, saved.lengthPenalty());
         assertTrue(saved.splitElisions());
+        assertEquals(0.1, saved.labelSmoothing());
+        assertEquals(0.99, saved.weightAveraging());
         assertFalse(saved.attention());
+        String epochs = Files.readString(dir.resolve("t-run").resolve("metrics.jsonl"));
+        assertTrue(epochs.contains("\"dev_bleu_greedy_averaged\""), epochs);
 
         Path json = dir.resolve("m.json");
         Run eval =
@@ -81,6 +89,19 @@ class TranslateCliTest {
         Run predict = run("translate", "predict", "--model", model.toString(), "5 may 1999");
         assertEquals(0, predict.exit(), predict.err());
         assertEquals(1, predict.out().strip().split("\n").length, predict.out());
+
+        Run smoothing =
+                run(
+                        "translate",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        model.toString(),
+                        "--label-smoothing",
+                        "1.5");
+        assertEquals(2, smoothing.exit());
+        assertTrue(smoothing.err().contains("labelSmoothing must be in [0, 1)"), smoothing.err());
 
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "one\tun\ntwo without tab\n");

@@ -33,11 +33,60 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * MCXENT} with one-hot labels, other losses, per-output masks) runs DL4J's implementation
  * unchanged, so the layer is a drop-in replacement for {@link RnnOutputLayer}. Inference is DL4J's
  * code.
+ *
+ * <p>Label smoothing ({@link Builder#labelSmoothing(double)}, Szegedy et al. 2016): with {@code eps
+ * > 0} the training target of a step is {@code (1 - eps)} on the labelled class plus {@code eps /
+ * nOut} on every class, so the step's loss is {@code -(1 - eps) log p_y - (eps / nOut) sum_j log
+ * p_j} and its gradient {@code p - (1 - eps) y - eps / nOut}. It needs the fast path's settings
+ * (training on any other fails with a message); the score of a training step includes the smoothing
+ * term, any other score request (DL4J's {@code score(DataSet)}) is the plain cross-entropy.
+ * Inference is unchanged.
  */
 public class FusedSoftmaxOutputLayer extends RnnOutputLayer {
 
+    /** The label smoothing {@code eps} in [0, 1); 0 trains on the labels as they are. */
+    private double labelSmoothing;
+
     /** For JSON deserialization. */
     public FusedSoftmaxOutputLayer() {}
+
+    /**
+     * Returns the label smoothing.
+     *
+     * @return {@code eps} in [0, 1)
+     */
+    public double getLabelSmoothing() {
+        return labelSmoothing;
+    }
+
+    /**
+     * Sets the label smoothing (JSON; use the builder).
+     *
+     * @param labelSmoothing {@code eps} in [0, 1)
+     */
+    public void setLabelSmoothing(double labelSmoothing) {
+        checkLabelSmoothing(labelSmoothing);
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    private static void checkLabelSmoothing(double eps) {
+        if (!(eps >= 0 && eps < 1)) {
+            throw new IllegalArgumentException(
+                    "labelSmoothing must be in [0, 1), received: labelSmoothing=" + eps);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return super.equals(o)
+                && o instanceof FusedSoftmaxOutputLayer f
+                && Double.compare(f.labelSmoothing, labelSmoothing) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + Double.hashCode(labelSmoothing);
+    }
 
     @Override
     public Layer instantiate(
@@ -67,6 +116,8 @@ public class FusedSoftmaxOutputLayer extends RnnOutputLayer {
     /** Builder: the same settings as DL4J's {@link RnnOutputLayer.Builder}. */
     public static class Builder extends RnnOutputLayer.Builder {
 
+        private double labelSmoothing;
+
         /** A builder with DL4J's defaults (softmax, {@code MCXENT}). */
         public Builder() {}
 
@@ -89,6 +140,19 @@ public class FusedSoftmaxOutputLayer extends RnnOutputLayer {
             super(lossFunction);
         }
 
+        /**
+         * Sets the label smoothing (see the class comment); needs {@code SPARSE_MCXENT} labels.
+         *
+         * @param eps in [0, 1); 0 (the default) trains on the labels as they are
+         * @return this builder
+         * @throws IllegalArgumentException when {@code eps} is outside [0, 1)
+         */
+        public Builder labelSmoothing(double eps) {
+            checkLabelSmoothing(eps);
+            this.labelSmoothing = eps;
+            return this;
+        }
+
         @Override
         @SuppressWarnings("unchecked")
         public FusedSoftmaxOutputLayer build() {
@@ -100,7 +164,10 @@ public class FusedSoftmaxOutputLayer extends RnnOutputLayer {
             ObjectNode json = mapper.valueToTree(built);
             json.put("@class", FusedSoftmaxOutputLayer.class.getName());
             try {
-                return mapper.treeToValue(json, FusedSoftmaxOutputLayer.class);
+                FusedSoftmaxOutputLayer layer =
+                        mapper.treeToValue(json, FusedSoftmaxOutputLayer.class);
+                layer.setLabelSmoothing(labelSmoothing);
+                return layer;
             } catch (org.nd4j.shade.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(
                         "cannot copy the output layer configuration: " + e.getMessage(), e);

@@ -80,6 +80,10 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
                                 && stepMask.size(1) == input.size(2));
     }
 
+    private double labelSmoothing() {
+        return layerConf() instanceof FusedSoftmaxOutputLayer f ? f.getLabelSmoothing() : 0.0;
+    }
+
     /** SPARSE_MCXENT without class weights (a subclass may change the loss: not fused). */
     private static boolean crossEntropy(ILossFunction loss) {
         return loss != null
@@ -134,7 +138,15 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
     public Pair<Gradient, INDArray> backpropGradient(
             INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         forgetScore();
+        double smoothing = labelSmoothing();
         if (!fusedPath()) {
+            if (smoothing > 0) {
+                throw new IllegalStateException(
+                        "label smoothing needs softmax with SPARSE_MCXENT (no class weights),"
+                                + " labels [batch, 1, steps], NCW input of the network's data type"
+                                + " and no weight noise "
+                                + layerId());
+            }
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         assertInputSet(true);
@@ -202,9 +214,26 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
             z.addiRowVector(
                     getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr));
         }
-        softmaxRows(z, used);
+        // label smoothing needs sum_j log p_j = sum_j z_j - nOut * logsumexp(z) per row; the
+        // log-sum-exp is z_max - log p_max (p_max >= 1 / nOut, no underflow)
+        double[] smoothTerm = null;
+        if (smoothing > 0) {
+            double[] rowSum = z.sum(1).castTo(DataType.DOUBLE).toDoubleVector();
+            double[] rowMax = z.max(1).castTo(DataType.DOUBLE).toDoubleVector();
+            softmaxRows(z, used);
+            double[] pMax = z.max(1).castTo(DataType.DOUBLE).toDoubleVector();
+            smoothTerm = new double[used];
+            for (int k = 0; k < used; k++) {
+                double logSumExp = rowMax[k] - Math.log(pMax[k]);
+                // -(1 / nOut) sum_j log p_j
+                smoothTerm[k] = logSumExp - rowSum[k] / nOut;
+            }
+        } else {
+            softmaxRows(z, used);
+        }
 
-        // cross-entropy of the labelled class and the gradient (p - y) * mask, in place
+        // cross-entropy of the labelled class and the gradient (p - y) * mask, in place; with
+        // smoothing eps the target is (1 - eps) y + eps / nOut
         double clip = ((LossSparseMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
         INDArray classes = labels.reshape('c', batch, steps);
         double loss = 0;
@@ -230,9 +259,19 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
             double p = z.getDouble(k, y);
             // DL4J's LossMCXENT clips the softmax to [eps, 1 - eps] before the logarithm
             double clipped = clip > 0 ? Math.min(Math.max(p, clip), 1.0 - clip) : p;
-            loss -= Math.log(clipped) * weight[k];
-            z.putScalar(k, y, p - 1.0);
+            if (smoothTerm == null) {
+                loss -= Math.log(clipped) * weight[k];
+                z.putScalar(k, y, p - 1.0);
+            } else {
+                loss +=
+                        ((1.0 - smoothing) * -Math.log(clipped) + smoothing * smoothTerm[k])
+                                * weight[k];
+                z.putScalar(k, y, p - (1.0 - smoothing));
+            }
             weighted |= weight[k] != 1.0;
+        }
+        if (smoothTerm != null) {
+            z.subi(smoothing / nOut);
         }
         if (weighted) {
             double[] column = java.util.Arrays.copyOf(weight, used);

@@ -37,9 +37,19 @@ class FusedSoftmaxOutputLayerTest {
 
     private static ComputationGraph graph(
             boolean fused, DataType type, LossFunction loss, boolean bias, double dropout) {
+        return graph(fused, type, loss, bias, dropout, 0.0);
+    }
+
+    private static ComputationGraph graph(
+            boolean fused,
+            DataType type,
+            LossFunction loss,
+            boolean bias,
+            double dropout,
+            double labelSmoothing) {
         RnnOutputLayer.Builder out =
                 fused
-                        ? new FusedSoftmaxOutputLayer.Builder(loss)
+                        ? new FusedSoftmaxOutputLayer.Builder(loss).labelSmoothing(labelSmoothing)
                         : new RnnOutputLayer.Builder(loss);
         out.nOut(CLASSES).activation(Activation.SOFTMAX).hasBias(bias);
         out.dataFormat(RNNFormat.NCW);
@@ -285,5 +295,71 @@ class FusedSoftmaxOutputLayerTest {
         assertEquals(
                 net.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0],
                 loaded.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0]);
+    }
+
+    @Test
+    void labelSmoothingIsTheMixOfCrossEntropiesOverEveryClass() {
+        // score and gradient of eps-smoothed targets = (1 - eps) x those of the labels + eps / V x
+        // the sum of those with every step labelled c, each computed by DL4J's own layer
+        double eps = 0.1;
+        ComputationGraph dl4j = graph(false, DataType.DOUBLE, LossFunction.SPARSE_MCXENT, true, 0);
+        ComputationGraph smoothed =
+                graph(true, DataType.DOUBLE, LossFunction.SPARSE_MCXENT, true, 0, eps);
+        smoothed.setParams(dl4j.params());
+        MultiDataSet data = batch(DataType.DOUBLE, true);
+        computeGradients(data, dl4j);
+        double expectedScore = (1 - eps) * dl4j.score();
+        INDArray expectedGradient = dl4j.gradient().gradient().mul(1 - eps);
+        for (int c = 0; c < CLASSES; c++) {
+            MultiDataSet allC =
+                    new MultiDataSet(
+                            data.getFeatures(),
+                            new INDArray[] {Nd4j.valueArrayOf(data.getLabels(0).shape(), c)},
+                            data.getFeaturesMaskArrays(),
+                            data.getLabelsMaskArrays());
+            computeGradients(allC, dl4j);
+            expectedScore += eps / CLASSES * dl4j.score();
+            expectedGradient.addi(dl4j.gradient().gradient().mul(eps / CLASSES));
+        }
+        computeGradients(data, smoothed);
+        assertEquals(1, ((FusedSoftmaxOutputLayerImpl) smoothed.getLayer("out")).fusedPasses());
+        assertEquals(expectedScore, smoothed.score(), expectedScore * 1e-12);
+        double diff =
+                expectedGradient.sub(smoothed.gradient().gradient()).norm2Number().doubleValue();
+        assertTrue(diff <= 1e-12 * expectedGradient.norm2Number().doubleValue(), "diff " + diff);
+        // and it is not the plain cross-entropy
+        computeGradients(data, dl4j);
+        assertTrue(Math.abs(dl4j.score() - smoothed.score()) > 1e-3);
+    }
+
+    @Test
+    void labelSmoothingTravelsInTheConfigurationAndNeedsSparseLabels() {
+        ComputationGraph net =
+                graph(true, DataType.FLOAT, LossFunction.SPARSE_MCXENT, true, 0, 0.25);
+        ComputationGraphConfiguration copy =
+                ComputationGraphConfiguration.fromJson(net.getConfiguration().toJson());
+        assertEquals(net.getConfiguration(), copy);
+        FusedSoftmaxOutputLayer conf =
+                (FusedSoftmaxOutputLayer)
+                        ((org.deeplearning4j.nn.conf.graph.LayerVertex)
+                                        copy.getVertices().get("out"))
+                                .getLayerConf()
+                                .getLayer();
+        assertEquals(0.25, conf.getLabelSmoothing());
+        assertTrue(
+                !net.getConfiguration()
+                        .equals(
+                                graph(true, DataType.FLOAT, LossFunction.SPARSE_MCXENT, true, 0)
+                                        .getConfiguration()));
+        IllegalArgumentException range =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new FusedSoftmaxOutputLayer.Builder().labelSmoothing(1.0));
+        assertTrue(range.getMessage().contains("labelSmoothing must be in [0, 1)"));
+        // one-hot labels take DL4J's code, which has no smoothing: an error, not a silent no-op
+        ComputationGraph oneHot = graph(true, DataType.DOUBLE, LossFunction.MCXENT, true, 0, 0.1);
+        MultiDataSet data = batch(DataType.DOUBLE, false);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> oneHot.fit(data));
+        assertTrue(e.getMessage().contains("label smoothing needs"), e.getMessage());
     }
 }

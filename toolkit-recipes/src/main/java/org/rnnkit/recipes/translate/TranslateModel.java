@@ -88,6 +88,7 @@ public final class TranslateModel {
                                 o.dropout()))
                 .optAttention(o.attention())
                 .optSparseLabels(true)
+                .optLabelSmoothing(o.labelSmoothing())
                 .optOptimizer(new OptimizerSpec(o.learningRate(), o.lrDecay(), 1.0))
                 .optSeed(o.seed());
     }

@@ -31,6 +31,11 @@ import org.rnnkit.model.CellType;
  * @param patience epochs without dev improvement before stopping
  * @param learningRate Adam's initial step size
  * @param lrDecay the learning rate's factor per epoch
+ * @param labelSmoothing the share {@code eps} of each target token's probability spread evenly over
+ *     the target vocabulary in training, in [0, 1); 0 trains on the references as they are
+ * @param weightAveraging per-batch decay of an exponential moving average of the weights, evaluated
+ *     beside the trained weights after every epoch (the better one can become the model), in [0,
+ *     1); 0 turns averaging off
  * @param devFraction dev share when {@code dev} is null
  * @param selectionSize dev pairs decoded greedily after each epoch to select the model by BLEU
  * @param beamWidth beam width of the final evaluation
@@ -63,6 +68,8 @@ public record TranslateOptions(
         int patience,
         double learningRate,
         double lrDecay,
+        double labelSmoothing,
+        double weightAveraging,
         double devFraction,
         int selectionSize,
         int beamWidth,
@@ -110,6 +117,12 @@ public record TranslateOptions(
         require(
                 lrDecay > 0 && lrDecay <= 1,
                 "lrDecay must be in (0, 1], received: lrDecay=" + lrDecay);
+        require(
+                labelSmoothing >= 0 && labelSmoothing < 1,
+                "labelSmoothing must be in [0, 1), received: labelSmoothing=" + labelSmoothing);
+        require(
+                weightAveraging >= 0 && weightAveraging < 1,
+                "weightAveraging must be in [0, 1), received: weightAveraging=" + weightAveraging);
         require(
                 devFraction > 0 && devFraction < 1,
                 "devFraction must be in (0, 1), received: devFraction=" + devFraction);
@@ -179,6 +192,8 @@ public record TranslateOptions(
         b.patience = patience;
         b.learningRate = learningRate;
         b.lrDecay = lrDecay;
+        b.labelSmoothing = labelSmoothing;
+        b.weightAveraging = weightAveraging;
         b.devFraction = devFraction;
         b.selectionSize = selectionSize;
         b.beamWidth = beamWidth;
@@ -214,6 +229,8 @@ public record TranslateOptions(
         private int patience = 3;
         private double learningRate = 2e-3;
         private double lrDecay = 0.85;
+        private double labelSmoothing = 0.0;
+        private double weightAveraging = 0.0;
         private double devFraction = 0.05;
         private int selectionSize = 1000;
         private int beamWidth = 5;
@@ -547,6 +564,32 @@ public record TranslateOptions(
         }
 
         /**
+         * Sets {@link TranslateOptions#labelSmoothing()}.
+         *
+         * @param v the value, or {@code null} for the default
+         * @return this builder
+         */
+        public Builder labelSmoothing(Double v) {
+            if (v != null) {
+                labelSmoothing = v;
+            }
+            return this;
+        }
+
+        /**
+         * Sets {@link TranslateOptions#weightAveraging()}.
+         *
+         * @param v the value, or {@code null} for the default
+         * @return this builder
+         */
+        public Builder weightAveraging(Double v) {
+            if (v != null) {
+                weightAveraging = v;
+            }
+            return this;
+        }
+
+        /**
          * Sets {@link TranslateOptions#lengthPenalty()}.
          *
          * @param v the value, or {@code null} for the default
@@ -635,6 +678,8 @@ public record TranslateOptions(
                     patience,
                     learningRate,
                     lrDecay,
+                    labelSmoothing,
+                    weightAveraging,
                     devFraction,
                     selectionSize,
                     beamWidth,

@@ -162,16 +162,18 @@ public final class TranslateRecipe {
         String dataHash = Recipes.dataHash(options.data());
         OptimizerSpec optimizer = new OptimizerSpec(options.learningRate(), options.lrDecay(), 1.0);
         Trainer trainer =
-                Recipes.trainer(
-                        options.smoke(),
-                        options.epochs(),
-                        options.patience(),
-                        options.seed(),
-                        options.runDirectory(),
-                        options.resume(),
-                        options.progressBar(),
-                        dataHash + "|" + Fingerprints.ofOptions(optionsJson),
-                        optimizer);
+                Recipes.trainerBuilder(
+                                options.smoke(),
+                                options.epochs(),
+                                options.patience(),
+                                options.seed(),
+                                options.runDirectory(),
+                                options.resume(),
+                                options.progressBar(),
+                                dataHash + "|" + Fingerprints.ofOptions(optionsJson),
+                                optimizer)
+                        .optWeightAveraging(options.weightAveraging())
+                        .build();
         TrainingResult result = trainer.fit(network, batches, devBleu);
 
         TranslateModel model = new TranslateModel(result.network(), source, target, options, null);
