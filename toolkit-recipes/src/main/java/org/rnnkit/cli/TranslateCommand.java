@@ -113,7 +113,7 @@ final class TranslateCommand implements Runnable {
                 paramLabel = "EPS",
                 description =
                         "Share of each target token spread over the vocabulary in training"
-                                + " (default 0; 0.1 is common).")
+                                + " (default 0.1; 0 trains on the references as they are).")
         Double labelSmoothing;
 
         @Option(
@@ -121,8 +121,8 @@ final class TranslateCommand implements Runnable {
                 paramLabel = "D",
                 description =
                         "Per-batch decay of a moving average of the weights, scored beside"
-                                + " them after every epoch (default 0: off; 0.999 is about the last"
-                                + " 1,000 batches).")
+                                + " them after every epoch (default 0.998, about the last 500"
+                                + " batches; 0 turns it off).")
         Double weightAveraging;
 
         @Option(
