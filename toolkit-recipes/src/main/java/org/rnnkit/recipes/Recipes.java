@@ -39,44 +39,8 @@ public final class Recipes {
 
     /**
      * Configures the trainer of a recipe: early stopping, checkpoints, metrics log and loss plot in
-     * the run directory, and a one-epoch, {@link #SMOKE_BATCHES}-batch run for {@code smoke}.
-     *
-     * @param smoke whether this is a smoke run
-     * @param epochs the most epochs
-     * @param patience epochs without dev improvement before stopping
-     * @param seed the training seed
-     * @param runDirectory where checkpoints and logs go
-     * @param resume continue from the last checkpoint
-     * @param progressBar draw a progress bar
-     * @param fingerprint what must match between a run and its resume
-     * @param optimizer the optimizer (for the learning-rate schedule)
-     * @return the trainer
-     */
-    public static Trainer trainer(
-            boolean smoke,
-            int epochs,
-            int patience,
-            long seed,
-            Path runDirectory,
-            boolean resume,
-            boolean progressBar,
-            String fingerprint,
-            OptimizerSpec optimizer) {
-        return trainerBuilder(
-                        smoke,
-                        epochs,
-                        patience,
-                        seed,
-                        runDirectory,
-                        resume,
-                        progressBar,
-                        fingerprint,
-                        optimizer)
-                .build();
-    }
-
-    /**
-     * The configuration of {@link #trainer}, for a recipe that adds settings of its own.
+     * the run directory, and a one-epoch, {@link #SMOKE_BATCHES}-batch run for {@code smoke}; a
+     * recipe adds settings of its own and builds.
      *
      * @param smoke whether this is a smoke run
      * @param epochs the most epochs

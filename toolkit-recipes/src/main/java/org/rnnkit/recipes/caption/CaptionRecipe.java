@@ -215,16 +215,17 @@ public final class CaptionRecipe {
         String dataHash = Recipes.dataHash(options.data());
         OptimizerSpec optimizer = new OptimizerSpec(options.learningRate(), options.lrDecay(), 1.0);
         Trainer trainer =
-                Recipes.trainer(
-                        options.smoke(),
-                        options.epochs(),
-                        options.patience(),
-                        options.seed(),
-                        options.runDirectory(),
-                        options.resume(),
-                        options.progressBar(),
-                        dataHash + "|" + Fingerprints.ofOptions(optionsJson),
-                        optimizer);
+                Recipes.trainerBuilder(
+                                options.smoke(),
+                                options.epochs(),
+                                options.patience(),
+                                options.seed(),
+                                options.runDirectory(),
+                                options.resume(),
+                                options.progressBar(),
+                                dataHash + "|" + Fingerprints.ofOptions(optionsJson),
+                                optimizer)
+                        .build();
         TrainingResult result = trainer.fit(network, batches, devBleu);
 
         CaptionModel trained = new CaptionModel(result.network(), vocabulary, options, null);

@@ -199,16 +199,17 @@ public final class ForecastRecipe {
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
         String dataHash = Recipes.dataHash(options.data());
         Trainer trainer =
-                Recipes.trainer(
-                        options.smoke(),
-                        options.epochs(),
-                        hasDev ? options.patience() : options.epochs(),
-                        options.seed(),
-                        options.runDirectory(),
-                        options.resume(),
-                        options.progressBar(),
-                        dataHash + "|" + Fingerprints.ofOptions(optionsJson),
-                        optimizer);
+                Recipes.trainerBuilder(
+                                options.smoke(),
+                                options.epochs(),
+                                hasDev ? options.patience() : options.epochs(),
+                                options.seed(),
+                                options.runDirectory(),
+                                options.resume(),
+                                options.progressBar(),
+                                dataHash + "|" + Fingerprints.ofOptions(optionsJson),
+                                optimizer)
+                        .build();
         TrainingResult result = trainer.fit(network, batches, devMetric);
 
         ForecastModel model = new ForecastModel(result.network(), spec, null);

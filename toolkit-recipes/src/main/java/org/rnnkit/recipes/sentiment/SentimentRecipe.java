@@ -172,16 +172,20 @@ public final class SentimentRecipe {
                 options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
         ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
         Trainer trainer =
-                Recipes.trainer(
-                        options.smoke(),
-                        options.epochs(),
-                        options.patience(),
-                        options.seed(),
-                        runDir,
-                        options.resume(),
-                        options.progressBar(),
-                        dataHash + "|" + Fingerprints.ofOptions(optionsJson) + embeddingsHash,
-                        optimizer);
+                Recipes.trainerBuilder(
+                                options.smoke(),
+                                options.epochs(),
+                                options.patience(),
+                                options.seed(),
+                                runDir,
+                                options.resume(),
+                                options.progressBar(),
+                                dataHash
+                                        + "|"
+                                        + Fingerprints.ofOptions(optionsJson)
+                                        + embeddingsHash,
+                                optimizer)
+                        .build();
         TrainingResult result = trainer.fit(network, batches, devAccuracy);
 
         SentimentModel model =
