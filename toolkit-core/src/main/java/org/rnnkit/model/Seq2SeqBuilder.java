@@ -237,10 +237,7 @@ public final class Seq2SeqBuilder {
             throw new IllegalArgumentException(
                     "embeddingSize must be >= 1, received: embeddingSize=" + embeddingSize);
         }
-        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-            throw new IllegalArgumentException(
-                    "labelSmoothing must be in [0, 1), received: labelSmoothing=" + labelSmoothing);
-        }
+        // the range is checked by the output layer's builder
         if (labelSmoothing > 0 && !sparseLabels) {
             throw new IllegalArgumentException(
                     "labelSmoothing needs sparse labels (optSparseLabels(true))");

@@ -160,7 +160,6 @@ public final class Trainer {
                         resumedAfter);
             }
             state.averaged = net.params().dup();
-            state.averagedSteps = 0;
         }
         boolean stoppedEarly = false;
         List<double[]> batchLosses = new ArrayList<>();
@@ -335,8 +334,9 @@ public final class Trainer {
     private void updateAverage(State state, INDArray params) {
         long n = state.averagedSteps++;
         double d = Math.min(averagingDecay, (1.0 + n) / (10.0 + n));
-        // avg += (1 - d) (params - avg)
-        state.averaged.addi(params.sub(state.averaged).muli(1.0 - d));
+        // avg = d avg + (1 - d) params, in place: no temporary of the parameters' size per batch
+        state.averaged.muli(d);
+        Nd4j.getBlasWrapper().level1().axpy(params.length(), 1.0 - d, params, state.averaged);
     }
 
     private void appendMetrics(EpochRecord rec, String metricName) throws IOException {

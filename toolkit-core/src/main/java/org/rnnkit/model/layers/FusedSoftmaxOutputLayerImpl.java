@@ -216,20 +216,17 @@ final class FusedSoftmaxOutputLayerImpl extends RnnOutputLayer {
         }
         // label smoothing needs sum_j log p_j = sum_j z_j - nOut * logsumexp(z) per row; the
         // log-sum-exp is z_max - log p_max (p_max >= 1 / nOut, no underflow)
+        double[] rowSum = smoothing > 0 ? z.sum(1).castTo(DataType.DOUBLE).toDoubleVector() : null;
+        double[] rowMax = smoothing > 0 ? z.max(1).castTo(DataType.DOUBLE).toDoubleVector() : null;
+        softmaxRows(z, used);
         double[] smoothTerm = null;
         if (smoothing > 0) {
-            double[] rowSum = z.sum(1).castTo(DataType.DOUBLE).toDoubleVector();
-            double[] rowMax = z.max(1).castTo(DataType.DOUBLE).toDoubleVector();
-            softmaxRows(z, used);
             double[] pMax = z.max(1).castTo(DataType.DOUBLE).toDoubleVector();
             smoothTerm = new double[used];
             for (int k = 0; k < used; k++) {
-                double logSumExp = rowMax[k] - Math.log(pMax[k]);
-                // -(1 / nOut) sum_j log p_j
-                smoothTerm[k] = logSumExp - rowSum[k] / nOut;
+                // -(1 / nOut) sum_j log p_j = logsumexp(z) - mean_j z_j
+                smoothTerm[k] = rowMax[k] - Math.log(pMax[k]) - rowSum[k] / nOut;
             }
-        } else {
-            softmaxRows(z, used);
         }
 
         // cross-entropy of the labelled class and the gradient (p - y) * mask, in place; with
