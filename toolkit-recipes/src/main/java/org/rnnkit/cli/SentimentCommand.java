@@ -13,14 +13,13 @@ import java.util.concurrent.Callable;
 import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.data.LabeledText;
 import org.rnnkit.data.LabeledTextDataset;
-import org.rnnkit.model.CellType;
 import org.rnnkit.model.Pooling;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
+import org.rnnkit.recipes.sentiment.SentimentOptionsBuilder;
 import org.rnnkit.recipes.sentiment.SentimentRecipe;
-import org.rnnkit.text.WordVectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,15 +58,9 @@ final class SentimentCommand implements Runnable {
                         + " directory (pos/, neg/). Without --data the embedded generated reviews are used."
             })
     static final class Train implements Callable<Integer> {
-        @Mixin TrainArguments common;
+        @Mixin TrainingFlags common;
 
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-        @Option(
-                names = "--embedding-size",
-                paramLabel = "E",
-                description = "Token embedding width.")
-        Integer embeddingSize;
+        @Mixin EmbeddingFlags embedding;
 
         @Option(
                 names = "--embeddings",
@@ -78,26 +71,16 @@ final class SentimentCommand implements Runnable {
                                 + " from the file.")
         Path embeddings;
 
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
         @Option(
                 names = "--pooling",
                 paramLabel = "last|max|mean",
                 description = "Pooling over real steps: ${COMPLETION-CANDIDATES}.")
         Pooling pooling;
 
-        @Option(
-                names = "--min-count",
-                paramLabel = "N",
-                description = "Minimum token count for the vocabulary.")
-        Integer minCount;
-
         @Option(names = "--max-vocab", paramLabel = "N", description = "Maximum vocabulary size.")
         Integer maxVocabulary;
-
-        @Option(
-                names = "--patience",
-                paramLabel = "N",
-                description = "Epochs without dev improvement before stopping.")
-        Integer patience;
 
         @Option(
                 names = "--dev-fraction",
@@ -107,44 +90,17 @@ final class SentimentCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            SentimentOptions.Builder b = SentimentOptions.builder();
-            TrainArguments a = common;
-            set(a.data, b::data);
-            set(a.dev, b::dev);
-            set(a.out, b::out);
-            set(a.epochs, b::epochs);
-            set(a.seed, b::seed);
-            set(a.cell == null ? null : CellType.parse(a.cell), b::cell);
-            set(a.hidden, b::hiddenSize);
-            set(a.layers, b::numLayers);
-            set(a.dropout, b::dropout);
-            set(a.batchSize, b::batchSize);
-            set(a.maxLength, b::maxLength);
-            set(a.learningRate, b::learningRate);
-            set(embeddingSize, b::embeddingSize);
-            set(embeddings, b::embeddings);
+            SentimentOptions defaults = SentimentOptions.defaults();
+            SentimentOptionsBuilder b =
+                    SentimentOptions.builder().training(common.apply(defaults.training()));
             PrintWriter out = spec.commandLine().getOut();
-            if (embeddings != null && embeddingSize == null) {
-                int dimension = WordVectors.read(embeddings, 1).dimension();
-                b.embeddingSize(dimension);
-                out.printf(
-                        Locale.ROOT,
-                        "embedding size set to %d, the dimension of %s%n",
-                        dimension,
-                        embeddings);
-            }
+            set(embedding.embeddingSize(embeddings, out), b::embeddingSize);
+            set(embeddings, b::embeddings);
+            set(embedding.minCount, b::minCount);
             set(pooling, b::pooling);
-            set(minCount, b::minCount);
             set(maxVocabulary, b::maxVocabulary);
-            set(patience, b::patience);
             set(devFraction, b::devFraction);
-            b.bidirectional(a.bidirectional)
-                    .resume(a.resume)
-                    .smoke(a.smoke)
-                    .skipBadRows(a.skipBadRows)
-                    .progressBar(!a.noProgress && System.console() != null);
-            SentimentOptions options = b.build();
-            RecipeResult result = SentimentRecipe.train(options);
+            RecipeResult result = SentimentRecipe.train(b.build());
             out.println(result.report());
             out.printf(Locale.ROOT, "model saved to %s%n", result.bundle());
             out.printf(

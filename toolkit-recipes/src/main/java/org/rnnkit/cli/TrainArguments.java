@@ -3,7 +3,10 @@ package org.rnnkit.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The training options every recipe accepts (the CLI contract). Fields are null when not given. */
+/**
+ * TEMPORARY during the redesign: the old flags class, deleted once every command uses
+ * TrainingFlags.
+ */
 final class TrainArguments {
 
     @Option(

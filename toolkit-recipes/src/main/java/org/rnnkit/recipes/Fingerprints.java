@@ -11,14 +11,15 @@ public final class Fingerprints {
     /**
      * Returns the options that decide the training trajectory, as text.
      *
-     * @param options the recipe options as JSON
-     * @return the options without {@code resume}, {@code progressBar}, {@code out} and {@code
-     *     epochs} (which may differ between a run and its resume)
+     * @param options the recipe options as written by {@link OptionsJson#write}
+     * @return the options without the training settings {@code resume}, {@code progressBar}, {@code
+     *     out} and {@code epochs} (which may differ between a run and its resume)
      */
     public static String ofOptions(ObjectNode options) {
         ObjectNode copy = options.deepCopy();
+        ObjectNode training = copy.withObject("/training");
         for (String field : List.of("resume", "progressBar", "out", "epochs")) {
-            copy.remove(field);
+            training.remove(field);
         }
         return copy.toString();
     }

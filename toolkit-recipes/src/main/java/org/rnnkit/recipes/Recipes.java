@@ -38,20 +38,35 @@ public final class Recipes {
     }
 
     /**
-     * Configures the trainer of a recipe: early stopping, checkpoints, metrics log and loss plot in
-     * the run directory, and a one-epoch, {@link #SMOKE_BATCHES}-batch run for {@code smoke}; a
-     * recipe adds settings of its own and builds.
+     * Configures the trainer of a recipe from its training settings: early stopping, checkpoints,
+     * metrics log and loss plot in the run directory, resume, progress bar, and a one-epoch, {@link
+     * #SMOKE_BATCHES}-batch run for {@code smoke}; a recipe adds settings of its own and builds.
      *
-     * @param smoke whether this is a smoke run
-     * @param epochs the most epochs
-     * @param patience epochs without dev improvement before stopping
-     * @param seed the training seed
-     * @param runDirectory where checkpoints and logs go
-     * @param resume continue from the last checkpoint
-     * @param progressBar draw a progress bar
+     * @param training the shared training settings
      * @param fingerprint what must match between a run and its resume
      * @param optimizer the optimizer (for the learning-rate schedule)
      * @return the trainer's builder
+     */
+    public static Trainer.Builder trainerBuilder(
+            TrainingOptions training, String fingerprint, OptimizerSpec optimizer) {
+        Path runDirectory = training.runDirectory();
+        return Trainer.builder()
+                .optMaxEpochs(training.smoke() ? 1 : training.epochs())
+                .optMaxBatchesPerEpoch(training.smoke() ? SMOKE_BATCHES : Integer.MAX_VALUE)
+                .optPatience(training.patience())
+                .optSeed(training.seed())
+                .optCheckpointDir(runDirectory)
+                .optResume(training.resume())
+                .optMetricsLog(runDirectory.resolve("metrics.jsonl"))
+                .optLossPlot(runDirectory.resolve("loss.png"))
+                .optProgressBar(training.progressBar())
+                .optFingerprint(fingerprint)
+                .optOptimizer(optimizer);
+    }
+
+    /**
+     * TEMPORARY during the redesign: the old signature, deleted once every recipe passes
+     * TrainingOptions.
      */
     public static Trainer.Builder trainerBuilder(
             boolean smoke,
@@ -75,6 +90,20 @@ public final class Recipes {
                 .optProgressBar(progressBar)
                 .optFingerprint(fingerprint)
                 .optOptimizer(optimizer);
+    }
+
+    /**
+     * Throws when a setting is out of range.
+     *
+     * @param ok whether the setting is valid
+     * @param message what was expected and what was received, for example {@code "hiddenSize must
+     *     be >= 1, received: hiddenSize=0"}
+     * @throws IllegalArgumentException with {@code message} when {@code ok} is false
+     */
+    public static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     /**

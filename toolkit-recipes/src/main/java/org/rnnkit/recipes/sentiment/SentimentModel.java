@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.rnnkit.bundle.BundleFormatException;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.data.SequenceBatcher;
 import org.rnnkit.eval.BagOfWordsClassifier;
 import org.rnnkit.model.SequenceClassifier;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.Recipes;
 import org.rnnkit.text.Tokenizer;
 import org.rnnkit.text.Vocabulary;
@@ -29,22 +31,28 @@ public final class SentimentModel {
     static final String BASELINE = "bag-of-words.bin";
 
     private final ModelBundle bundle;
+    private final SentimentOptions options;
     private final List<String> labels;
     private final SequenceClassifier classifier;
     private final BagOfWordsClassifier baseline;
     private final Tokenizer tokenizer = Tokenizer.standard();
 
-    SentimentModel(ModelBundle bundle, List<String> labels, BagOfWordsClassifier baseline) {
+    SentimentModel(
+            ModelBundle bundle,
+            SentimentOptions options,
+            List<String> labels,
+            BagOfWordsClassifier baseline) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.options = Objects.requireNonNull(options, "options");
         this.labels = List.copyOf(labels);
         this.baseline = baseline;
-        int maxLength = bundle.options().path("maxLength").asInt(400);
-        int batchSize = bundle.options().path("batchSize").asInt(64);
         this.classifier =
                 new SequenceClassifier(
                         bundle.network(),
-                        SequenceBatcher.builder().optMaxLength(maxLength).build(),
-                        batchSize);
+                        SequenceBatcher.builder()
+                                .optMaxLength(options.training().maxLength())
+                                .build(),
+                        options.training().batchSize());
     }
 
     /**
@@ -67,7 +75,23 @@ public final class SentimentModel {
                 bundle.attachments().containsKey(BASELINE)
                         ? BagOfWordsClassifier.fromBytes(bundle.attachment(BASELINE))
                         : null;
-        return new SentimentModel(bundle, labels, baseline);
+        SentimentOptions options =
+                OptionsJson.read(
+                        bundle.options(),
+                        SentimentOptions.class,
+                        SentimentOptions.defaults(),
+                        Map.of(),
+                        file);
+        return new SentimentModel(bundle, options, labels, baseline);
+    }
+
+    /**
+     * Returns the settings the model was trained with.
+     *
+     * @return the options read from the bundle (older bundles upgraded)
+     */
+    public SentimentOptions options() {
+        return options;
     }
 
     /**

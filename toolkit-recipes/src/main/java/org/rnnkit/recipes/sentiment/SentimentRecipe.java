@@ -24,8 +24,10 @@ import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.SequenceClassifier;
 import org.rnnkit.model.SequenceClassifierBuilder;
 import org.rnnkit.recipes.Fingerprints;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.text.Tokenizer;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.text.WordVectors;
@@ -66,7 +68,8 @@ public final class SentimentRecipe {
     private SentimentRecipe() {}
 
     /**
-     * Trains, evaluates on the dev set, and saves a bundle.
+     * Trains, evaluates on the dev set, and saves a bundle: read -> vocabulary -> batches -> graph
+     * -> Trainer -> bundle -> report.
      *
      * @param options the settings
      * @return the bundle path, dev metrics ({@code accuracy}, per-class, {@code baseline_accuracy})
@@ -76,172 +79,222 @@ public final class SentimentRecipe {
      *     singleton label)
      */
     public static RecipeResult train(SentimentOptions options) throws IOException {
-        Tokenizer tokenizer = Tokenizer.standard();
-        LabeledTextDataset all =
-                options.data() == null
-                        ? SentimentDataGenerator.defaultDataset()
-                        : LabeledTextDataset.read(options.data(), options.skipBadRows());
-        reportSkipped(all);
-        checkLabels(all, options.data());
-        LabeledTextDataset trainSet;
-        LabeledTextDataset devSet;
-        if (options.dev() != null) {
-            trainSet = all;
-            devSet = LabeledTextDataset.read(options.dev(), options.skipBadRows());
-            reportSkipped(devSet);
-        } else {
-            List<LabeledTextDataset> parts = all.split(options.devFraction(), options.seed());
-            trainSet = parts.get(0);
-            devSet = parts.get(1);
-        }
-        List<String> labels = trainSet.labels();
-        int[] trainLabels = labelIds(trainSet, labels);
-        int[] devLabels = labelIds(devSet, labels);
-        LOG.info(
-                "data: {} training and {} dev examples, labels {}",
-                trainSet.size(),
-                devSet.size(),
-                labels);
-
-        Vocabulary.Builder counter = Vocabulary.builder();
-        List<List<String>> trainTokens = tokenize(trainSet, tokenizer);
-        trainTokens.forEach(counter::add);
-        Vocabulary vocabulary = counter.build(options.minCount(), options.maxVocabulary());
-        List<int[]> trainIds = SentimentModel.encodeTokens(trainTokens, vocabulary);
-        List<int[]> devIds = SentimentModel.encodeTokens(tokenize(devSet, tokenizer), vocabulary);
-        LOG.info(
-                "vocabulary: {} ids (min count {}, max {})",
-                vocabulary.size(),
-                options.minCount(),
-                options.maxVocabulary());
-
+        TrainingOptions training = options.training();
+        Corpus corpus = Corpus.read(options);
+        Encoded encoded = Encoded.of(corpus, options);
         SequenceBatcher batcher =
-                SequenceBatcher.builder().optMaxLength(options.maxLength()).build();
-        OptimizerSpec optimizer = OptimizerSpec.defaults().withLearningRate(options.learningRate());
-        ComputationGraph network =
-                SequenceClassifierBuilder.builder()
-                        .setVocabularySize(vocabulary.size())
-                        .setNumClasses(labels.size())
-                        .optEmbeddingSize(options.embeddingSize())
-                        .optRnn(
-                                new RnnSpec(
-                                        options.cell(),
-                                        options.hiddenSize(),
-                                        options.numLayers(),
-                                        options.bidirectional(),
-                                        options.dropout()))
-                        .optPooling(options.pooling())
-                        .optOptimizer(optimizer)
-                        .optSeed(options.seed())
-                        .build();
-        LOG.info("model: {} parameters", network.numParams());
-        Map<String, Double> embeddingMetrics = copyEmbeddings(options, vocabulary, network);
+                SequenceBatcher.builder().optMaxLength(training.maxLength()).build();
+        BucketingIterator<Integer> batches = batches(encoded, corpus, batcher, training);
 
-        List<Integer> order = new ArrayList<>(trainIds.size());
-        for (int i = 0; i < trainIds.size(); i++) {
-            order.add(i);
-        }
-        BucketingIterator<Integer> batches =
-                new BucketingIterator<>(
-                        order,
-                        options.batchSize(),
-                        i -> batcher.truncatedLength(trainIds.get(i).length),
-                        ids ->
-                                batcher.manyToOne(
-                                        ids.stream().map(trainIds::get).toList(),
-                                        ids.stream().mapToInt(i -> trainLabels[i]).toArray(),
-                                        labels.size()),
-                        labels.size(),
-                        true,
-                        options.seed());
+        OptimizerSpec optimizer =
+                OptimizerSpec.defaults().withLearningRate(training.learningRate());
+        ComputationGraph network = network(options, encoded.vocabulary(), corpus, optimizer);
+        Map<String, Double> embeddingMetrics =
+                copyEmbeddings(options, encoded.vocabulary(), network);
         DevMetric devAccuracy =
                 DevMetric.of(
                         "dev_accuracy",
-                        net -> {
-                            SequenceClassifier classifier =
-                                    new SequenceClassifier(net, batcher, options.batchSize());
-                            int[] predicted =
-                                    SequenceClassifier.argmax(
-                                            classifier.predictProbabilities(devIds));
-                            return new ClassificationReport(labels, devLabels, predicted)
-                                    .accuracy();
-                        });
-        Path runDir = options.runDirectory();
-        String dataHash = Recipes.dataHash(options.data());
+                        net -> devAccuracy(net, batcher, training, encoded.devIds(), corpus));
+
+        String dataHash = Recipes.dataHash(training.data());
         String embeddingsHash =
                 options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
-        ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
-        Trainer trainer =
-                Recipes.trainerBuilder(
-                                options.smoke(),
-                                options.epochs(),
-                                options.patience(),
-                                options.seed(),
-                                runDir,
-                                options.resume(),
-                                options.progressBar(),
-                                dataHash
-                                        + "|"
-                                        + Fingerprints.ofOptions(optionsJson)
-                                        + embeddingsHash,
-                                optimizer)
-                        .build();
+        ObjectNode optionsJson = OptionsJson.write(options);
+        String fingerprint = dataHash + "|" + Fingerprints.ofOptions(optionsJson) + embeddingsHash;
+        Trainer trainer = Recipes.trainerBuilder(training, fingerprint, optimizer).build();
         TrainingResult result = trainer.fit(network, batches, devAccuracy);
 
+        Provenance provenance =
+                Provenance.now(
+                        SentimentModel.TASK,
+                        training.seed(),
+                        corpus.all().source(),
+                        dataHash,
+                        corpus.train().size(),
+                        corpus.dev().size());
         SentimentModel model =
                 new SentimentModel(
                         bundleOf(
                                 result.network(),
-                                vocabulary,
+                                encoded.vocabulary(),
                                 optionsJson,
-                                labels,
-                                Provenance.now(
-                                        SentimentModel.TASK,
-                                        options.seed(),
-                                        all.source(),
-                                        dataHash,
-                                        trainSet.size(),
-                                        devSet.size()),
+                                corpus.labels(),
+                                provenance,
                                 Map.of(),
                                 null),
-                        labels,
+                        options,
+                        corpus.labels(),
                         null);
         BagOfWordsClassifier baseline =
                 BagOfWordsClassifier.train(
-                        trainIds,
-                        trainLabels,
-                        vocabulary.size(),
-                        labels.size(),
+                        encoded.trainIds(),
+                        corpus.trainLabels(),
+                        encoded.vocabulary().size(),
+                        corpus.labels().size(),
                         BASELINE_EPOCHS,
                         1e-6,
-                        options.seed());
-        Evaluation evaluation = evaluate(model, baseline, devIds, devLabels);
+                        training.seed());
+        Evaluation evaluation = evaluate(model, baseline, encoded.devIds(), corpus.devLabels());
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         Recipes.putTrainingMetrics(metrics, result);
         metrics.putAll(embeddingMetrics);
-        ModelBundle bundle =
-                bundleOf(
+        bundleOf(
                         result.network(),
-                        vocabulary,
+                        encoded.vocabulary(),
                         optionsJson,
-                        labels,
-                        model.bundle().provenance(),
+                        corpus.labels(),
+                        provenance,
                         metrics,
-                        baseline);
-        bundle.save(options.out());
-        LOG.info("saved {}", options.out());
-        String report = "dev set: " + devSet.size() + " examples\n" + evaluation.report();
-        if (!embeddingMetrics.isEmpty()) {
-            report +=
-                    String.format(
-                            Locale.ROOT,
-                            "pretrained embeddings: %s, %.0f of %d vocabulary words found (%.1f%%)%n",
-                            options.embeddings(),
-                            embeddingMetrics.get("embeddings_found"),
-                            vocabulary.size() - Vocabulary.RESERVED.size(),
-                            100 * embeddingMetrics.get("embeddings_coverage"));
+                        baseline)
+                .save(training.out());
+        LOG.info("saved {}", training.out());
+        String report =
+                "dev set: "
+                        + corpus.dev().size()
+                        + " examples\n"
+                        + evaluation.report()
+                        + embeddingsReport(options, encoded.vocabulary(), embeddingMetrics);
+        return new RecipeResult(training.out(), metrics, report);
+    }
+
+    /** The read stage: the labelled examples, split into train and dev, with label ids. */
+    private record Corpus(
+            LabeledTextDataset all,
+            LabeledTextDataset train,
+            LabeledTextDataset dev,
+            List<String> labels,
+            int[] trainLabels,
+            int[] devLabels) {
+
+        static Corpus read(SentimentOptions options) throws IOException {
+            TrainingOptions training = options.training();
+            LabeledTextDataset all =
+                    training.data() == null
+                            ? SentimentDataGenerator.defaultDataset()
+                            : LabeledTextDataset.read(training.data(), training.skipBadRows());
+            reportSkipped(all);
+            checkLabels(all, training.data());
+            LabeledTextDataset trainSet;
+            LabeledTextDataset devSet;
+            if (training.dev() != null) {
+                trainSet = all;
+                devSet = LabeledTextDataset.read(training.dev(), training.skipBadRows());
+                reportSkipped(devSet);
+            } else {
+                List<LabeledTextDataset> parts = all.split(options.devFraction(), training.seed());
+                trainSet = parts.get(0);
+                devSet = parts.get(1);
+            }
+            List<String> labels = trainSet.labels();
+            LOG.info(
+                    "data: {} training and {} dev examples, labels {}",
+                    trainSet.size(),
+                    devSet.size(),
+                    labels);
+            return new Corpus(
+                    all,
+                    trainSet,
+                    devSet,
+                    labels,
+                    labelIds(trainSet, labels),
+                    labelIds(devSet, labels));
         }
-        return new RecipeResult(options.out(), metrics, report);
+    }
+
+    /** The vocabulary stage: the training vocabulary and both parts as token ids. */
+    private record Encoded(Vocabulary vocabulary, List<int[]> trainIds, List<int[]> devIds) {
+
+        static Encoded of(Corpus corpus, SentimentOptions options) {
+            Tokenizer tokenizer = Tokenizer.standard();
+            Vocabulary.Builder counter = Vocabulary.builder();
+            List<List<String>> trainTokens = tokenize(corpus.train(), tokenizer);
+            trainTokens.forEach(counter::add);
+            Vocabulary vocabulary = counter.build(options.minCount(), options.maxVocabulary());
+            LOG.info(
+                    "vocabulary: {} ids (min count {}, max {})",
+                    vocabulary.size(),
+                    options.minCount(),
+                    options.maxVocabulary());
+            return new Encoded(
+                    vocabulary,
+                    SentimentModel.encodeTokens(trainTokens, vocabulary),
+                    SentimentModel.encodeTokens(tokenize(corpus.dev(), tokenizer), vocabulary));
+        }
+    }
+
+    /** The batching stage: training examples bucketed by length, many-to-one batches. */
+    private static BucketingIterator<Integer> batches(
+            Encoded encoded, Corpus corpus, SequenceBatcher batcher, TrainingOptions training) {
+        List<int[]> trainIds = encoded.trainIds();
+        int classes = corpus.labels().size();
+        List<Integer> order = new ArrayList<>(trainIds.size());
+        for (int i = 0; i < trainIds.size(); i++) {
+            order.add(i);
+        }
+        return new BucketingIterator<>(
+                order,
+                training.batchSize(),
+                i -> batcher.truncatedLength(trainIds.get(i).length),
+                ids ->
+                        batcher.manyToOne(
+                                ids.stream().map(trainIds::get).toList(),
+                                ids.stream().mapToInt(i -> corpus.trainLabels()[i]).toArray(),
+                                classes),
+                classes,
+                true,
+                training.seed());
+    }
+
+    /** The graph stage: embedding -> recurrent stack -> pooling -> softmax. */
+    private static ComputationGraph network(
+            SentimentOptions options,
+            Vocabulary vocabulary,
+            Corpus corpus,
+            OptimizerSpec optimizer) {
+        TrainingOptions training = options.training();
+        ComputationGraph network =
+                SequenceClassifierBuilder.builder()
+                        .setVocabularySize(vocabulary.size())
+                        .setNumClasses(corpus.labels().size())
+                        .optEmbeddingSize(options.embeddingSize())
+                        .optRnn(
+                                new RnnSpec(
+                                        training.cell(),
+                                        training.hiddenSize(),
+                                        training.numLayers(),
+                                        training.bidirectional(),
+                                        training.dropout()))
+                        .optPooling(options.pooling())
+                        .optOptimizer(optimizer)
+                        .optSeed(training.seed())
+                        .build();
+        LOG.info("model: {} parameters", network.numParams());
+        return network;
+    }
+
+    private static double devAccuracy(
+            ComputationGraph net,
+            SequenceBatcher batcher,
+            TrainingOptions training,
+            List<int[]> devIds,
+            Corpus corpus) {
+        SequenceClassifier classifier = new SequenceClassifier(net, batcher, training.batchSize());
+        int[] predicted = SequenceClassifier.argmax(classifier.predictProbabilities(devIds));
+        return new ClassificationReport(corpus.labels(), corpus.devLabels(), predicted).accuracy();
+    }
+
+    private static String embeddingsReport(
+            SentimentOptions options, Vocabulary vocabulary, Map<String, Double> metrics) {
+        if (metrics.isEmpty()) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                "pretrained embeddings: %s, %.0f of %d vocabulary words found (%.1f%%)%n",
+                options.embeddings(),
+                metrics.get("embeddings_found"),
+                vocabulary.size() - Vocabulary.RESERVED.size(),
+                100 * metrics.get("embeddings_coverage"));
     }
 
     /**

@@ -48,14 +48,21 @@ class SentimentEmbeddingsTest {
         return file;
     }
 
-    private SentimentOptions.Builder smoke() throws URISyntaxException {
+    private SentimentOptionsBuilder smoke() throws URISyntaxException {
+        Path data = resource("tiny.tsv");
+        Path dev = resource("tiny-dev.tsv");
         return SentimentOptions.builder()
-                .data(resource("tiny.tsv"))
-                .dev(resource("tiny-dev.tsv"))
-                .smoke(true)
-                .hiddenSize(4)
-                .batchSize(4)
-                .out(dir.resolve("m.zip"));
+                .training(
+                        SentimentOptions.defaults()
+                                .training()
+                                .with(
+                                        t ->
+                                                t.data(data)
+                                                        .dev(dev)
+                                                        .smoke(true)
+                                                        .hiddenSize(4)
+                                                        .batchSize(4)
+                                                        .out(dir.resolve("m.zip"))));
     }
 
     @Test

@@ -5,18 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.bundle.BundleFormatException;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.data.LabeledText;
 import org.rnnkit.data.LabeledTextDataset;
+import org.rnnkit.recipes.OldBundles;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.testing.Fixtures;
 
 class SentimentRecipeTest {
@@ -37,17 +43,13 @@ class SentimentRecipeTest {
     void givenSameSeed_whenTrainedTwice_thenSameMetrics() throws IOException {
         Path data = generated("d.tsv", 300, 1);
         SentimentOptions options =
-                SentimentOptions.builder()
-                        .data(data)
-                        .epochs(2)
-                        .hiddenSize(8)
-                        .embeddingSize(8)
-                        .batchSize(32)
-                        .build();
+                SentimentOptions.defaults()
+                        .withTraining(t -> t.data(data).epochs(2).hiddenSize(8).batchSize(32))
+                        .withEmbeddingSize(8);
         RecipeResult a =
-                SentimentRecipe.train(options.toBuilder().out(dir.resolve("a.zip")).build());
+                SentimentRecipe.train(options.withTraining(t -> t.out(dir.resolve("a.zip"))));
         RecipeResult b =
-                SentimentRecipe.train(options.toBuilder().out(dir.resolve("b.zip")).build());
+                SentimentRecipe.train(options.withTraining(t -> t.out(dir.resolve("b.zip"))));
         assertEquals(a.metrics(), b.metrics());
         assertEquals(
                 ModelBundle.load(a.bundle()).network().params(),
@@ -60,16 +62,17 @@ class SentimentRecipeTest {
         Path dev = generated("dev.tsv", 400, 3);
         RecipeResult r =
                 SentimentRecipe.train(
-                        SentimentOptions.builder()
-                                .data(train)
-                                .dev(dev)
-                                .epochs(10)
-                                .hiddenSize(32)
-                                .dropout(0.0)
-                                .embeddingSize(16)
-                                .batchSize(16)
-                                .out(dir.resolve("m.zip"))
-                                .build());
+                        SentimentOptions.defaults()
+                                .withTraining(
+                                        t ->
+                                                t.data(train)
+                                                        .dev(dev)
+                                                        .epochs(10)
+                                                        .hiddenSize(32)
+                                                        .dropout(0.0)
+                                                        .batchSize(16)
+                                                        .out(dir.resolve("m.zip")))
+                                .withEmbeddingSize(16));
         double rnn = r.metrics().get("accuracy");
         double bow = r.metrics().get("baseline_accuracy");
         assertTrue(rnn > 0.9, "RNN accuracy " + rnn);
@@ -92,13 +95,14 @@ class SentimentRecipeTest {
         Path data = generated("d.tsv", 200, 4);
         RecipeResult r =
                 SentimentRecipe.train(
-                        SentimentOptions.builder()
-                                .data(data)
-                                .smoke(true)
-                                .hiddenSize(8)
-                                .bidirectional(true)
-                                .out(dir.resolve("m.zip"))
-                                .build());
+                        SentimentOptions.defaults()
+                                .withTraining(
+                                        t ->
+                                                t.data(data)
+                                                        .smoke(true)
+                                                        .hiddenSize(8)
+                                                        .bidirectional(true)
+                                                        .out(dir.resolve("m.zip"))));
         SentimentModel model = SentimentModel.load(r.bundle());
         List<int[]> ids =
                 model.encode(List.of("bad", "the movie was not good at all", "fine but dull"));
@@ -109,18 +113,65 @@ class SentimentRecipeTest {
     void givenOptions_whenJsonRoundTripped_thenEqual() throws IOException {
         SentimentOptions options =
                 SentimentOptions.builder()
-                        .data(dir.resolve("x.tsv"))
+                        .training(
+                                TrainingOptionsBuilder.builder(
+                                                SentimentOptions.defaults().training())
+                                        .data(dir.resolve("x.tsv"))
+                                        .bidirectional(true)
+                                        .dropout(0.25)
+                                        .build())
                         .embeddings(dir.resolve("vectors.txt.gz"))
-                        .bidirectional(true)
-                        .dropout(0.25)
                         .build();
-        String json = ModelBundle.json().writeValueAsString(options);
-        assertEquals(options, ModelBundle.json().readValue(json, SentimentOptions.class));
+        ObjectNode json = OptionsJson.write(options);
+        assertEquals(OptionsJson.FORMAT_VERSION, json.get(OptionsJson.VERSION_KEY).asInt());
+        assertEquals(
+                options,
+                OptionsJson.read(
+                        json,
+                        SentimentOptions.class,
+                        SentimentOptions.defaults(),
+                        Map.of(),
+                        dir.resolve("m.zip")));
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> SentimentOptions.builder().batchSize(0).build());
+                        () -> SentimentOptions.defaults().withTraining(t -> t.batchSize(0)));
         assertTrue(e.getMessage().contains("batchSize=0"), e.getMessage());
+    }
+
+    @Test
+    void givenBundleWrittenBy8340b8e_whenLoadedAndRetrained_thenSameOptionsAndMetrics()
+            throws IOException {
+        SentimentModel old = SentimentModel.load(OldBundles.of("sentiment"));
+        SentimentOptions options = old.options();
+        assertEquals(7, options.training().seed());
+        assertEquals(8, options.training().hiddenSize());
+        assertEquals(200, options.maxVocabulary());
+        assertEquals(2, old.predict(List.of("a great film", "a dull plot")).size());
+        RecipeResult again =
+                SentimentRecipe.train(options.withTraining(t -> t.out(dir.resolve("again.zip"))));
+        OldBundles.assertSameMetrics(old.bundle().metrics(), again.metrics());
+    }
+
+    @Test
+    void givenOptionsOfANewerFormat_whenRead_thenRefusedNamingBothVersions() {
+        ObjectNode json = OptionsJson.write(SentimentOptions.defaults());
+        json.put(OptionsJson.VERSION_KEY, OptionsJson.FORMAT_VERSION + 1);
+        BundleFormatException e =
+                assertThrows(
+                        BundleFormatException.class,
+                        () ->
+                                OptionsJson.read(
+                                        json,
+                                        SentimentOptions.class,
+                                        SentimentOptions.defaults(),
+                                        Map.of(),
+                                        dir.resolve("future.zip")));
+        assertTrue(e.getMessage().contains("future.zip"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("version " + (OptionsJson.FORMAT_VERSION + 1)),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("upgrade rnnkit"), e.getMessage());
     }
 
     @Test
@@ -138,9 +189,11 @@ class SentimentRecipeTest {
             imdb = Path.of("../shared/datasets/imdb/train.tsv.gz");
         }
         assumeTrue(Files.exists(imdb), "IMDB data not available");
+        Path data = imdb;
         RecipeResult r =
                 SentimentRecipe.train(
-                        SentimentOptions.builder().data(imdb).out(dir.resolve("imdb.zip")).build());
+                        SentimentOptions.defaults()
+                                .withTraining(t -> t.data(data).out(dir.resolve("imdb.zip"))));
         assertTrue(
                 r.metrics().get("accuracy") >= 0.89, "dev accuracy " + r.metrics().get("accuracy"));
     }

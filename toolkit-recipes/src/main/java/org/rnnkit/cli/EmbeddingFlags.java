@@ -1,0 +1,43 @@
+package org.rnnkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.rnnkit.text.WordVectors;
+import picocli.CommandLine.Option;
+
+/**
+ * The token-embedding flags of the recipes that read words (sentiment, postag, translate, caption),
+ * declared once as a picocli mixin. Fields are null when not given.
+ */
+final class EmbeddingFlags {
+
+    @Option(names = "--embedding-size", paramLabel = "E", description = "Token embedding width.")
+    Integer embeddingSize;
+
+    @Option(
+            names = "--min-count",
+            paramLabel = "N",
+            description = "Fewest occurrences for a token to get its own id.")
+    Integer minCount;
+
+    /**
+     * Returns the embedding size: {@code --embedding-size} when given, else the dimension of the
+     * pretrained vectors (and says so on {@code out}), else null (the recipe's default).
+     *
+     * @param vectors pretrained word vectors whose dimension the embedding must take, or null
+     * @param out where the chosen size is reported
+     * @return the size, or null
+     * @throws IOException when the vectors file cannot be read
+     */
+    Integer embeddingSize(Path vectors, PrintWriter out) throws IOException {
+        if (embeddingSize != null || vectors == null) {
+            return embeddingSize;
+        }
+        int dimension = WordVectors.read(vectors, 1).dimension();
+        out.printf(
+                Locale.ROOT, "embedding size set to %d, the dimension of %s%n", dimension, vectors);
+        return dimension;
+    }
+}

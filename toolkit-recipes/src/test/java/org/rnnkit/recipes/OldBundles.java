@@ -1,0 +1,60 @@
+package org.rnnkit.recipes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The golden bundles written by rnnkit 8340b8e (options format 1, see {@code
+ * src/test/resources/bundles/8340b8e/README.md}) and the comparison of their stored metrics with a
+ * new run's.
+ */
+public final class OldBundles {
+
+    private OldBundles() {}
+
+    /**
+     * Returns the golden bundle of a task.
+     *
+     * @param task the recipe name
+     * @return the bundle's path
+     */
+    public static Path of(String task) {
+        try {
+            return Path.of(
+                    OldBundles.class.getResource("/bundles/8340b8e/" + task + ".zip").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Asserts that a run trained with a golden bundle's options reproduced its metrics: the same
+     * keys, and every value equal up to what another CPU's rounding could change in a tiny model's
+     * short run (1% relative or 0.01 absolute; on the machine that wrote the bundles they are
+     * equal). Speeds ({@code *per_second*}) are left out.
+     *
+     * @param expected the metrics stored in the golden bundle
+     * @param actual the metrics of the new run
+     */
+    public static void assertSameMetrics(Map<String, Double> expected, Map<String, Double> actual) {
+        TreeSet<String> keys = new TreeSet<>(expected.keySet());
+        keys.removeIf(k -> k.contains("per_second"));
+        TreeSet<String> actualKeys = new TreeSet<>(actual.keySet());
+        actualKeys.removeIf(k -> k.contains("per_second"));
+        assertEquals(keys, actualKeys, "metric names");
+        for (String key : keys) {
+            double e = expected.get(key);
+            double a = actual.get(key);
+            boolean close =
+                    Double.compare(e, a) == 0
+                            || Math.abs(e - a) <= 0.01
+                            || Math.abs(e - a) <= 0.01 * Math.abs(e);
+            assertTrue(close, key + ": expected " + e + " (8340b8e), got " + a);
+        }
+    }
+}
