@@ -3,10 +3,15 @@ package org.rnnkit.recipes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
+import org.rnnkit.bundle.ModelBundle;
 
 /**
  * The golden bundles written by rnnkit 8340b8e (options format 1, see {@code
@@ -29,6 +34,23 @@ public final class OldBundles {
                     OldBundles.class.getResource("/bundles/8340b8e/" + task + ".zip").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Returns the defaults of a recipe's options as 8340b8e wrote them (format 1, every setting at
+     * the top level), to check that the redesign kept every default.
+     *
+     * @param task the recipe name
+     * @return the JSON of {@code <Task>Options.builder().build()} at 8340b8e
+     */
+    public static ObjectNode defaults(String task) {
+        try (InputStream in =
+                OldBundles.class.getResourceAsStream(
+                        "/bundles/8340b8e/" + task + "-defaults.json")) {
+            return (ObjectNode) ModelBundle.json().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -154,6 +154,18 @@ class SentimentRecipeTest {
     }
 
     @Test
+    void givenDefaultsOf8340b8e_whenRead_thenEqualToToday() throws IOException {
+        assertEquals(
+                SentimentOptions.defaults(),
+                OptionsJson.read(
+                        OldBundles.defaults("sentiment"),
+                        SentimentOptions.class,
+                        SentimentOptions.defaults(),
+                        Map.of(),
+                        dir.resolve("defaults.zip")));
+    }
+
+    @Test
     void givenOptionsOfANewerFormat_whenRead_thenRefusedNamingBothVersions() {
         ObjectNode json = OptionsJson.write(SentimentOptions.defaults());
         json.put(OptionsJson.VERSION_KEY, OptionsJson.FORMAT_VERSION + 1);
