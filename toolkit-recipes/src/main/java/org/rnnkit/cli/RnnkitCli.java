@@ -11,14 +11,19 @@ import picocli.CommandLine.Command;
 /**
  * The {@code rnnkit} command line: {@code rnnkit <task> train|eval|predict}.
  *
+ * <p>Every subcommand inherits {@code --help} and {@code --version}; help texts live in the
+ * resource bundle {@code org/rnnkit/cli/rnnkit.properties}, beside the code that declares the
+ * flags.
+ *
  * <p>Exit codes: 0 success, 1 unexpected failure, 2 bad usage or bad input (malformed data, missing
  * file, foreign or corrupt model bundle, invalid option value).
  */
 @Command(
         name = "rnnkit",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = RnnkitCli.Version.class,
-        description = "Sequence models on the JVM: train, evaluate and use recurrent networks.",
+        resourceBundle = "org.rnnkit.cli.rnnkit",
         subcommands = {
             SentimentCommand.class,
             PostagCommand.class,

@@ -1,5 +1,8 @@
 package org.rnnkit.recipes.embeddings;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+import org.rnnkit.recipes.Recipes;
+
 /**
  * Settings of skip-gram Word2Vec training with negative sampling (Mikolov et al. 2013).
  *
@@ -12,6 +15,7 @@ package org.rnnkit.recipes.embeddings;
  * @param workers training threads; only 1 gives the same vectors on every run
  * @param lowercase lower-case tokens ({@link java.util.Locale#ROOT}) before counting
  */
+@RecordBuilder
 public record Word2VecOptions(
         int dimension,
         int window,
@@ -20,7 +24,8 @@ public record Word2VecOptions(
         int negative,
         long seed,
         int workers,
-        boolean lowercase) {
+        boolean lowercase)
+        implements Word2VecOptionsBuilder.With {
 
     /**
      * Validates the settings.
@@ -28,18 +33,12 @@ public record Word2VecOptions(
      * @throws IllegalArgumentException for a value out of range, naming it
      */
     public Word2VecOptions {
-        require(dimension > 0, "dimension must be > 0, received: dimension=" + dimension);
-        require(window > 0, "window must be > 0, received: window=" + window);
-        require(minCount > 0, "minCount must be > 0, received: minCount=" + minCount);
-        require(epochs > 0, "epochs must be > 0, received: epochs=" + epochs);
-        require(negative > 0, "negative must be > 0, received: negative=" + negative);
-        require(workers > 0, "workers must be > 0, received: workers=" + workers);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        Recipes.require(dimension > 0, "dimension must be > 0, received: dimension=" + dimension);
+        Recipes.require(window > 0, "window must be > 0, received: window=" + window);
+        Recipes.require(minCount > 0, "minCount must be > 0, received: minCount=" + minCount);
+        Recipes.require(epochs > 0, "epochs must be > 0, received: epochs=" + epochs);
+        Recipes.require(negative > 0, "negative must be > 0, received: negative=" + negative);
+        Recipes.require(workers > 0, "workers must be > 0, received: workers=" + workers);
     }
 
     /**
@@ -53,156 +52,11 @@ public record Word2VecOptions(
     }
 
     /**
-     * Returns a builder holding these settings.
-     *
-     * @return a builder
-     */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /**
      * Starts from {@link #defaults()}.
      *
      * @return a builder
      */
-    public static Builder builder() {
-        return new Builder(defaults());
-    }
-
-    /** Builds {@link Word2VecOptions}; every setter keeps the current value when given null. */
-    public static final class Builder {
-        private int dimension;
-        private int window;
-        private int minCount;
-        private int epochs;
-        private int negative;
-        private long seed;
-        private int workers;
-        private boolean lowercase;
-
-        private Builder(Word2VecOptions o) {
-            dimension = o.dimension;
-            window = o.window;
-            minCount = o.minCount;
-            epochs = o.epochs;
-            negative = o.negative;
-            seed = o.seed;
-            workers = o.workers;
-            lowercase = o.lowercase;
-        }
-
-        /**
-         * Sets the vector length.
-         *
-         * @param v see {@link Word2VecOptions#dimension()}
-         * @return this builder
-         */
-        public Builder dimension(Integer v) {
-            if (v != null) {
-                dimension = v;
-            }
-            return this;
-        }
-
-        /**
-         * Sets the context window.
-         *
-         * @param v see {@link Word2VecOptions#window()}
-         * @return this builder
-         */
-        public Builder window(Integer v) {
-            if (v != null) {
-                window = v;
-            }
-            return this;
-        }
-
-        /**
-         * Sets the minimum count.
-         *
-         * @param v see {@link Word2VecOptions#minCount()}
-         * @return this builder
-         */
-        public Builder minCount(Integer v) {
-            if (v != null) {
-                minCount = v;
-            }
-            return this;
-        }
-
-        /**
-         * Sets the number of epochs.
-         *
-         * @param v see {@link Word2VecOptions#epochs()}
-         * @return this builder
-         */
-        public Builder epochs(Integer v) {
-            if (v != null) {
-                epochs = v;
-            }
-            return this;
-        }
-
-        /**
-         * Sets the negative samples.
-         *
-         * @param v see {@link Word2VecOptions#negative()}
-         * @return this builder
-         */
-        public Builder negative(Integer v) {
-            if (v != null) {
-                negative = v;
-            }
-            return this;
-        }
-
-        /**
-         * Sets the seed.
-         *
-         * @param v see {@link Word2VecOptions#seed()}
-         * @return this builder
-         */
-        public Builder seed(Long v) {
-            if (v != null) {
-                seed = v;
-            }
-            return this;
-        }
-
-        /**
-         * Sets the worker threads.
-         *
-         * @param v see {@link Word2VecOptions#workers()}
-         * @return this builder
-         */
-        public Builder workers(Integer v) {
-            if (v != null) {
-                workers = v;
-            }
-            return this;
-        }
-
-        /**
-         * Sets lower-casing.
-         *
-         * @param v see {@link Word2VecOptions#lowercase()}
-         * @return this builder
-         */
-        public Builder lowercase(boolean v) {
-            lowercase = v;
-            return this;
-        }
-
-        /**
-         * Validates and builds.
-         *
-         * @return the options
-         * @throws IllegalArgumentException for a value out of range
-         */
-        public Word2VecOptions build() {
-            return new Word2VecOptions(
-                    dimension, window, minCount, epochs, negative, seed, workers, lowercase);
-        }
+    public static Word2VecOptionsBuilder builder() {
+        return Word2VecOptionsBuilder.builder(defaults());
     }
 }

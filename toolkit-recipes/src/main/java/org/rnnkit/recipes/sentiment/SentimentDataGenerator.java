@@ -1,8 +1,12 @@
 package org.rnnkit.recipes.sentiment;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.data.LabeledText;
 import org.rnnkit.data.LabeledTextDataset;
 
@@ -181,5 +185,24 @@ public final class SentimentDataGenerator {
 
     private static String pick(Random r, String[] words) {
         return words[r.nextInt(words.length)];
+    }
+
+    /**
+     * Writes generated reviews as a TSV file ({@code label<TAB>text} with a header), atomically.
+     *
+     * @param file the file to write
+     * @param size the number of reviews
+     * @param seed the seed
+     * @return the reviews written
+     * @throws IOException when the file cannot be written
+     */
+    public static LabeledTextDataset write(Path file, int size, long seed) throws IOException {
+        LabeledTextDataset set = generate(size, seed);
+        StringBuilder sb = new StringBuilder("label\ttext\n");
+        for (LabeledText e : set.examples()) {
+            sb.append(e.label()).append('\t').append(e.text()).append('\n');
+        }
+        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        return set;
     }
 }

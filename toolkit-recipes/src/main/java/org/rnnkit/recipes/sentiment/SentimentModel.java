@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.rnnkit.bundle.BundleFormatException;
@@ -186,5 +187,16 @@ public final class SentimentModel {
      * @param probability its probability
      * @param probabilities every label's probability, by class id
      */
-    public record Prediction(String label, double probability, float[] probabilities) {}
+    public record Prediction(String label, double probability, float[] probabilities) {
+
+        /**
+         * Formats the prediction as the command line prints it.
+         *
+         * @param text the classified text
+         * @return {@code label<TAB>probability<TAB>text}, the probability with 4 decimals
+         */
+        public String toLine(String text) {
+            return String.format(Locale.ROOT, "%s\t%.4f\t%s", label, probability, text);
+        }
+    }
 }
