@@ -13,13 +13,13 @@ import picocli.CommandLine.Option;
  */
 final class EmbeddingFlags {
 
-    @Option(names = "--embedding-size", paramLabel = "E", description = "Token embedding width.")
+    @Option(
+            names = "--embedding-size",
+            paramLabel = "E",
+            descriptionKey = "embedding.embedding-size")
     Integer embeddingSize;
 
-    @Option(
-            names = "--min-count",
-            paramLabel = "N",
-            description = "Fewest occurrences for a token to get its own id.")
+    @Option(names = "--min-count", paramLabel = "N", descriptionKey = "embedding.min-count")
     Integer minCount;
 
     /**

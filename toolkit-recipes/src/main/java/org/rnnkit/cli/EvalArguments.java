@@ -10,20 +10,15 @@ final class EvalArguments {
             names = "--model",
             required = true,
             paramLabel = "BUNDLE.zip",
-            description = "Model bundle.")
+            descriptionKey = "eval.model")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH", description = "Labelled data.")
+    @Option(names = "--data", required = true, paramLabel = "PATH", descriptionKey = "eval.data")
     Path data;
 
-    @Option(
-            names = "--json",
-            paramLabel = "METRICS.json",
-            description = "Also write the metrics as JSON.")
+    @Option(names = "--json", paramLabel = "METRICS.json", descriptionKey = "eval.json")
     Path json;
 
-    @Option(
-            names = "--skip-bad-rows",
-            description = "Count and skip malformed rows instead of failing.")
+    @Option(names = "--skip-bad-rows", descriptionKey = "eval.skip-bad-rows")
     boolean skipBadRows;
 }

@@ -12,13 +12,10 @@ import picocli.CommandLine.Option;
  */
 abstract class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "PATH", description = "Where to write.")
+    @Option(names = "--out", required = true, paramLabel = "PATH", descriptionKey = "generate.out")
     Path out;
 
-    @Option(
-            names = "--seed",
-            paramLabel = "S",
-            description = "Seed (default: the embedded data's).")
+    @Option(names = "--seed", paramLabel = "S", descriptionKey = "generate.seed")
     Long seed;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

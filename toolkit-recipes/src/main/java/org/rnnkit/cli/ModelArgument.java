@@ -10,6 +10,6 @@ final class ModelArgument {
             names = "--model",
             required = true,
             paramLabel = "BUNDLE.zip",
-            description = "Model bundle.")
+            descriptionKey = "model.model")
     Path model;
 }

@@ -17,84 +17,58 @@ import picocli.CommandLine.Option;
  */
 final class TrainingFlags {
 
-    @Option(
-            names = "--data",
-            paramLabel = "PATH",
-            description = "Training data; default: the embedded data set.")
+    @Option(names = "--data", paramLabel = "PATH", descriptionKey = "training.data")
     Path data;
 
-    @Option(
-            names = "--dev",
-            paramLabel = "PATH",
-            description =
-                    "Dev data for model selection; default: a seeded split of the training data.")
+    @Option(names = "--dev", paramLabel = "PATH", descriptionKey = "training.dev")
     Path dev;
 
-    @Option(
-            names = "--out",
-            paramLabel = "BUNDLE.zip",
-            description = "Model bundle to write (default: <task>.zip in the current directory).")
+    @Option(names = "--out", paramLabel = "BUNDLE.zip", descriptionKey = "training.out")
     Path out;
 
-    @Option(
-            names = "--epochs",
-            paramLabel = "N",
-            description = "Maximum epochs (early stopping may end sooner).")
+    @Option(names = "--epochs", paramLabel = "N", descriptionKey = "training.epochs")
     Integer epochs;
 
-    @Option(
-            names = "--seed",
-            paramLabel = "S",
-            description = "Random seed (weights, batching, dropout, dev split).")
+    @Option(names = "--seed", paramLabel = "S", descriptionKey = "training.seed")
     Long seed;
 
-    @Option(names = "--cell", paramLabel = "lstm|gru|rnn", description = "Recurrent cell.")
+    @Option(names = "--cell", paramLabel = "lstm|gru|rnn", descriptionKey = "training.cell")
     String cell;
 
-    @Option(
-            names = "--hidden",
-            paramLabel = "H",
-            description = "Units per recurrent layer and direction.")
+    @Option(names = "--hidden", paramLabel = "H", descriptionKey = "training.hidden")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "L", description = "Stacked recurrent layers.")
+    @Option(names = "--layers", paramLabel = "L", descriptionKey = "training.layers")
     Integer layers;
 
-    @Option(names = "--bidirectional", description = "Run recurrent layers in both directions.")
+    @Option(names = "--bidirectional", descriptionKey = "training.bidirectional")
     boolean bidirectional;
 
-    @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability in [0, 1).")
+    @Option(names = "--dropout", paramLabel = "P", descriptionKey = "training.dropout")
     Double dropout;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "Sequences per batch.")
+    @Option(names = "--batch-size", paramLabel = "B", descriptionKey = "training.batch-size")
     Integer batchSize;
 
-    @Option(names = "--max-length", paramLabel = "T", description = "Steps kept per sequence.")
+    @Option(names = "--max-length", paramLabel = "T", descriptionKey = "training.max-length")
     Integer maxLength;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Initial learning rate (Adam).")
+    @Option(names = "--lr", paramLabel = "X", descriptionKey = "training.lr")
     Double learningRate;
 
-    @Option(
-            names = "--patience",
-            paramLabel = "N",
-            description = "Epochs without dev improvement before stopping.")
+    @Option(names = "--patience", paramLabel = "N", descriptionKey = "training.patience")
     Integer patience;
 
-    @Option(
-            names = "--resume",
-            description = "Continue from the last checkpoint of an interrupted run.")
+    @Option(names = "--resume", descriptionKey = "training.resume")
     boolean resume;
 
-    @Option(names = "--smoke", description = "Train one epoch of two batches only (for tests).")
+    @Option(names = "--smoke", descriptionKey = "training.smoke")
     boolean smoke;
 
-    @Option(
-            names = "--skip-bad-rows",
-            description = "Count and skip malformed rows instead of failing.")
+    @Option(names = "--skip-bad-rows", descriptionKey = "training.skip-bad-rows")
     boolean skipBadRows;
 
-    @Option(names = "--no-progress", description = "Do not show the progress bar.")
+    @Option(names = "--no-progress", descriptionKey = "training.no-progress")
     boolean noProgress;
 
     /**
