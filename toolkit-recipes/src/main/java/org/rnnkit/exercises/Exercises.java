@@ -178,6 +178,19 @@ public final class Exercises {
         }
     }
 
+    /**
+     * Throws when a setting is out of range.
+     *
+     * @param ok whether the setting is valid
+     * @param message what was expected and what was received
+     * @throws IllegalArgumentException with {@code message} when {@code ok} is false
+     */
+    public static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
     private static void appendRow(StringBuilder out, List<String> cells, int[] width) {
         out.append('|');
         for (int c = 0; c < width.length; c++) {

@@ -120,23 +120,16 @@ public final class GradientFlow {
          * @throws IllegalArgumentException if a setting is out of range
          */
         public Options {
-            if (length < 2) {
-                throw new IllegalArgumentException(
-                        "length must be >= 2, received: length=" + length);
-            }
-            if (symbols < 2) {
-                throw new IllegalArgumentException(
-                        "symbols must be >= 2, received: symbols=" + symbols);
-            }
+            Exercises.require(length >= 2, "length must be >= 2, received: length=" + length);
+            Exercises.require(symbols >= 2, "symbols must be >= 2, received: symbols=" + symbols);
             Exercises.requirePositive("hiddenSize", hiddenSize);
             Exercises.requirePositive("batchSize", batchSize);
             Exercises.requirePositive("trainingSteps", trainingSteps);
             Exercises.requirePositive("reportEvery", reportEvery);
             Exercises.requirePositive("initializations", initializations);
-            if (!Double.isFinite(gateBias)) {
-                throw new IllegalArgumentException(
-                        "gateBias must be finite, received: gateBias=" + gateBias);
-            }
+            Exercises.require(
+                    Double.isFinite(gateBias),
+                    "gateBias must be finite, received: gateBias=" + gateBias);
             Exercises.requirePositive("explodingGain", explodingGain);
             Exercises.requirePositive("learningRate", learningRate);
             Exercises.requirePositive("clipThreshold", clipThreshold);

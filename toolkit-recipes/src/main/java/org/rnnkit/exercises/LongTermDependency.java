@@ -112,49 +112,34 @@ public final class LongTermDependency {
          */
         public Options {
             Objects.requireNonNull(lengths, "lengths");
-            if (lengths.length == 0) {
-                throw new IllegalArgumentException(
-                        "lengths must not be empty, received: lengths=[]");
-            }
+            Exercises.require(
+                    lengths.length != 0, "lengths must not be empty, received: lengths=[]");
             lengths = lengths.clone();
             for (int length : lengths) {
-                if (length < 2) {
-                    throw new IllegalArgumentException(
-                            "lengths must be >= 2, received: length=" + length);
-                }
+                Exercises.require(length >= 2, "lengths must be >= 2, received: length=" + length);
             }
-            if (symbols < 2) {
-                throw new IllegalArgumentException(
-                        "symbols must be >= 2, received: symbols=" + symbols);
-            }
+            Exercises.require(symbols >= 2, "symbols must be >= 2, received: symbols=" + symbols);
             Exercises.requirePositive("hiddenSize", hiddenSize);
             Exercises.requirePositive("trainSize", trainSize);
             Exercises.requirePositive("testSize", testSize);
             Exercises.requirePositive("batchSize", batchSize);
             Exercises.requirePositive("epochs", epochs);
-            if (!Double.isFinite(forgetGateBias)) {
-                throw new IllegalArgumentException(
-                        "forgetGateBias must be finite, received: forgetGateBias="
-                                + forgetGateBias);
-            }
-            if (!Double.isFinite(inputGateBias)) {
-                throw new IllegalArgumentException(
-                        "inputGateBias must be finite, received: inputGateBias=" + inputGateBias);
-            }
-            if (!Double.isFinite(updateGateBias)) {
-                throw new IllegalArgumentException(
-                        "updateGateBias must be finite, received: updateGateBias="
-                                + updateGateBias);
-            }
-            if (!(learningRate > 0)) {
-                throw new IllegalArgumentException(
-                        "learningRate must be > 0, received: learningRate=" + learningRate);
-            }
-            if (!(clipThreshold > 0) || Double.isInfinite(clipThreshold)) {
-                throw new IllegalArgumentException(
-                        "clipThreshold must be finite and > 0, received: clipThreshold="
-                                + clipThreshold);
-            }
+            Exercises.require(
+                    Double.isFinite(forgetGateBias),
+                    "forgetGateBias must be finite, received: forgetGateBias=" + forgetGateBias);
+            Exercises.require(
+                    Double.isFinite(inputGateBias),
+                    "inputGateBias must be finite, received: inputGateBias=" + inputGateBias);
+            Exercises.require(
+                    Double.isFinite(updateGateBias),
+                    "updateGateBias must be finite, received: updateGateBias=" + updateGateBias);
+            Exercises.require(
+                    learningRate > 0,
+                    "learningRate must be > 0, received: learningRate=" + learningRate);
+            Exercises.require(
+                    clipThreshold > 0 && !Double.isInfinite(clipThreshold),
+                    "clipThreshold must be finite and > 0, received: clipThreshold="
+                            + clipThreshold);
         }
 
         /**
@@ -328,16 +313,9 @@ public final class LongTermDependency {
      * @throws IllegalArgumentException if an argument is out of range
      */
     public static DataSet firstSymbolTask(int count, int length, int symbols, long seed) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("count must be > 0, received: count=" + count);
-        }
-        if (length < 2) {
-            throw new IllegalArgumentException("length must be >= 2, received: length=" + length);
-        }
-        if (symbols < 2) {
-            throw new IllegalArgumentException(
-                    "symbols must be >= 2, received: symbols=" + symbols);
-        }
+        Exercises.require(count > 0, "count must be > 0, received: count=" + count);
+        Exercises.require(length >= 2, "length must be >= 2, received: length=" + length);
+        Exercises.require(symbols >= 2, "symbols must be >= 2, received: symbols=" + symbols);
         SplittableRandom random = new SplittableRandom(seed);
         int width = symbols + 1;
         double[][][] features = new double[count][width][length];

@@ -53,13 +53,12 @@ public final class ParameterCount {
             CellType cell, int inputs, List<Integer> hidden, boolean bidirectional, int outputs) {
         /** Validates and copies. */
         public Spec {
-            if (inputs < 1
-                    || outputs < 1
-                    || hidden.isEmpty()
-                    || hidden.stream().anyMatch(h -> h < 1)) {
-                throw new IllegalArgumentException(
-                        "inputs, outputs and every hidden size must be >= 1");
-            }
+            Exercises.require(
+                    inputs >= 1
+                            && outputs >= 1
+                            && !hidden.isEmpty()
+                            && hidden.stream().allMatch(h -> h >= 1),
+                    "inputs, outputs and every hidden size must be >= 1");
             hidden = List.copyOf(hidden);
         }
 

@@ -46,28 +46,21 @@ public final class Tsne {
          * @throws IllegalArgumentException naming the first setting out of range
          */
         public Options {
-            if (!(perplexity > 1)) {
-                throw new IllegalArgumentException(
-                        "perplexity must be > 1, received: perplexity=" + perplexity);
-            }
-            if (iterations < 1) {
-                throw new IllegalArgumentException(
-                        "iterations must be > 0, received: iterations=" + iterations);
-            }
-            if (!(learningRate > 0)) {
-                throw new IllegalArgumentException(
-                        "learningRate must be > 0, received: learningRate=" + learningRate);
-            }
-            if (!(earlyExaggeration >= 1)) {
-                throw new IllegalArgumentException(
-                        "earlyExaggeration must be >= 1, received: earlyExaggeration="
-                                + earlyExaggeration);
-            }
-            if (exaggerationIterations < 0) {
-                throw new IllegalArgumentException(
-                        "exaggerationIterations must be >= 0, received: exaggerationIterations="
-                                + exaggerationIterations);
-            }
+            Exercises.require(
+                    perplexity > 1, "perplexity must be > 1, received: perplexity=" + perplexity);
+            Exercises.require(
+                    iterations >= 1, "iterations must be > 0, received: iterations=" + iterations);
+            Exercises.require(
+                    learningRate > 0,
+                    "learningRate must be > 0, received: learningRate=" + learningRate);
+            Exercises.require(
+                    earlyExaggeration >= 1,
+                    "earlyExaggeration must be >= 1, received: earlyExaggeration="
+                            + earlyExaggeration);
+            Exercises.require(
+                    exaggerationIterations >= 0,
+                    "exaggerationIterations must be >= 0, received: exaggerationIterations="
+                            + exaggerationIterations);
         }
 
         /**
@@ -141,13 +134,12 @@ public final class Tsne {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
         int n = data.length;
-        if (n <= options.perplexity() + 1) {
-            throw new IllegalArgumentException(
-                    "the number of points must be > perplexity + 1, received: points="
-                            + n
-                            + ", perplexity="
-                            + options.perplexity());
-        }
+        Exercises.require(
+                n > options.perplexity() + 1,
+                "the number of points must be > perplexity + 1, received: points="
+                        + n
+                        + ", perplexity="
+                        + options.perplexity());
         double[][] p = jointProbabilities(squaredDistances(data), options.perplexity());
         Random random = new Random(options.seed());
         double[][] y = new double[n][2];
@@ -221,13 +213,12 @@ public final class Tsne {
     public static double nearestNeighbourAgreement(double[][] points, int[] labels) {
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(labels, "labels");
-        if (points.length != labels.length || points.length < 2) {
-            throw new IllegalArgumentException(
-                    "points and labels must have the same length >= 2, received: points="
-                            + points.length
-                            + ", labels="
-                            + labels.length);
-        }
+        Exercises.require(
+                points.length == labels.length && points.length >= 2,
+                "points and labels must have the same length >= 2, received: points="
+                        + points.length
+                        + ", labels="
+                        + labels.length);
         double[][] d = squaredDistances(points);
         int agree = 0;
         for (int i = 0; i < points.length; i++) {
@@ -249,25 +240,18 @@ public final class Tsne {
         int dim = data[0].length;
         double[][] d = new double[n][n];
         for (int i = 0; i < n; i++) {
-            if (data[i].length != dim) {
-                throw new IllegalArgumentException(
-                        "every row must have length "
-                                + dim
-                                + ", received: data["
-                                + i
-                                + "].length="
-                                + data[i].length);
-            }
+            Exercises.require(
+                    data[i].length == dim,
+                    "every row must have length "
+                            + dim
+                            + ", received: data["
+                            + i
+                            + "].length="
+                            + data[i].length);
             for (int k = 0; k < dim; k++) {
-                if (!Double.isFinite(data[i][k])) {
-                    throw new IllegalArgumentException(
-                            "data must be finite, received: data["
-                                    + i
-                                    + "]["
-                                    + k
-                                    + "]="
-                                    + data[i][k]);
-                }
+                Exercises.require(
+                        Double.isFinite(data[i][k]),
+                        "data must be finite, received: data[" + i + "][" + k + "]=" + data[i][k]);
             }
         }
         for (int i = 0; i < n; i++) {

@@ -222,10 +222,8 @@ public final class WordEmbeddings {
      * @throws IllegalArgumentException when {@code sentences < 1}
      */
     public static List<String> generatedCorpus(int sentences, long seed) {
-        if (sentences < 1) {
-            throw new IllegalArgumentException(
-                    "sentences must be > 0, received: sentences=" + sentences);
-        }
+        Exercises.require(
+                sentences >= 1, "sentences must be > 0, received: sentences=" + sentences);
         Random random = new Random(seed);
         List<String> out = new ArrayList<>(sentences);
         for (int s = 0; s < sentences; s++) {
@@ -328,13 +326,12 @@ public final class WordEmbeddings {
         WordVectors wordVectors = trained.vectors();
         List<String> words = wordVectors.words();
         long tokens = trained.tokens();
-        if (words.size() < 12) {
-            throw new IllegalArgumentException(
-                    "the corpus must have at least 12 words seen "
-                            + MIN_COUNT
-                            + " times, received: "
-                            + words.size());
-        }
+        Exercises.require(
+                words.size() >= 12,
+                "the corpus must have at least 12 words seen "
+                        + MIN_COUNT
+                        + " times, received: "
+                        + words.size());
         Files.createDirectories(outputDirectory);
         Path vectorsFile = outputDirectory.resolve("word-vectors.txt");
         wordVectors.write(vectorsFile);
