@@ -45,21 +45,7 @@ class RnnkitCliTest {
     void givenTinySample_whenTrainEvalPredict_thenBundleMetricsJsonAndPredictions()
             throws IOException {
         Path model = dir.resolve("m.zip");
-        Run train =
-                run(
-                        "sentiment",
-                        "train",
-                        "--data",
-                        resource("tiny.tsv").toString(),
-                        "--dev",
-                        resource("tiny-dev.tsv").toString(),
-                        "--out",
-                        model.toString(),
-                        "--smoke",
-                        "--hidden",
-                        "8",
-                        "--batch-size",
-                        "4");
+        Run train = trainWithDev(model);
         assertEquals(0, train.exit(), train.err());
         assertTrue(Files.isRegularFile(model));
         assertTrue(train.out().contains("bag-of-words"), train.out());
@@ -125,23 +111,7 @@ class RnnkitCliTest {
         Files.writeString(
                 vectors, "2 3\nthe 0.5 -0.25 0.125\nnot -1 0 1\n", StandardCharsets.UTF_8);
         Path model = dir.resolve("m.zip");
-        Run train =
-                run(
-                        "sentiment",
-                        "train",
-                        "--data",
-                        resource("tiny.tsv").toString(),
-                        "--dev",
-                        resource("tiny-dev.tsv").toString(),
-                        "--out",
-                        model.toString(),
-                        "--smoke",
-                        "--hidden",
-                        "8",
-                        "--batch-size",
-                        "4",
-                        "--embeddings",
-                        vectors.toString());
+        Run train = trainWithDev(model, "--embeddings", vectors.toString());
         assertEquals(0, train.exit(), train.err());
         assertTrue(
                 train.out().contains("embedding size set to 3, the dimension of " + vectors),
@@ -322,6 +292,25 @@ class RnnkitCliTest {
     }
 
     /** Trains a tiny model on the hand-written sample in smoke mode and asserts success. */
+    private static Run trainWithDev(Path model, String... extra) {
+        String[] base = {
+            "sentiment",
+            "train",
+            "--data",
+            resource("tiny.tsv").toString(),
+            "--dev",
+            resource("tiny-dev.tsv").toString(),
+            "--out",
+            model.toString(),
+            "--smoke",
+            "--hidden",
+            "8",
+            "--batch-size",
+            "4"
+        };
+        return run(concat(base, extra));
+    }
+
     private static void trainSmokeModel(Path model, String... extra) {
         String[] base = {
             "sentiment",

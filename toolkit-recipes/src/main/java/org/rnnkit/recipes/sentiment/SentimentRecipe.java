@@ -112,19 +112,15 @@ public final class SentimentRecipe {
                         dataHash,
                         corpus.train().size(),
                         corpus.dev().size());
-        SentimentModel model =
-                new SentimentModel(
-                        bundleOf(
-                                result.network(),
-                                encoded.vocabulary(),
-                                optionsJson,
-                                corpus.labels(),
-                                provenance,
-                                Map.of(),
-                                null),
-                        options,
+        Trained trained =
+                new Trained(
+                        result.network(),
+                        encoded.vocabulary(),
+                        optionsJson,
                         corpus.labels(),
-                        null);
+                        provenance);
+        SentimentModel model =
+                new SentimentModel(trained.bundle(Map.of(), null), options, corpus.labels(), null);
         BagOfWordsClassifier baseline =
                 BagOfWordsClassifier.train(
                         encoded.trainIds(),
@@ -138,15 +134,7 @@ public final class SentimentRecipe {
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         Recipes.putTrainingMetrics(metrics, result);
         metrics.putAll(embeddingMetrics);
-        bundleOf(
-                        result.network(),
-                        encoded.vocabulary(),
-                        optionsJson,
-                        corpus.labels(),
-                        provenance,
-                        metrics,
-                        baseline)
-                .save(training.out());
+        trained.bundle(metrics, baseline).save(training.out());
         LOG.info("saved {}", training.out());
         String report =
                 "dev set: "
@@ -414,30 +402,32 @@ public final class SentimentRecipe {
         return new Evaluation(metrics, report.toString());
     }
 
-    private static ModelBundle bundleOf(
+    /** A trained network with what its bundle holds beside the metrics. */
+    private record Trained(
             ComputationGraph network,
             Vocabulary vocabulary,
             ObjectNode options,
             List<String> labels,
-            Provenance provenance,
-            Map<String, Double> metrics,
-            BagOfWordsClassifier baseline)
-            throws IOException {
-        Map<String, byte[]> attachments = new HashMap<>();
-        attachments.put(
-                SentimentModel.LABELS,
-                ModelBundle.json().writeValueAsString(labels).getBytes(StandardCharsets.UTF_8));
-        if (baseline != null) {
-            attachments.put(SentimentModel.BASELINE, baseline.toBytes());
+            Provenance provenance) {
+
+        ModelBundle bundle(Map<String, Double> metrics, BagOfWordsClassifier baseline)
+                throws IOException {
+            Map<String, byte[]> attachments = new HashMap<>();
+            attachments.put(
+                    SentimentModel.LABELS,
+                    ModelBundle.json().writeValueAsString(labels).getBytes(StandardCharsets.UTF_8));
+            if (baseline != null) {
+                attachments.put(SentimentModel.BASELINE, baseline.toBytes());
+            }
+            return new ModelBundle(
+                    SentimentModel.TASK,
+                    network,
+                    vocabulary,
+                    options,
+                    provenance,
+                    metrics,
+                    attachments);
         }
-        return new ModelBundle(
-                SentimentModel.TASK,
-                network,
-                vocabulary,
-                options,
-                provenance,
-                metrics,
-                attachments);
     }
 
     private static void reportSkipped(LabeledTextDataset set) {
