@@ -19,17 +19,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/../shared/datasets}"
 which="${2:-all}"
 
-load=$(cut -d' ' -f1 /proc/loadavg)
-if [ "${BENCH_IGNORE_LOAD:-0}" != 1 ] && python3 -c "import sys; sys.exit(0 if float('$load') > 0.5 else 1)"; then
-  echo "machine is busy (load $load); refusing to benchmark. Set BENCH_IGNORE_LOAD=1 to override." >&2
-  exit 1
-fi
-
-(cd "$root" && mvn -q -B -DskipTests package)
-work="$(mktemp -d /tmp/rnnkit-bench.XXXXXX)"
-cp "$root/toolkit-recipes/target/rnnkit-recipes.jar" "$work/"
-cp -r "$root/toolkit-recipes/target/lib" "$work/lib"
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+. "$root/bench/common.sh"
+bench_prepare
 rnnkit() {
   java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=10G -Djava.awt.headless=true \
     -cp "$work/rnnkit-recipes.jar:$work/lib/*" org.rnnkit.cli.RnnkitCli "$@"

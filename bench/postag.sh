@@ -39,17 +39,8 @@ if [ "$frozen" = 1 ] && [ "$vectors" = 0 ] && [ -z "$vectors_file" ]; then
   exit 2
 fi
 
-load=$(cut -d' ' -f1 /proc/loadavg)
-if [ "${BENCH_IGNORE_LOAD:-0}" != 1 ] && python3 -c "import sys; sys.exit(0 if float('$load') > 0.5 else 1)"; then
-  echo "machine is busy (load $load); refusing to benchmark. Set BENCH_IGNORE_LOAD=1 to override." >&2
-  exit 1
-fi
-
-(cd "$root" && mvn -q -B -DskipTests package)
-work="$(mktemp -d /tmp/rnnkit-bench.XXXXXX)"
-cp "$root/toolkit-recipes/target/rnnkit-recipes.jar" "$work/"
-cp -r "$root/toolkit-recipes/target/lib" "$work/lib"
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+. "$root/bench/common.sh"
+bench_prepare
 extra=()
 model="word emb 100 + char CNN 64, BiLSTM 128x2"
 vector_secs=0

@@ -14,18 +14,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 which="${1:-all}"
 data="${2:-$root/../shared/datasets}"
 
-load=$(cut -d' ' -f1 /proc/loadavg)
-if [ "${BENCH_IGNORE_LOAD:-0}" != 1 ] && python3 -c "import sys; sys.exit(0 if float('$load') > 0.5 else 1)"; then
-  echo "machine is busy (load $load); refusing to benchmark. Set BENCH_IGNORE_LOAD=1 to override." >&2
-  exit 1
-fi
-
-(cd "$root" && mvn -q -B -DskipTests package)
-work="$(mktemp -d /tmp/rnnkit-bench.XXXXXX)"
-cp "$root/toolkit-recipes/target/rnnkit-recipes.jar" "$work/"
-cp -r "$root/toolkit-recipes/target/lib" "$work/lib"
+. "$root/bench/common.sh"
+bench_prepare
 machine_cores=$(nproc --all)
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 run() {
   java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=10G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G -Djava.awt.headless=true \
     -cp "$work/rnnkit-recipes.jar:$work/lib/*" org.rnnkit.cli.RnnkitCli "$@"
