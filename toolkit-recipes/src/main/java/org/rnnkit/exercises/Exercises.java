@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -15,6 +16,8 @@ import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.model.CellType;
 import org.rnnkit.model.layers.FusedRecurrentLayer;
 import org.rnnkit.model.layers.GruLayer;
+import org.rnnkit.model.layers.LstmLayer;
+import org.rnnkit.model.layers.SimpleRnnLayer;
 
 /** Small helpers the exercises share: plots written atomically and plain-text tables. */
 public final class Exercises {
@@ -176,6 +179,35 @@ public final class Exercises {
             throw new IllegalArgumentException(
                     name + " must be > 0, received: " + name + "=" + value);
         }
+    }
+
+    /**
+     * Returns one of rnnkit's recurrent layers for a cell: tanh {@link SimpleRnnLayer}, {@link
+     * LstmLayer} with the given forget-gate bias, or {@link GruLayer}.
+     *
+     * @param cell the cell
+     * @param inputSize inputs per step
+     * @param hiddenSize units
+     * @param forgetGateBias the LSTM's initial forget-gate bias (unused by the other cells)
+     * @return the layer configuration
+     */
+    public static BaseRecurrentLayer recurrentLayer(
+            CellType cell, int inputSize, int hiddenSize, double forgetGateBias) {
+        return switch (cell) {
+            case SIMPLE ->
+                    new SimpleRnnLayer.Builder()
+                            .rnnActivation(SimpleRnnLayer.Activation.TANH)
+                            .nIn(inputSize)
+                            .nOut(hiddenSize)
+                            .build();
+            case LSTM ->
+                    new LstmLayer.Builder()
+                            .forgetGateBiasInit(forgetGateBias)
+                            .nIn(inputSize)
+                            .nOut(hiddenSize)
+                            .build();
+            case GRU -> new GruLayer.Builder().nIn(inputSize).nOut(hiddenSize).build();
+        };
     }
 
     /**

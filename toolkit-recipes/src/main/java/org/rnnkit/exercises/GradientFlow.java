@@ -477,21 +477,7 @@ public final class GradientFlow {
         int width = options.symbols() + 1;
         int hidden = options.hiddenSize();
         Layer recurrent =
-                switch (cell) {
-                    case SIMPLE ->
-                            new SimpleRnnLayer.Builder()
-                                    .rnnActivation(SimpleRnnLayer.Activation.TANH)
-                                    .nIn(width)
-                                    .nOut(hidden)
-                                    .build();
-                    case LSTM ->
-                            new LstmLayer.Builder()
-                                    .forgetGateBiasInit(openGate ? options.gateBias() : 1.0)
-                                    .nIn(width)
-                                    .nOut(hidden)
-                                    .build();
-                    case GRU -> new GruLayer.Builder().nIn(width).nOut(hidden).build();
-                };
+                Exercises.recurrentLayer(cell, width, hidden, openGate ? options.gateBias() : 1.0);
         MultiLayerNetwork network =
                 network(recurrent, options, GradientNormalization.None, false, seed);
         if (openGate && cell == CellType.GRU) {

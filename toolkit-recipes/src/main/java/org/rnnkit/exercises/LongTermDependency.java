@@ -343,21 +343,7 @@ public final class LongTermDependency {
         int width = symbols + 1;
         int hidden = options.hiddenSize();
         BaseRecurrentLayer recurrent =
-                switch (cell) {
-                    case SIMPLE ->
-                            new SimpleRnnLayer.Builder()
-                                    .rnnActivation(SimpleRnnLayer.Activation.TANH)
-                                    .nIn(width)
-                                    .nOut(hidden)
-                                    .build();
-                    case LSTM ->
-                            new LstmLayer.Builder()
-                                    .forgetGateBiasInit(options.forgetGateBias())
-                                    .nIn(width)
-                                    .nOut(hidden)
-                                    .build();
-                    case GRU -> new GruLayer.Builder().nIn(width).nOut(hidden).build();
-                };
+                Exercises.recurrentLayer(cell, width, hidden, options.forgetGateBias());
         MultiLayerConfiguration conf =
                 new NeuralNetConfiguration.Builder()
                         .seed(options.seed())
