@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -208,6 +211,25 @@ public final class Exercises {
                             .build();
             case GRU -> new GruLayer.Builder().nIn(inputSize).nOut(hiddenSize).build();
         };
+    }
+
+    /**
+     * Builds and initialises a network of the given layers in double precision, the precision the
+     * exercises compare hand-written equations in.
+     *
+     * @param seed the seed of the weights
+     * @param layers the layers, first to last
+     * @return the initialised network
+     */
+    public static MultiLayerNetwork doubleNetwork(long seed, Layer... layers) {
+        NeuralNetConfiguration.ListBuilder list =
+                new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.DOUBLE).list();
+        for (Layer layer : layers) {
+            list.layer(layer);
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return net;
     }
 
     /**

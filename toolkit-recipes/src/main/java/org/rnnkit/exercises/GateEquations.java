@@ -4,9 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -101,14 +99,7 @@ public final class GateEquations {
      * @return gates, outputs and differences
      */
     public static LstmResult lstm(int features, int hidden, int steps, long seed) {
-        MultiLayerNetwork net =
-                network(
-                        new LSTM.Builder()
-                                .nIn(features)
-                                .nOut(hidden)
-                                .activation(Activation.TANH)
-                                .build(),
-                        seed);
+        MultiLayerNetwork net = lstmNetwork(features, hidden, seed);
         Random random = new Random(seed);
         INDArray w = Exercises.tenths(random, features, 4 * hidden);
         INDArray rw = Exercises.tenths(random, hidden, 4 * hidden);
@@ -159,7 +150,7 @@ public final class GateEquations {
      */
     public static GruResult gru(int features, int hidden, int steps, long seed) {
         GruLayer layer = new GruLayer.Builder().nIn(features).nOut(hidden).build();
-        MultiLayerNetwork net = network(layer, seed);
+        MultiLayerNetwork net = Exercises.doubleNetwork(seed, layer);
         Random random = new Random(seed);
         INDArray w = Exercises.tenths(random, features, 3 * hidden);
         INDArray rw = Exercises.tenths(random, hidden, 3 * hidden);
@@ -210,14 +201,7 @@ public final class GateEquations {
         double[] changes = new double[2];
         INDArray finalCell = null;
         for (int variant = 0; variant < 2; variant++) {
-            MultiLayerNetwork net =
-                    network(
-                            new LSTM.Builder()
-                                    .nIn(features)
-                                    .nOut(hidden)
-                                    .activation(Activation.TANH)
-                                    .build(),
-                            seed);
+            MultiLayerNetwork net = lstmNetwork(features, hidden, seed);
             INDArray b = net.getParam("0_b").reshape(4 * hidden);
             b.assign(0);
             boolean saturated = variant == 0;
@@ -272,17 +256,10 @@ public final class GateEquations {
 
     static final String LSTM_CELL_KEY = "prevMem";
 
-    private static MultiLayerNetwork network(Layer layer, long seed) {
-        MultiLayerNetwork net =
-                new MultiLayerNetwork(
-                        new NeuralNetConfiguration.Builder()
-                                .seed(seed)
-                                .dataType(DataType.DOUBLE)
-                                .list()
-                                .layer(layer)
-                                .build());
-        net.init();
-        return net;
+    private static MultiLayerNetwork lstmNetwork(int features, int hidden, long seed) {
+        return Exercises.doubleNetwork(
+                seed,
+                new LSTM.Builder().nIn(features).nOut(hidden).activation(Activation.TANH).build());
     }
 
     private static INDArray column(INDArray x, int t) {

@@ -2,7 +2,6 @@ package org.rnnkit.exercises;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -126,29 +125,15 @@ public final class StatefulRnn {
     }
 
     private static MultiLayerNetwork network(int features, long seed) {
-        MultiLayerNetwork net =
-                new MultiLayerNetwork(
-                        new NeuralNetConfiguration.Builder()
-                                .seed(seed)
-                                .dataType(DataType.DOUBLE)
-                                .list()
-                                .layer(
-                                        new LSTM.Builder()
-                                                .nIn(features)
-                                                .nOut(6)
-                                                .activation(Activation.TANH)
-                                                .build())
-                                .layer(new GruLayer.Builder().nIn(6).nOut(5).build())
-                                .layer(
-                                        new RnnOutputLayer.Builder(
-                                                        LossFunctions.LossFunction.MCXENT)
-                                                .nIn(5)
-                                                .nOut(3)
-                                                .activation(Activation.SOFTMAX)
-                                                .dataFormat(RNNFormat.NCW)
-                                                .build())
-                                .build());
-        net.init();
-        return net;
+        return Exercises.doubleNetwork(
+                seed,
+                new LSTM.Builder().nIn(features).nOut(6).activation(Activation.TANH).build(),
+                new GruLayer.Builder().nIn(6).nOut(5).build(),
+                new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(5)
+                        .nOut(3)
+                        .activation(Activation.SOFTMAX)
+                        .dataFormat(RNNFormat.NCW)
+                        .build());
     }
 }
