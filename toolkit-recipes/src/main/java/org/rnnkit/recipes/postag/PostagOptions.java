@@ -72,19 +72,15 @@ public record PostagOptions(
     public PostagOptions {
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(tagset, "tagset");
+        Recipes.require(embeddingSize > 0, "embeddingSize must be > 0, received: " + embeddingSize);
+        Recipes.require(charSlots >= 3, "charSlots must be >= 3, received: " + charSlots);
         Recipes.require(
-                embeddingSize > 0,
-                "embeddingSize must be > 0, received: embeddingSize=" + embeddingSize);
-        Recipes.require(charSlots >= 3, "charSlots must be >= 3, received: charSlots=" + charSlots);
-        Recipes.require(
-                lrDecay > 0 && lrDecay <= 1,
-                "lrDecay must be in (0, 1], received: lrDecay=" + lrDecay);
-        Recipes.require(
-                wordDropout >= 0, "wordDropout must be >= 0, received: wordDropout=" + wordDropout);
-        Recipes.require(minCount > 0, "minCount must be > 0, received: minCount=" + minCount);
+                lrDecay > 0 && lrDecay <= 1, "lrDecay must be in (0, 1], received: " + lrDecay);
+        Recipes.require(wordDropout >= 0, "wordDropout must be >= 0, received: " + wordDropout);
+        Recipes.require(minCount > 0, "minCount must be > 0, received: " + minCount);
         Recipes.require(
                 devFraction > 0 && devFraction < 1,
-                "devFraction must be in (0, 1), received: devFraction=" + devFraction);
+                "devFraction must be in (0, 1), received: " + devFraction);
         Recipes.require(
                 embeddingsLimit > 0,
                 "embeddingsLimit must be > 0, received: embeddingsLimit=" + embeddingsLimit);
