@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnkit.bundle.AtomicFiles;
-import org.rnnkit.data.TaggedSentence;
-import org.rnnkit.data.Tagset;
-import org.rnnkit.model.CellType;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.Recipes;
 import org.rnnkit.recipes.postag.PostagDataGenerator;
 import org.rnnkit.recipes.postag.PostagModel;
 import org.rnnkit.recipes.postag.PostagOptions;
+import org.rnnkit.recipes.postag.PostagOptionsBuilder;
 import org.rnnkit.recipes.postag.PostagRecipe;
-import org.rnnkit.text.WordVectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,144 +58,51 @@ final class PostagCommand implements Runnable {
                 "Recurrent layers are bidirectional unless --unidirectional."
             })
     static final class Train implements Callable<Integer> {
-        @Mixin TrainArguments common;
+        @Mixin TrainingFlags common;
+
+        @Mixin EmbeddingFlags embedding;
+
+        @Mixin PostagFlags own;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--tagset", paramLabel = "upos|xpos", description = "CoNLL-U tag column.")
-        String tagset;
-
-        @Option(names = "--unidirectional", description = "Read sentences left to right only.")
-        boolean unidirectional;
-
-        @Option(names = "--embedding-size", paramLabel = "E", description = "Word embedding width.")
-        Integer embeddingSize;
-
-        @Option(
-                names = "--embeddings",
-                paramLabel = "PATH",
-                description =
-                        "Pretrained word vectors (GloVe or word2vec text, optionally .gz) to start the"
-                                + " word embedding from; the file's first --embeddings-limit words"
-                                + " (lower-cased) join the training words in the vocabulary. Without"
-                                + " --embedding-size the size is taken from the file.")
-        Path embeddings;
-
-        @Option(
-                names = "--embeddings-limit",
-                paramLabel = "N",
-                description =
-                        "How many words from the start of the --embeddings file join the vocabulary"
-                                + " (default 100000).")
-        Integer embeddingsLimit;
-
-        @Option(
-                names = "--frozen-embeddings",
-                description =
-                        "Keep the --embeddings vectors unchanged in a table of their own, beside a"
-                                + " trainable embedding (--embedding-size, default 100) for the"
-                                + " training words: unseen words with a vector then look like rare"
-                                + " training words do after word dropout.")
-        boolean frozenEmbeddings;
-
-        @Option(
-                names = "--char-slots",
-                paramLabel = "N",
-                description = "Character slots per word, incl. one padding slot at each end.")
-        Integer charSlots;
-
-        @Option(
-                names = "--min-count",
-                paramLabel = "N",
-                description = "Minimum word count for the vocabulary.")
-        Integer minCount;
-
-        @Option(
-                names = "--lr-decay",
-                paramLabel = "F",
-                description = "Learning-rate factor per epoch (default 0.9).")
-        Double lrDecay;
-
-        @Option(
-                names = "--word-dropout",
-                paramLabel = "ALPHA",
-                description =
-                        "Replace a word seen n times by <unk> with probability ALPHA/(ALPHA+n)"
-                                + " while training (default 0.25; 0 turns it off).")
-        Double wordDropout;
-
-        @Option(
-                names = "--patience",
-                paramLabel = "N",
-                description = "Epochs without dev improvement before stopping.")
-        Integer patience;
-
-        @Option(
-                names = "--dev-fraction",
-                paramLabel = "F",
-                description = "Share held out as dev set without --dev.")
-        Double devFraction;
-
         @Override
         public Integer call() throws IOException {
-            TrainArguments a = common;
-            if (a.skipBadRows || a.maxLength != null) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "postag train does not take --skip-bad-rows or --max-length: sentences are"
-                                + " tagged whole and malformed lines are errors");
-            }
-            if (unidirectional && a.bidirectional) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "--bidirectional and --unidirectional exclude each other");
-            }
-            PostagOptions.Builder b = PostagOptions.builder();
-            set(a.data, b::data);
-            set(a.dev, b::dev);
-            set(a.out, b::out);
-            set(a.epochs, b::epochs);
-            set(a.seed, b::seed);
-            set(a.cell == null ? null : CellType.parse(a.cell), b::cell);
-            set(a.hidden, b::hiddenSize);
-            set(a.layers, b::numLayers);
-            set(a.dropout, b::dropout);
-            set(a.batchSize, b::batchSize);
-            set(a.learningRate, b::learningRate);
-            set(tagset == null ? null : parseTagset(tagset), b::tagset);
-            set(embeddingSize, b::embeddingSize);
-            if (embeddingsLimit != null && embeddings == null) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--embeddings-limit needs --embeddings");
-            }
-            if (frozenEmbeddings && embeddings == null) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--frozen-embeddings needs --embeddings");
-            }
-            set(embeddings, b::embeddings);
-            set(embeddingsLimit, b::embeddingsLimit);
-            b.frozenEmbeddings(frozenEmbeddings);
+            TrainingFlags.refuse(
+                    spec,
+                    common.skipBadRows || common.maxLength != null,
+                    "postag train does not take --skip-bad-rows or --max-length: sentences are"
+                            + " tagged whole and malformed lines are errors");
+            TrainingFlags.refuse(
+                    spec,
+                    own.unidirectional && common.bidirectional,
+                    "--bidirectional and --unidirectional exclude each other");
+            PostagOptionsBuilder b =
+                    PostagOptions.builder()
+                            .training(
+                                    common.apply(PostagOptions.defaults().training())
+                                            .withBidirectional(!own.unidirectional));
+            set(own.tagset(), b::tagset);
+            TrainingFlags.refuse(
+                    spec,
+                    own.embeddingsLimit != null && own.embeddings == null,
+                    "--embeddings-limit needs --embeddings");
+            TrainingFlags.refuse(
+                    spec,
+                    own.frozenEmbeddings && own.embeddings == null,
+                    "--frozen-embeddings needs --embeddings");
             PrintWriter out = spec.commandLine().getOut();
-            if (embeddings != null && embeddingSize == null && !frozenEmbeddings) {
-                int dimension = WordVectors.read(embeddings, 1).dimension();
-                b.embeddingSize(dimension);
-                out.printf(
-                        Locale.ROOT,
-                        "embedding size set to %d, the dimension of %s%n",
-                        dimension,
-                        embeddings);
-            }
-            set(charSlots, b::charSlots);
-            set(minCount, b::minCount);
-            set(lrDecay, b::lrDecay);
-            set(wordDropout, b::wordDropout);
-            set(patience, b::patience);
-            set(devFraction, b::devFraction);
-            b.bidirectional(!unidirectional)
-                    .resume(a.resume)
-                    .smoke(a.smoke)
-                    .progressBar(!a.noProgress && System.console() != null);
-            RecipeResult result = PostagRecipe.train(b.build());
+            Path vectors = own.frozenEmbeddings ? null : own.embeddings;
+            set(embedding.embeddingSize(vectors, out), b::embeddingSize);
+            set(own.embeddings, b::embeddings);
+            set(own.embeddingsLimit, b::embeddingsLimit);
+            set(embedding.minCount, b::minCount);
+            set(own.charSlots, b::charSlots);
+            set(own.lrDecay, b::lrDecay);
+            set(own.wordDropout, b::wordDropout);
+            set(own.devFraction, b::devFraction);
+            RecipeResult result =
+                    PostagRecipe.train(b.frozenEmbeddings(own.frozenEmbeddings).build());
             out.println(result.report());
             out.printf(Locale.ROOT, "model saved to %s%n", result.bundle());
             out.printf(
@@ -206,15 +111,6 @@ final class PostagCommand implements Runnable {
                     result.bundle());
             out.flush();
             return 0;
-        }
-    }
-
-    static Tagset parseTagset(String name) {
-        try {
-            return Tagset.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "tagset must be one of [upos, xpos], received: tagset=" + name);
         }
     }
 
@@ -234,10 +130,8 @@ final class PostagCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (arguments.skipBadRows) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "postag eval does not take --skip-bad-rows");
-            }
+            TrainingFlags.refuse(
+                    spec, arguments.skipBadRows, "postag eval does not take --skip-bad-rows");
             RecipeResult result = PostagRecipe.evaluate(arguments.model, arguments.data);
             CommandOutput.printEvaluation(result, arguments.json, spec.commandLine().getOut());
             return 0;
@@ -262,25 +156,15 @@ final class PostagCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            PostagModel m = PostagModel.load(model.model);
-            PrintWriter out = spec.commandLine().getOut();
+            PostagModel tagger = PostagModel.load(model.model);
             PrintWriter err = spec.commandLine().getErr();
-            List<List<String>> sentences = new ArrayList<>();
-            for (String line : CommandOutput.inputs(inputs, "SENTENCE", err)) {
-                sentences.add(Arrays.asList(line.trim().split("\\s+")));
-            }
-            List<List<String>> tags = m.predict(sentences);
-            for (int i = 0; i < sentences.size(); i++) {
-                StringBuilder line = new StringBuilder();
-                for (int w = 0; w < sentences.get(i).size(); w++) {
-                    if (w > 0) {
-                        line.append(' ');
-                    }
-                    line.append(sentences.get(i).get(w)).append('/').append(tags.get(i).get(w));
-                }
-                out.println(line);
-            }
+            List<List<String>> sentences =
+                    CommandOutput.inputs(inputs, "SENTENCE", err).stream()
+                            .map(line -> Arrays.asList(line.trim().split("\\s+")))
+                            .toList();
             err.flush();
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(PostagDataGenerator.wordTagLines(sentences, tagger.predict(sentences)));
             out.flush();
             return 0;
         }
@@ -316,20 +200,10 @@ final class PostagCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (size < 1) {
-                throw new IllegalArgumentException("size must be > 0, received: size=" + size);
-            }
-            StringBuilder text = new StringBuilder();
-            for (TaggedSentence s : PostagDataGenerator.generate(size, seed)) {
-                for (int w = 0; w < s.size(); w++) {
-                    if (w > 0) {
-                        text.append(' ');
-                    }
-                    text.append(s.words().get(w)).append('/').append(s.tags().get(w));
-                }
-                text.append('\n');
-            }
-            AtomicFiles.write(out, text.toString().getBytes(StandardCharsets.UTF_8));
+            Recipes.require(size >= 1, "size must be > 0, received: size=" + size);
+            String text =
+                    PostagDataGenerator.wordTagLines(PostagDataGenerator.generate(size, seed));
+            AtomicFiles.write(out, text.getBytes(StandardCharsets.UTF_8));
             spec.commandLine()
                     .getOut()
                     .printf(Locale.ROOT, "wrote %d sentences to %s%n", size, out);

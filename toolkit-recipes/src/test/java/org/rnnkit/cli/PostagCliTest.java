@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.bundle.ModelBundle;
@@ -17,30 +19,43 @@ class PostagCliTest {
 
     @TempDir Path dir;
 
+    /**
+     * Writes {@code size} generated sentences to {@code tagged.txt} with {@code postag generate}.
+     */
+    private Path generated(int size) throws IOException {
+        Path data = dir.resolve("tagged.txt");
+        Run generate = run("postag", "generate", "--out", data.toString(), "--size", "" + size);
+        assertEquals(0, generate.exit(), generate.err());
+        assertEquals(size, Files.readAllLines(data).size());
+        return data;
+    }
+
+    /** Runs {@code postag train --smoke} of a tiny tagger on {@code data}, with more flags. */
+    private static Run smokeTrain(Path data, Path model, String... flags) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of("postag", "train", "--smoke", "--layers", "1", "--hidden", "4"));
+        args.addAll(List.of("--data", data.toString(), "--out", model.toString()));
+        args.addAll(List.of(flags));
+        return run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Asserts that {@code postag predict} tags "the xylophone", whose second word is no training
+     * word.
+     */
+    private static void assertTagsAWordOnlyInTheVectors(Path model) {
+        Run predict = run("postag", "predict", "--model", model.toString(), "the xylophone");
+        assertEquals(0, predict.exit(), predict.err());
+        assertTrue(predict.out().strip().matches("the/\\S+ xylophone/\\S+"), predict.out());
+    }
+
     @Test
     void givenGeneratedData_whenTrainEvalPredict_thenBundleJsonAndTaggedOutput()
             throws IOException {
-        Path data = dir.resolve("tagged.txt");
-        Run generate = run("postag", "generate", "--out", data.toString(), "--size", "200");
-        assertEquals(0, generate.exit(), generate.err());
-        assertEquals(200, Files.readAllLines(data).size());
-
+        Path data = generated(200);
         Path model = dir.resolve("p.zip");
-        Run train =
-                run(
-                        "postag",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
-                        "--smoke",
-                        "--hidden",
-                        "8",
-                        "--layers",
-                        "1",
-                        "--embedding-size",
-                        "8");
+        Run train = smokeTrain(data, model, "--embedding-size", "8");
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("most frequent tag"), train.out());
         assertTrue(Files.isRegularFile(dir.resolve("p-run/checkpoint.zip")));
@@ -114,30 +129,32 @@ class PostagCliTest {
                         "--out",
                         dir.resolve("z.zip").toString());
         assertEquals(2, maxLength.exit());
-        assertTrue(maxLength.err().contains("--max-length"), maxLength.err());
+        assertTrue(
+                maxLength
+                        .err()
+                        .startsWith(
+                                "postag train does not take --skip-bad-rows or --max-length:"
+                                        + " sentences are tagged whole and malformed lines are"
+                                        + " errors"),
+                maxLength.err());
+        Run both = run("postag", "train", "--bidirectional", "--unidirectional");
+        assertEquals(2, both.exit());
+        assertTrue(
+                both.err().startsWith("--bidirectional and --unidirectional exclude each other"),
+                both.err());
     }
 
     @Test
     void givenEmbeddingsFile_whenSmokeTrained_thenSizeTakenFromFileAndModelPredicts()
             throws IOException {
-        Path data = dir.resolve("tagged.txt");
-        assertEquals(0, run("postag", "generate", "--out", data.toString(), "--size", "60").exit());
+        Path data = generated(60);
         Path vectors = dir.resolve("vectors.txt");
         Files.writeString(vectors, "2 3\nthe 0.5 -0.25 0.125\nxylophone 2 -2 0.25\n");
         Path model = dir.resolve("e.zip");
         Run train =
-                run(
-                        "postag",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
-                        "--smoke",
-                        "--hidden",
-                        "4",
-                        "--layers",
-                        "1",
+                smokeTrain(
+                        data,
+                        model,
                         "--embeddings",
                         vectors.toString(),
                         "--embeddings-limit",
@@ -150,23 +167,12 @@ class PostagCliTest {
         ModelBundle bundle = ModelBundle.load(model);
         assertEquals(3, bundle.options().get("embeddingSize").asInt());
         assertTrue(bundle.vocabulary().contains("xylophone"));
-        Run predict = run("postag", "predict", "--model", model.toString(), "the xylophone");
-        assertEquals(0, predict.exit(), predict.err());
-        assertTrue(predict.out().strip().matches("the/\\S+ xylophone/\\S+"), predict.out());
+        assertTagsAWordOnlyInTheVectors(model);
 
+        Path other = dir.resolve("other.zip");
         Run mismatch =
-                run(
-                        "postag",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        dir.resolve("other.zip").toString(),
-                        "--smoke",
-                        "--embedding-size",
-                        "5",
-                        "--embeddings",
-                        vectors.toString());
+                smokeTrain(
+                        data, other, "--embedding-size", "5", "--embeddings", vectors.toString());
         assertEquals(2, mismatch.exit());
         assertTrue(
                 mismatch.err().contains("embeddingSize must equal the dimension of the vectors"),
@@ -176,24 +182,14 @@ class PostagCliTest {
     @Test
     void givenFrozenEmbeddings_whenSmokeTrained_thenOwnSizeKeptAndWithoutVectorsRefused()
             throws IOException {
-        Path data = dir.resolve("tagged.txt");
-        assertEquals(0, run("postag", "generate", "--out", data.toString(), "--size", "60").exit());
+        Path data = generated(60);
         Path vectors = dir.resolve("vectors.txt");
         Files.writeString(vectors, "the 0.5 -0.25 0.125\nxylophone 2 -2 0.25\n");
         Path model = dir.resolve("f.zip");
         Run train =
-                run(
-                        "postag",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
-                        "--smoke",
-                        "--hidden",
-                        "4",
-                        "--layers",
-                        "1",
+                smokeTrain(
+                        data,
+                        model,
                         "--embedding-size",
                         "6",
                         "--embeddings",
@@ -206,20 +202,9 @@ class PostagCliTest {
         ModelBundle bundle = ModelBundle.load(model);
         assertEquals(6, bundle.options().get("embeddingSize").asInt());
         assertTrue(bundle.options().get("frozenEmbeddings").asBoolean());
-        Run predict = run("postag", "predict", "--model", model.toString(), "the xylophone");
-        assertEquals(0, predict.exit(), predict.err());
-        assertTrue(predict.out().strip().matches("the/\\S+ xylophone/\\S+"), predict.out());
+        assertTagsAWordOnlyInTheVectors(model);
 
-        Run refused =
-                run(
-                        "postag",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        dir.resolve("other.zip").toString(),
-                        "--smoke",
-                        "--frozen-embeddings");
+        Run refused = smokeTrain(data, dir.resolve("other.zip"), "--frozen-embeddings");
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("--frozen-embeddings needs --embeddings"), refused.err());
     }

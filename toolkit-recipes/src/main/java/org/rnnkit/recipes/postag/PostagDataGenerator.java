@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.rnnkit.data.TaggedSentence;
+import org.rnnkit.recipes.Recipes;
 
 /**
  * The embedded default data of the tagger: generated English sentences with UPOS tags in which
@@ -93,6 +94,52 @@ public final class PostagDataGenerator {
      */
     public static List<TaggedSentence> defaultDataset() {
         return generate(DEFAULT_SIZE, DEFAULT_SEED);
+    }
+
+    /**
+     * Writes sentences in the word/TAG format that {@link org.rnnkit.data.TaggedSentenceReader}
+     * reads: one sentence per line, {@code word/TAG} tokens separated by single spaces.
+     *
+     * @param words each sentence's words
+     * @param tags each sentence's tags, as many per sentence as it has words
+     * @return the lines, each ending in a newline
+     * @throws IllegalArgumentException when a sentence has another number of tags than of words
+     */
+    public static String wordTagLines(List<List<String>> words, List<List<String>> tags) {
+        Recipes.require(
+                words.size() == tags.size(),
+                "tags must have one list per sentence, received: "
+                        + tags.size()
+                        + " lists for "
+                        + words.size()
+                        + " sentences");
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < words.size(); s++) {
+            List<String> w = words.get(s);
+            Recipes.require(
+                    w.size() == tags.get(s).size(),
+                    "tags must have one tag per word, received: " + tags.get(s) + " for " + w);
+            for (int i = 0; i < w.size(); i++) {
+                text.append(i > 0 ? " " : "")
+                        .append(w.get(i))
+                        .append('/')
+                        .append(tags.get(s).get(i));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Writes tagged sentences in the word/TAG format.
+     *
+     * @param sentences the sentences
+     * @return the lines, each ending in a newline
+     */
+    public static String wordTagLines(List<TaggedSentence> sentences) {
+        return wordTagLines(
+                sentences.stream().map(TaggedSentence::words).toList(),
+                sentences.stream().map(TaggedSentence::tags).toList());
     }
 
     private static String pick(Random r, String[] words) {

@@ -5,14 +5,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnkit.bundle.BundleFormatException;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.data.SequenceBatch;
 import org.rnnkit.eval.MostFrequentTagger;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.Recipes;
 import org.rnnkit.text.Vocabulary;
 
@@ -32,16 +35,19 @@ public final class PostagModel {
     private final ModelBundle bundle;
     private final PostagEncoder encoder;
     private final MostFrequentTagger baseline;
+    private final PostagOptions options;
 
     PostagModel(
             ComputationGraph network,
             PostagEncoder encoder,
             MostFrequentTagger baseline,
-            ModelBundle bundle) {
+            ModelBundle bundle,
+            PostagOptions options) {
         this.network = network;
         this.bundle = bundle;
         this.encoder = encoder;
         this.baseline = baseline;
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     ComputationGraph network() {
@@ -53,7 +59,8 @@ public final class PostagModel {
      *
      * @param file the bundle
      * @return the model
-     * @throws IOException when the file cannot be read or holds another task's model
+     * @throws IOException when the file cannot be read, is not a bundle, or holds another task's
+     *     model
      */
     public static PostagModel load(Path file) throws IOException {
         ModelBundle bundle = Recipes.loadBundle(file, TASK);
@@ -63,7 +70,13 @@ public final class PostagModel {
         Vocabulary chars = Vocabulary.read(new ByteArrayInputStream(bundle.attachment(CHARS)));
         List<String> tags =
                 ModelBundle.json().readValue(bundle.attachment(TAGS), new TypeReference<>() {});
-        int slots = bundle.options().path("charSlots").asInt(16);
+        PostagOptions options =
+                OptionsJson.read(
+                        bundle.options(),
+                        PostagOptions.class,
+                        PostagOptions.defaults(),
+                        Map.of(),
+                        file);
         MostFrequentTagger baseline =
                 bundle.attachments().containsKey(BASELINE)
                         ? MostFrequentTagger.fromMap(
@@ -78,9 +91,21 @@ public final class PostagModel {
                         : null;
         return new PostagModel(
                 bundle.network(),
-                new PostagEncoder(bundle.vocabulary(), chars, tags, slots, pretrained),
+                new PostagEncoder(
+                        bundle.vocabulary(), chars, tags, options.charSlots(), pretrained),
                 baseline,
-                bundle);
+                bundle,
+                options);
+    }
+
+    /**
+     * Returns the settings the model was trained with.
+     *
+     * @return the options read from the bundle (older bundles upgraded), or those of the run that
+     *     is training it
+     */
+    public PostagOptions options() {
+        return options;
     }
 
     /**
@@ -124,7 +149,7 @@ public final class PostagModel {
                 INDArray p = network.output(false, batch.inputs(), batch.inputMasks())[0];
                 int[][] best = p.argMax(1).reshape(chunk.size(), p.size(2)).toIntMatrix();
                 for (int i = 0; i < chunk.size(); i++) {
-                    out.add(java.util.Arrays.copyOf(best[i], chunk.get(i).size()));
+                    out.add(Arrays.copyOf(best[i], chunk.get(i).size()));
                 }
             }
         }

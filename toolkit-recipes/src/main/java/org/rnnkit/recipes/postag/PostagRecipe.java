@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
@@ -25,8 +26,10 @@ import org.rnnkit.eval.TaggingReport;
 import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.SequenceTaggerBuilder;
 import org.rnnkit.recipes.Fingerprints;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.text.WordVectors;
 import org.rnnkit.train.DevMetric;
@@ -78,132 +81,175 @@ public final class PostagRecipe {
     private PostagRecipe() {}
 
     /**
-     * Trains, evaluates on the dev set, and saves a bundle.
+     * Trains, evaluates on the dev set, and saves a bundle: read -> encoder and network (with the
+     * pretrained vectors, if any) -> batches -> Trainer -> bundle -> report.
      *
      * @param options the settings
      * @return the bundle, dev metrics ({@code accuracy} = token accuracy, per tag, OOV, baseline)
      *     and a report
      * @throws IOException when data cannot be read or the bundle not written
      * @throws MalformedDataException when the data is malformed
+     * @throws IllegalArgumentException when the vectors' dimension is not {@code embeddingSize}
      */
     public static RecipeResult train(PostagOptions options) throws IOException {
-        List<TaggedSentence> all =
-                options.data() == null
-                        ? PostagDataGenerator.defaultDataset()
-                        : TaggedSentenceReader.readAll(options.data(), options.tagset());
-        List<TaggedSentence> trainSet;
-        List<TaggedSentence> devSet;
-        if (options.dev() != null) {
-            trainSet = all;
-            devSet = TaggedSentenceReader.readAll(options.dev(), options.tagset());
-        } else {
-            List<TaggedSentence> shuffled = new ArrayList<>(all);
-            Collections.shuffle(shuffled, new Random(options.seed()));
-            int devSize = Math.max(1, (int) Math.round(shuffled.size() * options.devFraction()));
-            if (devSize >= shuffled.size()) {
-                throw new MalformedDataException(
-                        options.data(), 0, "expected at least 2 sentences to split off a dev set");
-            }
-            devSet = shuffled.subList(0, devSize);
-            trainSet = shuffled.subList(devSize, shuffled.size());
-        }
-        Setup setup = setUp(options, trainSet);
+        TrainingOptions training = options.training();
+        Corpus corpus = Corpus.read(options);
+        Setup setup = setUp(options, corpus.train());
         PostagEncoder encoder = setup.encoder();
-        ComputationGraph network = setup.network();
-        OptimizerSpec optimizer = setup.optimizer();
-        Map<String, Double> embeddingMetrics = setup.embeddingMetrics();
-        checkTags(devSet, encoder, options.dev() != null ? options.dev() : options.data());
+        checkTags(corpus.dev(), encoder, corpus.devFile());
         LOG.info(
                 "data: {} training and {} dev sentences, {} tags, {} training words, {}"
                         + " characters",
-                trainSet.size(),
-                devSet.size(),
+                corpus.train().size(),
+                corpus.dev().size(),
                 encoder.tags().size(),
                 setup.trainingWords(),
                 encoder.chars().size());
-        List<List<String>> trainWords = trainSet.stream().map(TaggedSentence::words).toList();
-        List<int[]> trainTags = trainSet.stream().map(encoder::tagIds).toList();
-
-        List<Integer> order = new ArrayList<>(trainSet.size());
-        for (int i = 0; i < trainSet.size(); i++) {
-            order.add(i);
-        }
-        BucketingIterator<Integer> batches =
-                new BucketingIterator<>(
-                        order,
-                        options.batchSize(),
-                        i -> trainWords.get(i).size(),
-                        (List<Integer> ids, Integer epoch) ->
-                                encoder.batch(
-                                        ids.stream().map(trainWords::get).toList(),
-                                        ids.stream().map(trainTags::get).toList(),
-                                        options.wordDropout(),
-                                        batchRandom(options.seed(), epoch, ids)),
-                        encoder.tags().size(),
-                        true,
-                        options.seed());
-        MostFrequentTagger baseline =
-                MostFrequentTagger.train(
-                        trainWords.stream().map(PostagEncoder::lower).toList(),
-                        trainTags,
-                        encoder.tags().size());
+        Encoded encoded = Encoded.of(corpus.train(), encoder);
+        BucketingIterator<Integer> batches = batches(encoded, encoder, options);
+        MostFrequentTagger baseline = encoded.baseline(encoder.tags().size());
         DevMetric devAccuracy =
                 DevMetric.of(
                         "dev_accuracy",
-                        net ->
-                                report(new PostagModel(net, encoder, null, null), devSet)
-                                        .accuracy());
-        Path runDir = options.runDirectory();
-        String dataHash = Recipes.dataHash(options.data());
-        String embeddingsHash =
-                options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
-        ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
+                        net -> {
+                            PostagModel model = new PostagModel(net, encoder, null, null, options);
+                            return report(model, corpus.dev()).accuracy();
+                        });
+
+        String dataHash = Recipes.dataHash(training.data());
+        ObjectNode optionsJson = OptionsJson.write(options);
         Trainer trainer =
                 Recipes.trainerBuilder(
-                                options.smoke(),
-                                options.epochs(),
-                                options.patience(),
-                                options.seed(),
-                                runDir,
-                                options.resume(),
-                                options.progressBar(),
-                                dataHash
-                                        + "|"
-                                        + Fingerprints.ofOptions(optionsJson)
-                                        + embeddingsHash,
-                                optimizer)
+                                training,
+                                fingerprint(options, dataHash, optionsJson),
+                                setup.optimizer())
                         .build();
-        TrainingResult result = trainer.fit(network, batches, devAccuracy);
+        TrainingResult result = trainer.fit(setup.network(), batches, devAccuracy);
 
-        Provenance provenance =
-                Provenance.now(
-                        PostagModel.TASK,
-                        options.seed(),
-                        options.data() == null ? "embedded" : options.data().toString(),
-                        dataHash,
-                        trainSet.size(),
-                        devSet.size());
-        PostagModel model = new PostagModel(result.network(), encoder, baseline, null);
-        Evaluation evaluation = evaluate(model, devSet);
+        PostagModel model = new PostagModel(result.network(), encoder, baseline, null, options);
+        Evaluation evaluation = evaluate(model, corpus.dev());
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         Recipes.putTrainingMetrics(metrics, result);
-        metrics.putAll(embeddingMetrics);
-        bundleOf(result.network(), encoder, optionsJson, provenance, metrics, baseline)
-                .save(options.out());
-        LOG.info("saved {}", options.out());
-        String report = "dev set: " + devSet.size() + " sentences\n" + evaluation.report();
-        if (!embeddingMetrics.isEmpty()) {
-            report +=
-                    String.format(
-                            Locale.ROOT,
-                            "pretrained embeddings: %s (%s), %.0f words with a vector, %.0f of"
-                                    + " them not training words%n",
-                            options.embeddings(),
-                            options.frozenEmbeddings() ? "frozen" : "fine-tuned",
-                            embeddingMetrics.get("embeddings_found"),
-                            embeddingMetrics.get("embeddings_added"));
+        metrics.putAll(setup.embeddingMetrics());
+        bundleOf(
+                        result.network(),
+                        encoder,
+                        optionsJson,
+                        corpus.provenance(training, dataHash),
+                        metrics,
+                        baseline)
+                .save(training.out());
+        LOG.info("saved {}", training.out());
+        String report =
+                "dev set: "
+                        + corpus.dev().size()
+                        + " sentences\n"
+                        + evaluation.report()
+                        + embeddingsReport(options, setup.embeddingMetrics());
+        return new RecipeResult(training.out(), metrics, report);
+    }
+
+    /**
+     * The read stage: the training and dev sentences.
+     *
+     * @param train the training sentences
+     * @param dev the dev sentences: the dev file's, or a seeded share of the data
+     * @param devFile where the dev sentences come from, named in errors ({@code null} = embedded)
+     */
+    private record Corpus(List<TaggedSentence> train, List<TaggedSentence> dev, Path devFile) {
+
+        static Corpus read(PostagOptions options) throws IOException {
+            TrainingOptions training = options.training();
+            List<TaggedSentence> all =
+                    training.data() == null
+                            ? PostagDataGenerator.defaultDataset()
+                            : TaggedSentenceReader.readAll(training.data(), options.tagset());
+            if (training.dev() != null) {
+                return new Corpus(
+                        all,
+                        TaggedSentenceReader.readAll(training.dev(), options.tagset()),
+                        training.dev());
+            }
+            List<TaggedSentence> shuffled = new ArrayList<>(all);
+            Collections.shuffle(shuffled, new Random(training.seed()));
+            int devSize = Math.max(1, (int) Math.round(shuffled.size() * options.devFraction()));
+            if (devSize >= shuffled.size()) {
+                throw new MalformedDataException(
+                        training.data(), 0, "expected at least 2 sentences to split off a dev set");
+            }
+            return new Corpus(
+                    shuffled.subList(devSize, shuffled.size()),
+                    shuffled.subList(0, devSize),
+                    training.data());
         }
-        return new RecipeResult(options.out(), metrics, report);
+
+        Provenance provenance(TrainingOptions training, String dataHash) {
+            String source = training.data() == null ? "embedded" : training.data().toString();
+            return Provenance.now(
+                    PostagModel.TASK, training.seed(), source, dataHash, train.size(), dev.size());
+        }
+    }
+
+    /**
+     * The training sentences as the encoder sees them.
+     *
+     * @param words each sentence's words
+     * @param tags each sentence's tag ids
+     */
+    private record Encoded(List<List<String>> words, List<int[]> tags) {
+
+        static Encoded of(List<TaggedSentence> train, PostagEncoder encoder) {
+            return new Encoded(
+                    train.stream().map(TaggedSentence::words).toList(),
+                    train.stream().map(encoder::tagIds).toList());
+        }
+
+        /** The most-frequent-tag baseline of the (lower-cased) training words. */
+        MostFrequentTagger baseline(int numTags) {
+            return MostFrequentTagger.train(
+                    words.stream().map(PostagEncoder::lower).toList(), tags, numTags);
+        }
+    }
+
+    /** The batching stage: sentences bucketed by length, word dropout drawn per batch. */
+    private static BucketingIterator<Integer> batches(
+            Encoded encoded, PostagEncoder encoder, PostagOptions options) {
+        long seed = options.training().seed();
+        return new BucketingIterator<>(
+                IntStream.range(0, encoded.words().size()).boxed().toList(),
+                options.training().batchSize(),
+                i -> encoded.words().get(i).size(),
+                (List<Integer> ids, Integer epoch) ->
+                        encoder.batch(
+                                ids.stream().map(encoded.words()::get).toList(),
+                                ids.stream().map(encoded.tags()::get).toList(),
+                                options.wordDropout(),
+                                batchRandom(seed, epoch, ids)),
+                encoder.tags().size(),
+                true,
+                seed);
+    }
+
+    /** What a resumed run must share: the data, the options and the vectors file. */
+    private static String fingerprint(PostagOptions options, String dataHash, ObjectNode json)
+            throws IOException {
+        String embeddingsHash =
+                options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
+        return dataHash + "|" + Fingerprints.ofOptions(json) + embeddingsHash;
+    }
+
+    private static String embeddingsReport(PostagOptions options, Map<String, Double> metrics) {
+        if (metrics.isEmpty()) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                "pretrained embeddings: %s (%s), %.0f words with a vector, %.0f of"
+                        + " them not training words%n",
+                options.embeddings(),
+                options.frozenEmbeddings() ? "frozen" : "fine-tuned",
+                metrics.get("embeddings_found"),
+                metrics.get("embeddings_added"));
     }
 
     /**
@@ -224,8 +270,8 @@ public final class PostagRecipe {
             Map<String, Double> embeddingMetrics) {}
 
     /**
-     * Builds the encoder from the training sentences (and the pretrained vectors, if any) and
-     * initialises the network.
+     * The encoder and graph stage: builds the encoder from the training sentences (and the
+     * pretrained vectors, if any) and initialises the network.
      *
      * @throws IOException when the vectors cannot be read
      * @throws IllegalArgumentException when the vectors' dimension is not {@code embeddingSize}
@@ -237,26 +283,41 @@ public final class PostagRecipe {
                 options.embeddings() == null
                         ? null
                         : lowerCased(WordVectors.read(options.embeddings()));
-        List<String> fileWords =
-                vectors == null
-                        ? List.of()
-                        : vectors.words()
-                                .subList(0, Math.min(options.embeddingsLimit(), vectors.size()));
-        PostagEncoder encoder;
-        if (vectors == null) {
-            encoder = fitted;
-        } else if (options.frozenEmbeddings()) {
-            encoder =
-                    fitted.withPretrained(
-                            Vocabulary.builder().build(1, 4).withExtraTokens(fileWords));
-        } else {
-            encoder = fitted.withExtraWords(fileWords);
-        }
+        PostagEncoder encoder = withVectorWords(fitted, vectors, options);
         OptimizerSpec optimizer =
                 new OptimizerSpec(
-                        options.learningRate(),
+                        options.training().learningRate(),
                         options.lrDecay(),
                         OptimizerSpec.defaults().clipNorm());
+        ComputationGraph network = network(options, encoder, vectors, optimizer);
+        Map<String, Double> embeddingMetrics =
+                copyEmbeddings(options, vectors, encoder, trainingWords, network);
+        return new Setup(encoder, trainingWords, network, optimizer, embeddingMetrics);
+    }
+
+    /**
+     * Adds the first {@code embeddingsLimit} words of the vectors to the encoder: to its word
+     * vocabulary, or with {@code frozenEmbeddings} as its pretrained table.
+     */
+    private static PostagEncoder withVectorWords(
+            PostagEncoder fitted, WordVectors vectors, PostagOptions options) {
+        if (vectors == null) {
+            return fitted;
+        }
+        List<String> fileWords =
+                vectors.words().subList(0, Math.min(options.embeddingsLimit(), vectors.size()));
+        return options.frozenEmbeddings()
+                ? fitted.withPretrained(Vocabulary.builder().build(1, 4).withExtraTokens(fileWords))
+                : fitted.withExtraWords(fileWords);
+    }
+
+    /** The graph: word and character inputs (and the frozen table) -> recurrent stack -> tags. */
+    private static ComputationGraph network(
+            PostagOptions options,
+            PostagEncoder encoder,
+            WordVectors vectors,
+            OptimizerSpec optimizer) {
+        TrainingOptions training = options.training();
         ComputationGraph network =
                 SequenceTaggerBuilder.builder()
                         .setVocabularySize(encoder.words().size())
@@ -269,18 +330,16 @@ public final class PostagRecipe {
                                 vectors == null ? 0 : vectors.dimension())
                         .optRnn(
                                 new RnnSpec(
-                                        options.cell(),
-                                        options.hiddenSize(),
-                                        options.numLayers(),
-                                        options.bidirectional(),
-                                        options.dropout()))
+                                        training.cell(),
+                                        training.hiddenSize(),
+                                        training.numLayers(),
+                                        training.bidirectional(),
+                                        training.dropout()))
                         .optOptimizer(optimizer)
-                        .optSeed(options.seed())
+                        .optSeed(training.seed())
                         .build();
         LOG.info("model: {} parameters", network.numParams());
-        Map<String, Double> embeddingMetrics =
-                copyEmbeddings(options, vectors, encoder, trainingWords, network);
-        return new Setup(encoder, trainingWords, network, optimizer, embeddingMetrics);
+        return network;
     }
 
     /**
@@ -399,10 +458,7 @@ public final class PostagRecipe {
      */
     public static RecipeResult evaluate(Path modelFile, Path data) throws IOException {
         PostagModel model = PostagModel.load(modelFile);
-        String tagset = model.bundle().options().path("tagset").asText("UPOS");
-        List<TaggedSentence> set =
-                TaggedSentenceReader.readAll(
-                        data, org.rnnkit.data.Tagset.valueOf(tagset.toUpperCase(Locale.ROOT)));
+        List<TaggedSentence> set = TaggedSentenceReader.readAll(data, model.options().tagset());
         checkTags(set, model.encoder(), data);
         Evaluation evaluation = evaluate(model, set);
         return new RecipeResult(

@@ -43,30 +43,23 @@ class PostagEmbeddingsTest {
     /** 120 generated sentences in the word/TAG format. */
     private Path taggedFile() throws IOException {
         Path data = dir.resolve("tagged.txt");
-        StringBuilder text = new StringBuilder();
-        for (TaggedSentence s : PostagDataGenerator.generate(120, 3)) {
-            for (int i = 0; i < s.size(); i++) {
-                text.append(i > 0 ? " " : "")
-                        .append(s.words().get(i))
-                        .append('/')
-                        .append(s.tags().get(i));
-            }
-            text.append('\n');
-        }
+        String text = PostagDataGenerator.wordTagLines(PostagDataGenerator.generate(120, 3));
         Files.writeString(data, text, StandardCharsets.UTF_8);
         return data;
     }
 
-    private PostagOptions.Builder smoke(Path vectors) {
-        return PostagOptions.builder()
-                .smoke(true)
-                .hiddenSize(4)
-                .numLayers(1)
-                .batchSize(8)
-                .embeddingSize(3)
-                .embeddings(vectors)
-                .embeddingsLimit(3)
-                .out(dir.resolve("p.zip"));
+    private PostagOptions smoke(Path vectors) {
+        return PostagOptions.defaults()
+                .withTraining(
+                        t ->
+                                t.smoke(true)
+                                        .hiddenSize(4)
+                                        .numLayers(1)
+                                        .batchSize(8)
+                                        .out(dir.resolve("p.zip")))
+                .withEmbeddingSize(3)
+                .withEmbeddings(vectors)
+                .withEmbeddingsLimit(3);
     }
 
     @Test
@@ -77,7 +70,7 @@ class PostagEmbeddingsTest {
                 train.stream().anyMatch(s -> s.words().contains("xylophone")),
                 "fixture must lack the word");
 
-        PostagRecipe.Setup setup = PostagRecipe.setUp(smoke(vectorsFile()).build(), train);
+        PostagRecipe.Setup setup = PostagRecipe.setUp(smoke(vectorsFile()), train);
 
         Vocabulary words = setup.encoder().words();
         assertEquals(setup.trainingWords() + 1, words.size());
@@ -104,15 +97,15 @@ class PostagEmbeddingsTest {
         Path data = taggedFile();
         Path vectors = vectorsFile();
 
-        RecipeResult r = PostagRecipe.train(smoke(vectors).data(data).build());
+        RecipeResult r = PostagRecipe.train(smoke(vectors).withTraining(t -> t.data(data)));
 
         assertEquals(1.0, r.metrics().get("embeddings_added"));
         assertTrue(r.report().contains("pretrained embeddings: " + vectors), r.report());
         PostagModel m = PostagModel.load(r.bundle());
         assertTrue(m.bundle().vocabulary().contains("xylophone"));
         assertEquals(0, m.bundle().vocabulary().count(m.bundle().vocabulary().id("xylophone")));
-        assertEquals(vectors.toString(), m.bundle().options().get("embeddings").asText());
-        assertEquals(3, m.bundle().options().get("embeddingsLimit").asInt());
+        assertEquals(vectors, m.options().embeddings());
+        assertEquals(3, m.options().embeddingsLimit());
         List<List<String>> tags = m.predict(List.of(List.of("they", "book", "a", "xylophone")));
         assertEquals(4, tags.get(0).size());
         RecipeResult eval = PostagRecipe.evaluate(r.bundle(), data);
@@ -127,7 +120,7 @@ class PostagEmbeddingsTest {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> PostagRecipe.train(smoke(file).embeddingSize(8).build()));
+                        () -> PostagRecipe.train(smoke(file).withEmbeddingSize(8)));
         assertTrue(
                 e.getMessage()
                         .startsWith(
@@ -143,7 +136,7 @@ class PostagEmbeddingsTest {
             throws IOException {
         List<TaggedSentence> train = PostagDataGenerator.generate(200, 1);
         PostagOptions options =
-                smoke(vectorsFile()).embeddingSize(5).frozenEmbeddings(true).build();
+                smoke(vectorsFile()).withEmbeddingSize(5).withFrozenEmbeddings(true);
 
         PostagRecipe.Setup setup = PostagRecipe.setUp(options, train);
 
@@ -189,10 +182,9 @@ class PostagEmbeddingsTest {
         RecipeResult r =
                 PostagRecipe.train(
                         smoke(vectorsFile())
-                                .data(data)
-                                .embeddingSize(4)
-                                .frozenEmbeddings(true)
-                                .build());
+                                .withTraining(t -> t.data(data))
+                                .withEmbeddingSize(4)
+                                .withFrozenEmbeddings(true));
 
         PostagModel m = PostagModel.load(r.bundle());
         Vocabulary table = m.encoder().pretrained();

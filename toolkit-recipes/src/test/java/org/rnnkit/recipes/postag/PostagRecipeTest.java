@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.TaggedSentence;
+import org.rnnkit.recipes.OldBundles;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 
 class PostagRecipeTest {
@@ -22,18 +25,8 @@ class PostagRecipeTest {
     @TempDir Path dir;
 
     private Path wordTag(String name, List<TaggedSentence> sentences) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (TaggedSentence s : sentences) {
-            for (int i = 0; i < s.size(); i++) {
-                sb.append(i > 0 ? " " : "")
-                        .append(s.words().get(i))
-                        .append('/')
-                        .append(s.tags().get(i));
-            }
-            sb.append('\n');
-        }
         Path p = dir.resolve(name);
-        Files.writeString(p, sb, StandardCharsets.UTF_8);
+        Files.writeString(p, PostagDataGenerator.wordTagLines(sentences), StandardCharsets.UTF_8);
         return p;
     }
 
@@ -44,16 +37,17 @@ class PostagRecipeTest {
         Path dev = wordTag("dev.txt", PostagDataGenerator.generate(150, 2));
         RecipeResult r =
                 PostagRecipe.train(
-                        PostagOptions.builder()
-                                .data(train)
-                                .dev(dev)
-                                .epochs(4)
-                                .hiddenSize(32)
-                                .numLayers(1)
-                                .embeddingSize(16)
-                                .batchSize(16)
-                                .out(dir.resolve("t.zip"))
-                                .build());
+                        PostagOptions.defaults()
+                                .withTraining(
+                                        t ->
+                                                t.data(train)
+                                                        .dev(dev)
+                                                        .epochs(4)
+                                                        .hiddenSize(32)
+                                                        .numLayers(1)
+                                                        .batchSize(16)
+                                                        .out(dir.resolve("t.zip")))
+                                .withEmbeddingSize(16));
         double tagger = r.metrics().get("accuracy");
         double baseline = r.metrics().get("baseline_accuracy");
         assertTrue(tagger > 0.98, "tagger accuracy " + tagger);
@@ -106,6 +100,36 @@ class PostagRecipeTest {
     }
 
     @Test
+    void givenBundleWrittenBy8340b8e_whenLoadedAndRetrained_thenSameOptionsAndMetrics()
+            throws IOException {
+        PostagModel old = PostagModel.load(OldBundles.of("postag"));
+        PostagOptions options = old.options();
+        assertEquals(7, options.training().seed());
+        assertEquals(8, options.training().hiddenSize());
+        assertTrue(options.training().bidirectional());
+        assertEquals(8, options.embeddingSize());
+        assertEquals(16, options.charSlots());
+        List<List<String>> tags = old.predict(List.of(List.of("they", "book", "a", "flight")));
+        assertEquals(4, tags.get(0).size());
+        assertTrue(old.tags().containsAll(tags.get(0)), tags.toString());
+        RecipeResult again =
+                PostagRecipe.train(options.withTraining(t -> t.out(dir.resolve("again.zip"))));
+        OldBundles.assertSameMetrics(old.bundle().metrics(), again.metrics());
+    }
+
+    @Test
+    void givenDefaultsOf8340b8e_whenRead_thenEqualToToday() throws IOException {
+        assertEquals(
+                PostagOptions.defaults(),
+                OptionsJson.read(
+                        OldBundles.defaults("postag"),
+                        PostagOptions.class,
+                        PostagOptions.defaults(),
+                        Map.of(),
+                        dir.resolve("defaults.zip")));
+    }
+
+    @Test
     @Tag("slow")
     void givenUdEwt_whenTrainedWithDefaults_thenDevUposAccuracyAtLeast955() throws IOException {
         Path ud = Path.of("../../shared/datasets/ud-ewt");
@@ -113,13 +137,15 @@ class PostagRecipeTest {
             ud = Path.of("../shared/datasets/ud-ewt");
         }
         assumeTrue(Files.isDirectory(ud), "UD English-EWT not available");
+        Path data = ud;
         RecipeResult r =
                 PostagRecipe.train(
-                        PostagOptions.builder()
-                                .data(ud.resolve("en_ewt-ud-train.conllu"))
-                                .dev(ud.resolve("en_ewt-ud-dev.conllu"))
-                                .out(dir.resolve("ewt.zip"))
-                                .build());
+                        PostagOptions.defaults()
+                                .withTraining(
+                                        t ->
+                                                t.data(data.resolve("en_ewt-ud-train.conllu"))
+                                                        .dev(data.resolve("en_ewt-ud-dev.conllu"))
+                                                        .out(dir.resolve("ewt.zip"))));
         assertTrue(
                 r.metrics().get("accuracy") >= 0.955,
                 "dev UPOS accuracy " + r.metrics().get("accuracy"));
