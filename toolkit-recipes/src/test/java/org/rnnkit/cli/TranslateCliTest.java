@@ -53,6 +53,9 @@ class TranslateCliTest {
                         "0.1",
                         "--weight-averaging",
                         "0.99",
+                        "--max-length",
+                        "30",
+                        "--unidirectional",
                         "--no-attention");
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("BLEU, beam 2"), train.out());
@@ -62,6 +65,8 @@ class TranslateCliTest {
         assertEquals(0.1, saved.labelSmoothing());
         assertEquals(0.99, saved.weightAveraging());
         assertFalse(saved.attention());
+        assertEquals(30, saved.training().maxLength());
+        assertFalse(saved.training().bidirectional());
         String epochs = Files.readString(dir.resolve("t-run").resolve("metrics.jsonl"));
         assertTrue(epochs.contains("\"dev_bleu_greedy_averaged\""), epochs);
 
@@ -102,6 +107,13 @@ class TranslateCliTest {
                         "1.5");
         assertEquals(2, smoothing.exit());
         assertTrue(smoothing.err().contains("labelSmoothing must be in [0, 1)"), smoothing.err());
+
+        Run both = run("translate", "train", "--bidirectional", "--unidirectional");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("exclude each other"), both.err());
+        Run skip = run("translate", "train", "--skip-bad-rows");
+        assertEquals(2, skip.exit());
+        assertTrue(skip.err().contains("does not take --skip-bad-rows"), skip.err());
 
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "one\tun\ntwo without tab\n");
