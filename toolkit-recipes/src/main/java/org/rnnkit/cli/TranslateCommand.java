@@ -29,16 +29,7 @@ import picocli.CommandLine.Parameters;
             TranslateCommand.Predict.class,
             TranslateCommand.Generate.class
         })
-final class TranslateCommand implements Runnable {
-
-    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(
-                spec.commandLine(),
-                "missing command: choose one of " + spec.subcommands().keySet());
-    }
+final class TranslateCommand extends RecipeGroupCommand {
 
     /** {@code rnnkit translate train}. */
     @Command(

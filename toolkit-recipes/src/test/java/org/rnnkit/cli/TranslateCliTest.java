@@ -32,13 +32,9 @@ class TranslateCliTest {
 
         Path model = dir.resolve("t.zip");
         Run train =
-                run(
-                        "translate",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
+                train(
+                        data,
+                        model,
                         "--smoke",
                         "--hidden",
                         "8",
@@ -95,16 +91,7 @@ class TranslateCliTest {
         assertEquals(0, predict.exit(), predict.err());
         assertEquals(1, predict.out().strip().split("\n").length, predict.out());
 
-        Run smoothing =
-                run(
-                        "translate",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
-                        "--label-smoothing",
-                        "1.5");
+        Run smoothing = train(data, model, "--label-smoothing", "1.5");
         assertEquals(2, smoothing.exit());
         assertTrue(smoothing.err().contains("labelSmoothing must be in [0, 1)"), smoothing.err());
 
@@ -117,23 +104,27 @@ class TranslateCliTest {
 
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "one\tun\ntwo without tab\n");
-        Run malformed =
-                run("translate", "train", "--data", bad.toString(), "--out", model.toString());
+        Run malformed = train(bad, model);
         assertEquals(2, malformed.exit());
         assertTrue(malformed.err().contains("bad.tsv:2:"), malformed.err());
     }
 
+    /** {@code rnnkit translate train --data DATA --out MODEL} plus the given options. */
+    private static Run train(Path data, Path model, String... options) {
+        return translate(
+                List.of("train", "--data", data.toString(), "--out", model.toString()), options);
+    }
+
     /** {@code rnnkit translate eval --model MODEL --data DATA} plus the given options. */
     private static Run eval(Path model, Path data, String... options) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "translate",
-                                "eval",
-                                "--model",
-                                model.toString(),
-                                "--data",
-                                data.toString()));
+        return translate(
+                List.of("eval", "--model", model.toString(), "--data", data.toString()), options);
+    }
+
+    /** {@code rnnkit translate} with a subcommand and its arguments, then the given options. */
+    private static Run translate(List<String> command, String... options) {
+        List<String> args = new ArrayList<>(List.of("translate"));
+        args.addAll(command);
         args.addAll(List.of(options));
         return run(args.toArray(String[]::new));
     }

@@ -1,5 +1,6 @@
 package org.rnnkit.recipes.translate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -135,14 +136,26 @@ public final class TranslateModel {
         }
         Vocabulary target =
                 Vocabulary.read(new ByteArrayInputStream(bundle.attachment(TARGET_VOCABULARY)));
-        TranslateOptions options =
-                OptionsJson.read(
-                        bundle.options(),
-                        TranslateOptions.class,
-                        TranslateOptions.defaults(),
-                        Map.of("maxSourceLength", "maxLength"),
-                        file);
+        TranslateOptions options = readOptions(bundle.options(), file);
         return new TranslateModel(bundle.network(), bundle.vocabulary(), target, options, bundle);
+    }
+
+    /**
+     * Reads a bundle's {@code options.json}, of this format or of 8340b8e's (format 1, where the
+     * source length limit was {@code maxSourceLength}, now {@code training.maxLength}).
+     *
+     * @param json the options
+     * @param file the bundle, named in messages
+     * @return the options
+     * @throws BundleFormatException when the options are of a newer format or invalid
+     */
+    static TranslateOptions readOptions(ObjectNode json, Path file) throws BundleFormatException {
+        return OptionsJson.read(
+                json,
+                TranslateOptions.class,
+                TranslateOptions.defaults(),
+                Map.of("maxSourceLength", "maxLength"),
+                file);
     }
 
     /**

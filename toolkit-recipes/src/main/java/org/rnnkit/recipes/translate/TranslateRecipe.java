@@ -72,8 +72,8 @@ public final class TranslateRecipe {
      * Trains a translator, scores it on the dev pairs and saves the bundle: read -> vocabularies ->
      * graph -> batches -> Trainer -> evaluation -> bundle.
      *
-     * @param requested the settings (on the embedded data with the default epochs, {@value
-     *     #EMBEDDED_EPOCHS} epochs are trained)
+     * @param requested the settings (on the embedded data with the default epochs, 3 epochs are
+     *     trained)
      * @return the bundle path, the dev metrics ({@code bleu}, 0-100, with beam search) and the
      *     report
      * @throws IOException when a file cannot be read or written

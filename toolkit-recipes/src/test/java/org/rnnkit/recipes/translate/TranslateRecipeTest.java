@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,13 +149,13 @@ class TranslateRecipeTest {
         assertEquals(TranslateOptions.defaults(), read(OldBundles.defaults("translate")));
     }
 
-    private TranslateOptions read(ObjectNode json) throws IOException {
-        return OptionsJson.read(
-                json,
-                TranslateOptions.class,
-                TranslateOptions.defaults(),
-                Map.of("maxSourceLength", "maxLength"),
-                dir.resolve("options.zip"));
+    @Test
+    void givenFormat1WithMaxSourceLength_whenRead_thenItIsTheTrainingMaxLength()
+            throws IOException {
+        ObjectNode old = OldBundles.defaults("translate").put("maxSourceLength", 25);
+        TranslateOptions options = read(old);
+        assertEquals(25, options.training().maxLength());
+        assertEquals(TranslateOptions.defaults().withTraining(t -> t.maxLength(25)), options);
     }
 
     @Test
@@ -177,5 +176,9 @@ class TranslateRecipeTest {
                                                         .out(dir.resolve("fra.zip")))
                                 .with(b -> b.maxVocabulary(8000).maxTargetLength(30)));
         assertTrue(r.metrics().get("bleu") >= 35, "dev BLEU " + r.metrics().get("bleu"));
+    }
+
+    private TranslateOptions read(ObjectNode json) throws IOException {
+        return TranslateModel.readOptions(json, dir.resolve("options.zip"));
     }
 }
