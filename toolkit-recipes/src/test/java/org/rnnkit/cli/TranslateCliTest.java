@@ -32,13 +32,9 @@ class TranslateCliTest {
 
         Path model = dir.resolve("t.zip");
         Run train =
-                run(
-                        "translate",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
+                train(
+                        data,
+                        model,
                         "--smoke",
                         "--hidden",
                         "8",
@@ -53,6 +49,9 @@ class TranslateCliTest {
                         "0.1",
                         "--weight-averaging",
                         "0.99",
+                        "--max-length",
+                        "30",
+                        "--unidirectional",
                         "--no-attention");
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("BLEU, beam 2"), train.out());
@@ -62,6 +61,8 @@ class TranslateCliTest {
         assertEquals(0.1, saved.labelSmoothing());
         assertEquals(0.99, saved.weightAveraging());
         assertFalse(saved.attention());
+        assertEquals(30, saved.training().maxLength());
+        assertFalse(saved.training().bidirectional());
         String epochs = Files.readString(dir.resolve("t-run").resolve("metrics.jsonl"));
         assertTrue(epochs.contains("\"dev_bleu_greedy_averaged\""), epochs);
 
@@ -90,38 +91,40 @@ class TranslateCliTest {
         assertEquals(0, predict.exit(), predict.err());
         assertEquals(1, predict.out().strip().split("\n").length, predict.out());
 
-        Run smoothing =
-                run(
-                        "translate",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
-                        "--label-smoothing",
-                        "1.5");
+        Run smoothing = train(data, model, "--label-smoothing", "1.5");
         assertEquals(2, smoothing.exit());
         assertTrue(smoothing.err().contains("labelSmoothing must be in [0, 1)"), smoothing.err());
 
+        Run both = run("translate", "train", "--bidirectional", "--unidirectional");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("exclude each other"), both.err());
+        Run skip = run("translate", "train", "--skip-bad-rows");
+        assertEquals(2, skip.exit());
+        assertTrue(skip.err().contains("does not take --skip-bad-rows"), skip.err());
+
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "one\tun\ntwo without tab\n");
-        Run malformed =
-                run("translate", "train", "--data", bad.toString(), "--out", model.toString());
+        Run malformed = train(bad, model);
         assertEquals(2, malformed.exit());
         assertTrue(malformed.err().contains("bad.tsv:2:"), malformed.err());
     }
 
+    /** {@code rnnkit translate train --data DATA --out MODEL} plus the given options. */
+    private static Run train(Path data, Path model, String... options) {
+        return translate(
+                List.of("train", "--data", data.toString(), "--out", model.toString()), options);
+    }
+
     /** {@code rnnkit translate eval --model MODEL --data DATA} plus the given options. */
     private static Run eval(Path model, Path data, String... options) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "translate",
-                                "eval",
-                                "--model",
-                                model.toString(),
-                                "--data",
-                                data.toString()));
+        return translate(
+                List.of("eval", "--model", model.toString(), "--data", data.toString()), options);
+    }
+
+    /** {@code rnnkit translate} with a subcommand and its arguments, then the given options. */
+    private static Run translate(List<String> command, String... options) {
+        List<String> args = new ArrayList<>(List.of("translate"));
+        args.addAll(command);
         args.addAll(List.of(options));
         return run(args.toArray(String[]::new));
     }

@@ -1,10 +1,12 @@
 package org.rnnkit.recipes.translate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.BundleFormatException;
@@ -18,7 +20,9 @@ import org.rnnkit.eval.Bleu;
 import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.Seq2SeqBuilder;
 import org.rnnkit.model.Seq2SeqModel;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.Recipes;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.text.Elisions;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.train.OptimizerSpec;
@@ -55,15 +59,26 @@ public final class TranslateModel {
         this.source = Objects.requireNonNull(source, "source");
         this.target = Objects.requireNonNull(target, "target");
         this.model = new Seq2SeqModel(network, builder(options, source, target), target.size());
-        this.batcher =
-                Seq2SeqBatcher.builder()
-                        .setTargetVocabularySize(target.size())
-                        .optMaxSourceLength(options.maxSourceLength())
-                        .optMaxTargetLength(options.maxTargetLength())
-                        .optSparseLabels(true)
-                        .build();
+        this.batcher = batcher(options, target);
         this.bundle = bundle;
         this.options = options;
+    }
+
+    /**
+     * The batcher of a recipe run: {@code training.maxLength} source and {@code maxTargetLength}
+     * target tokens kept, sparse labels.
+     *
+     * @param o the options
+     * @param target the target vocabulary
+     * @return the batcher
+     */
+    static Seq2SeqBatcher batcher(TranslateOptions o, Vocabulary target) {
+        return Seq2SeqBatcher.builder()
+                .setTargetVocabularySize(target.size())
+                .optMaxSourceLength(o.training().maxLength())
+                .optMaxTargetLength(o.maxTargetLength())
+                .optSparseLabels(true)
+                .build();
     }
 
     /**
@@ -75,22 +90,34 @@ public final class TranslateModel {
      * @return the builder
      */
     static Seq2SeqBuilder builder(TranslateOptions o, Vocabulary source, Vocabulary target) {
+        TrainingOptions t = o.training();
         return Seq2SeqBuilder.builder()
                 .setSourceVocabularySize(source.size())
                 .setTargetVocabularySize(target.size())
                 .optEmbeddingSize(o.embeddingSize())
                 .optRnn(
                         new RnnSpec(
-                                o.cell(),
-                                o.hiddenSize(),
-                                o.numLayers(),
-                                o.bidirectional(),
-                                o.dropout()))
+                                t.cell(),
+                                t.hiddenSize(),
+                                t.numLayers(),
+                                t.bidirectional(),
+                                t.dropout()))
                 .optAttention(o.attention())
                 .optSparseLabels(true)
                 .optLabelSmoothing(o.labelSmoothing())
-                .optOptimizer(new OptimizerSpec(o.learningRate(), o.lrDecay(), 1.0))
-                .optSeed(o.seed());
+                .optOptimizer(optimizer(o))
+                .optSeed(t.seed());
+    }
+
+    /**
+     * The optimizer of a recipe run: Adam at the learning rate, decaying by {@code lrDecay} per
+     * epoch, gradients clipped at norm 1.
+     *
+     * @param o the options
+     * @return the optimizer
+     */
+    static OptimizerSpec optimizer(TranslateOptions o) {
+        return new OptimizerSpec(o.training().learningRate(), o.lrDecay(), 1.0);
     }
 
     /**
@@ -109,9 +136,26 @@ public final class TranslateModel {
         }
         Vocabulary target =
                 Vocabulary.read(new ByteArrayInputStream(bundle.attachment(TARGET_VOCABULARY)));
-        TranslateOptions options =
-                ModelBundle.json().treeToValue(bundle.options(), TranslateOptions.class);
+        TranslateOptions options = readOptions(bundle.options(), file);
         return new TranslateModel(bundle.network(), bundle.vocabulary(), target, options, bundle);
+    }
+
+    /**
+     * Reads a bundle's {@code options.json}, of this format or of 8340b8e's (format 1, where the
+     * source length limit was {@code maxSourceLength}, now {@code training.maxLength}).
+     *
+     * @param json the options
+     * @param file the bundle, named in messages
+     * @return the options
+     * @throws BundleFormatException when the options are of a newer format or invalid
+     */
+    static TranslateOptions readOptions(ObjectNode json, Path file) throws BundleFormatException {
+        return OptionsJson.read(
+                json,
+                TranslateOptions.class,
+                TranslateOptions.defaults(),
+                Map.of("maxSourceLength", "maxLength"),
+                file);
     }
 
     /**
@@ -168,7 +212,7 @@ public final class TranslateModel {
     /**
      * Returns the settings the model was trained with.
      *
-     * @return the options
+     * @return the options read from the bundle (older bundles upgraded)
      */
     public TranslateOptions options() {
         return options;

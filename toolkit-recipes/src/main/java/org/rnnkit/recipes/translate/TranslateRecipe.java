@@ -24,12 +24,13 @@ import org.rnnkit.eval.Bleu;
 import org.rnnkit.eval.BleuScore;
 import org.rnnkit.eval.ChrF;
 import org.rnnkit.recipes.Fingerprints;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.train.DevMetric;
-import org.rnnkit.train.OptimizerSpec;
 import org.rnnkit.train.Trainer;
 import org.rnnkit.train.TrainingResult;
 import org.slf4j.Logger;
@@ -68,143 +69,168 @@ public final class TranslateRecipe {
     private TranslateRecipe() {}
 
     /**
-     * Trains a translator, scores it on the dev pairs and saves the bundle.
+     * Trains a translator, scores it on the dev pairs and saves the bundle: read -> vocabularies ->
+     * graph -> batches -> Trainer -> evaluation -> bundle.
      *
-     * @param options the settings
+     * @param requested the settings (on the embedded data with the default epochs, 3 epochs are
+     *     trained)
      * @return the bundle path, the dev metrics ({@code bleu}, 0-100, with beam search) and the
      *     report
      * @throws IOException when a file cannot be read or written
      * @throws org.rnnkit.data.MalformedDataException for a malformed line
+     * @throws IllegalArgumentException when the dev split is empty
      */
     public static RecipeResult train(TranslateOptions requested) throws IOException {
         TranslateOptions options = withEmbeddedDefaults(requested);
-        List<ParallelPair> all =
-                options.data() == null
-                        ? TranslateDataGenerator.defaultDataset()
-                        : ParallelTextReader.readAll(options.data(), options.reverse());
-        List<ParallelPair> trainPairs;
-        List<ParallelPair> devPairs;
-        if (options.dev() != null) {
-            trainPairs = all;
-            devPairs = ParallelTextReader.readAll(options.dev(), options.reverse());
-        } else {
-            ParallelSplit split =
-                    ParallelSplit.splitBySource(all, options.devFraction(), options.seed());
-            trainPairs = split.train();
-            devPairs = split.dev();
-        }
-        if (devPairs.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "the dev split is empty: give more pairs or a larger devFraction");
-        }
-        List<List<String>> srcTokens = new ArrayList<>();
-        List<List<String>> tgtTokens = new ArrayList<>();
-        for (ParallelPair p : trainPairs) {
-            srcTokens.add(TranslateModel.tokenize(p.source(), options));
-            tgtTokens.add(TranslateModel.tokenize(p.target(), options));
-        }
-        Vocabulary.Builder sb = Vocabulary.builder();
-        Vocabulary.Builder tb = options.sharedVocabulary() ? sb : Vocabulary.builder();
-        srcTokens.forEach(sb::add);
-        tgtTokens.forEach(tb::add);
-        Vocabulary source = sb.build(options.minCount(), options.maxVocabulary());
-        Vocabulary target =
-                options.sharedVocabulary()
-                        ? source
-                        : tb.build(options.minCount(), options.maxVocabulary());
-        LOG.info(
-                "data: {} training and {} dev pairs; vocabularies: {} source, {} target tokens",
-                trainPairs.size(),
-                devPairs.size(),
-                source.size(),
-                target.size());
-        List<int[]> srcIds = srcTokens.stream().map(source::encode).toList();
-        List<int[]> tgtIds = tgtTokens.stream().map(target::encode).toList();
-
-        ComputationGraph network = TranslateModel.builder(options, source, target).build();
+        TrainingOptions training = options.training();
+        ParallelSplit pairs = read(options);
+        Encoded encoded = Encoded.of(pairs, options);
+        ComputationGraph network =
+                TranslateModel.builder(options, encoded.source(), encoded.target()).build();
         LOG.info("model: {} parameters", network.numParams());
-        Seq2SeqBatcher batcher =
-                Seq2SeqBatcher.builder()
-                        .setTargetVocabularySize(target.size())
-                        .optMaxSourceLength(options.maxSourceLength())
-                        .optMaxTargetLength(options.maxTargetLength())
-                        .optSparseLabels(true)
-                        .build();
-        List<Integer> order = new ArrayList<>(srcIds.size());
-        for (int i = 0; i < srcIds.size(); i++) {
-            order.add(i);
-        }
-        BucketingIterator<Integer> batches =
-                new BucketingIterator<>(
-                        order,
-                        options.batchSize(),
-                        i -> Math.min(srcIds.get(i).length, options.maxSourceLength()),
-                        ids ->
-                                withSourceMask(
-                                        batcher.batch(
-                                                ids.stream().map(srcIds::get).toList(),
-                                                ids.stream().map(tgtIds::get).toList())),
-                        target.size(),
-                        true,
-                        options.seed());
-        List<ParallelPair> selection =
-                devPairs.subList(0, Math.min(devPairs.size(), options.selectionSize()));
-        DevMetric devBleu =
-                DevMetric.of(
-                        "dev_bleu_greedy",
-                        net -> {
-                            TranslateModel m =
-                                    new TranslateModel(net, source, target, options, null);
-                            return bleu(m, selection, m.decoder(1, options.lengthPenalty()), false)
-                                    .score();
-                        });
-        ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
-        String dataHash = Recipes.dataHash(options.data());
-        OptimizerSpec optimizer = new OptimizerSpec(options.learningRate(), options.lrDecay(), 1.0);
+        BucketingIterator<Integer> batches = batches(encoded, options);
+        DevMetric devBleu = devBleu(encoded, pairs.dev(), options);
+
+        ObjectNode optionsJson = OptionsJson.write(options);
+        String dataHash = Recipes.dataHash(training.data());
+        String fingerprint = dataHash + "|" + Fingerprints.ofOptions(optionsJson);
         Trainer trainer =
-                Recipes.trainerBuilder(
-                                options.smoke(),
-                                options.epochs(),
-                                options.patience(),
-                                options.seed(),
-                                options.runDirectory(),
-                                options.resume(),
-                                options.progressBar(),
-                                dataHash + "|" + Fingerprints.ofOptions(optionsJson),
-                                optimizer)
+                Recipes.trainerBuilder(training, fingerprint, TranslateModel.optimizer(options))
                         .optWeightAveraging(options.weightAveraging())
                         .build();
         TrainingResult result = trainer.fit(network, batches, devBleu);
 
-        TranslateModel model = new TranslateModel(result.network(), source, target, options, null);
+        TranslateModel model =
+                new TranslateModel(
+                        result.network(), encoded.source(), encoded.target(), options, null);
         Evaluation evaluation =
-                evaluate(model, devPairs, options.beamWidth(), options.lengthPenalty());
+                evaluate(model, pairs.dev(), options.beamWidth(), options.lengthPenalty());
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         Recipes.putTrainingMetrics(metrics, result);
-        ByteArrayOutputStream targetBytes = new ByteArrayOutputStream();
-        target.write(targetBytes);
         Provenance provenance =
                 Provenance.now(
                         TranslateModel.TASK,
-                        options.seed(),
-                        options.data() == null ? "embedded" : options.data().toString(),
+                        training.seed(),
+                        training.data() == null ? "embedded" : training.data().toString(),
                         dataHash,
-                        trainPairs.size(),
-                        devPairs.size());
-        new ModelBundle(
-                        TranslateModel.TASK,
-                        result.network(),
-                        source,
-                        optionsJson,
-                        provenance,
-                        metrics,
-                        Map.of(TranslateModel.TARGET_VOCABULARY, targetBytes.toByteArray()))
-                .save(options.out());
-        LOG.info("saved {}", options.out());
-        return new RecipeResult(
-                options.out(),
+                        pairs.train().size(),
+                        pairs.dev().size());
+        bundleOf(result.network(), encoded, optionsJson, provenance, metrics).save(training.out());
+        LOG.info("saved {}", training.out());
+        String report = "dev set: " + pairs.dev().size() + " pairs\n" + evaluation.report();
+        return new RecipeResult(training.out(), metrics, report);
+    }
+
+    /** The read stage: the training and dev pairs (a seeded split by source without a dev file). */
+    private static ParallelSplit read(TranslateOptions options) throws IOException {
+        TrainingOptions training = options.training();
+        List<ParallelPair> all =
+                training.data() == null
+                        ? TranslateDataGenerator.defaultDataset()
+                        : ParallelTextReader.readAll(training.data(), options.reverse());
+        ParallelSplit split =
+                training.dev() != null
+                        ? new ParallelSplit(
+                                all, ParallelTextReader.readAll(training.dev(), options.reverse()))
+                        : ParallelSplit.splitBySource(all, options.devFraction(), training.seed());
+        if (split.dev().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "the dev split is empty: give more pairs or a larger devFraction");
+        }
+        return split;
+    }
+
+    /** The vocabulary stage: both vocabularies (or one shared) and the training pairs as ids. */
+    private record Encoded(
+            Vocabulary source, Vocabulary target, List<int[]> sourceIds, List<int[]> targetIds) {
+
+        static Encoded of(ParallelSplit pairs, TranslateOptions options) {
+            List<List<String>> sourceTokens = new ArrayList<>();
+            List<List<String>> targetTokens = new ArrayList<>();
+            for (ParallelPair p : pairs.train()) {
+                sourceTokens.add(TranslateModel.tokenize(p.source(), options));
+                targetTokens.add(TranslateModel.tokenize(p.target(), options));
+            }
+            Vocabulary.Builder sourceCounts = Vocabulary.builder();
+            Vocabulary.Builder targetCounts =
+                    options.sharedVocabulary() ? sourceCounts : Vocabulary.builder();
+            sourceTokens.forEach(sourceCounts::add);
+            targetTokens.forEach(targetCounts::add);
+            Vocabulary source = sourceCounts.build(options.minCount(), options.maxVocabulary());
+            Vocabulary target =
+                    options.sharedVocabulary()
+                            ? source
+                            : targetCounts.build(options.minCount(), options.maxVocabulary());
+            LOG.info(
+                    "data: {} training and {} dev pairs; vocabularies: {} source, {} target tokens",
+                    pairs.train().size(),
+                    pairs.dev().size(),
+                    source.size(),
+                    target.size());
+            return new Encoded(
+                    source,
+                    target,
+                    sourceTokens.stream().map(source::encode).toList(),
+                    targetTokens.stream().map(target::encode).toList());
+        }
+    }
+
+    /** The batching stage: pairs bucketed by source length, the source mask as third input. */
+    private static BucketingIterator<Integer> batches(Encoded encoded, TranslateOptions options) {
+        TrainingOptions training = options.training();
+        Seq2SeqBatcher batcher = TranslateModel.batcher(options, encoded.target());
+        List<int[]> sourceIds = encoded.sourceIds();
+        List<Integer> order = new ArrayList<>(sourceIds.size());
+        for (int i = 0; i < sourceIds.size(); i++) {
+            order.add(i);
+        }
+        return new BucketingIterator<>(
+                order,
+                training.batchSize(),
+                i -> Math.min(sourceIds.get(i).length, training.maxLength()),
+                ids ->
+                        withSourceMask(
+                                batcher.batch(
+                                        ids.stream().map(sourceIds::get).toList(),
+                                        ids.stream().map(encoded.targetIds()::get).toList())),
+                encoded.target().size(),
+                true,
+                training.seed());
+    }
+
+    /** The bundle: the network, the source vocabulary, the target vocabulary as attachment. */
+    private static ModelBundle bundleOf(
+            ComputationGraph network,
+            Encoded encoded,
+            ObjectNode options,
+            Provenance provenance,
+            Map<String, Double> metrics)
+            throws IOException {
+        ByteArrayOutputStream targetBytes = new ByteArrayOutputStream();
+        encoded.target().write(targetBytes);
+        return new ModelBundle(
+                TranslateModel.TASK,
+                network,
+                encoded.source(),
+                options,
+                provenance,
                 metrics,
-                "dev set: " + devPairs.size() + " pairs\n" + evaluation.report());
+                Map.of(TranslateModel.TARGET_VOCABULARY, targetBytes.toByteArray()));
+    }
+
+    /** Model selection: greedy BLEU on the first {@code selectionSize} dev pairs. */
+    private static DevMetric devBleu(
+            Encoded encoded, List<ParallelPair> dev, TranslateOptions options) {
+        List<ParallelPair> selection =
+                dev.subList(0, Math.min(dev.size(), options.selectionSize()));
+        return DevMetric.of(
+                "dev_bleu_greedy",
+                net -> {
+                    TranslateModel m =
+                            new TranslateModel(
+                                    net, encoded.source(), encoded.target(), options, null);
+                    return bleu(m, selection, m.decoder(1, options.lengthPenalty()), false).score();
+                });
     }
 
     /**
@@ -254,11 +280,12 @@ public final class TranslateRecipe {
 
     /** The generated dates need few epochs: about 2 minutes on 2 cores. */
     private static TranslateOptions withEmbeddedDefaults(TranslateOptions options) {
-        if (options.data() != null || options.epochs() != TranslateOptions.DEFAULT_EPOCHS) {
+        TrainingOptions training = options.training();
+        if (training.data() != null || training.epochs() != TranslateOptions.DEFAULT_EPOCHS) {
             return options;
         }
         LOG.info("embedded data: {} epochs (set --epochs to change)", EMBEDDED_EPOCHS);
-        return options.toBuilder().epochs(EMBEDDED_EPOCHS).build();
+        return options.withTraining(t -> t.epochs(EMBEDDED_EPOCHS));
     }
 
     /** Adds the source mask as the graph's third input (a plain input, see Seq2SeqBuilder). */

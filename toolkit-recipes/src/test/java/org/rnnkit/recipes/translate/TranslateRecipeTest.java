@@ -14,9 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.eval.Bleu;
+import org.rnnkit.recipes.OldBundles;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
 
@@ -30,30 +31,29 @@ class TranslateRecipeTest {
         Path data = dir.resolve("dates.tsv");
         TranslateDataGenerator.write(data, 3000, 7);
         TranslateOptions options =
-                TranslateOptions.builder()
-                        .data(data)
-                        .hiddenSize(64)
-                        .embeddingSize(32)
-                        .batchSize(32)
-                        .learningRate(4e-3)
-                        .epochs(4)
-                        .devFraction(0.05)
-                        .selectionSize(100)
-                        .beamWidth(3)
-                        .out(dir.resolve("t.zip"))
-                        .build();
+                TranslateOptions.defaults()
+                        .withTraining(
+                                t ->
+                                        t.data(data)
+                                                .hiddenSize(64)
+                                                .batchSize(32)
+                                                .learningRate(4e-3)
+                                                .epochs(4)
+                                                .out(dir.resolve("t.zip")))
+                        .with(b -> b.embeddingSize(32).devFraction(0.05).selectionSize(100))
+                        .withBeamWidth(3);
         RecipeResult r = TranslateRecipe.train(options);
         assertTrue(r.metrics().get("bleu") > 60, r.report());
         assertTrue(r.metrics().get("chrf") > 60, r.report());
         assertTrue(r.report().contains("re-running the graph"), r.report());
 
         List<String> sentences = List.of("the third of march two thousand and seven", "5 may 1999");
-        List<Translation> loaded = TranslateRecipe.predict(options.out(), sentences, 3);
+        List<Translation> loaded = TranslateRecipe.predict(options.training().out(), sentences, 3);
         assertEquals(2, loaded.size());
         assertTrue(loaded.get(1).text().matches("[0-9 -]+"), loaded.get(1).text());
 
         // padding invariance: a sentence decoded alone and next to a longer one gives the same
-        TranslateModel model = TranslateModel.load(options.out());
+        TranslateModel model = TranslateModel.load(options.training().out());
         SequenceDecoder decoder = SequenceDecoder.builder().optBeamWidth(3).build();
         Translation alone = model.translate(List.of("5 may 1999"), decoder, true, true).get(0);
         Translation padded = model.translate(sentences, decoder, true, true).get(1);
@@ -68,7 +68,7 @@ class TranslateRecipeTest {
         assertEquals(
                 alone.hypothesis().logProbability(), rerun.hypothesis().logProbability(), 1e-4);
 
-        RecipeResult eval = TranslateRecipe.evaluate(options.out(), data, 1, null);
+        RecipeResult eval = TranslateRecipe.evaluate(options.training().out(), data, 1, null);
         assertEquals(eval.metrics().get("bleu"), eval.metrics().get("bleu_greedy"), 1e-9);
         assertTrue(eval.metrics().containsKey("bleu_multi_reference"));
     }
@@ -99,8 +99,8 @@ class TranslateRecipeTest {
     @Test
     void givenFrenchElisions_whenTokenized_thenSplitAndJoinedBackUnlessDisabled()
             throws IOException {
-        TranslateOptions whole = TranslateOptions.builder().build();
-        TranslateOptions split = whole.toBuilder().splitElisions(true).build();
+        TranslateOptions whole = TranslateOptions.defaults();
+        TranslateOptions split = whole.withSplitElisions(true);
         assertFalse(whole.splitElisions(), "off by default");
         String text = "Je pense qu'il l'aime aujourd'hui.";
         List<String> tokens = TranslateModel.tokenize(text, split);
@@ -114,13 +114,48 @@ class TranslateRecipeTest {
                 List.of("Je", "pense", "qu'il", "l'aime", "aujourd'hui", "."),
                 TranslateModel.tokenize(text, whole));
 
-        // a bundle written before the setting existed keeps its whole-token vocabulary
-        ObjectNode json = ModelBundle.json().valueToTree(split);
+        // the options survive their JSON; a bundle written before the setting existed (format 1,
+        // no splitElisions) keeps its whole-token vocabulary
+        ObjectNode json = OptionsJson.write(split);
         assertTrue(json.get("splitElisions").asBoolean());
-        assertEquals(split, ModelBundle.json().treeToValue(json, TranslateOptions.class));
-        json.remove("splitElisions");
-        TranslateOptions old = ModelBundle.json().treeToValue(json, TranslateOptions.class);
-        assertEquals(whole, old);
+        assertEquals(split, read(json));
+        ObjectNode veryOld = OldBundles.defaults("translate");
+        veryOld.remove("splitElisions");
+        assertEquals(whole, read(veryOld));
+    }
+
+    @Test
+    void givenBundleWrittenBy8340b8e_whenLoadedAndRetrained_thenSameOptionsAndMetrics()
+            throws IOException {
+        TranslateModel old = TranslateModel.load(OldBundles.of("translate"));
+        TranslateOptions options = old.options();
+        assertEquals(7, options.training().seed());
+        assertEquals(8, options.training().hiddenSize());
+        assertEquals(8, options.embeddingSize());
+        assertEquals(40, options.training().maxLength(), "the old maxSourceLength");
+        assertEquals(50, options.maxTargetLength());
+        assertTrue(options.training().bidirectional());
+        assertTrue(options.training().smoke());
+        List<Translation> translated =
+                TranslateRecipe.predict(OldBundles.of("translate"), List.of("5 may 1999"), 2);
+        assertEquals(1, translated.size());
+        RecipeResult again =
+                TranslateRecipe.train(options.withTraining(t -> t.out(dir.resolve("again.zip"))));
+        OldBundles.assertSameMetrics(old.bundle().metrics(), again.metrics());
+    }
+
+    @Test
+    void givenDefaultsOf8340b8e_whenRead_thenEqualToToday() throws IOException {
+        assertEquals(TranslateOptions.defaults(), read(OldBundles.defaults("translate")));
+    }
+
+    @Test
+    void givenFormat1WithMaxSourceLength_whenRead_thenItIsTheTrainingMaxLength()
+            throws IOException {
+        ObjectNode old = OldBundles.defaults("translate").put("maxSourceLength", 25);
+        TranslateOptions options = read(old);
+        assertEquals(25, options.training().maxLength());
+        assertEquals(TranslateOptions.defaults().withTraining(t -> t.maxLength(25)), options);
     }
 
     @Test
@@ -131,15 +166,19 @@ class TranslateRecipeTest {
         assumeTrue(Files.isRegularFile(data), "fra-eng not present");
         RecipeResult r =
                 TranslateRecipe.train(
-                        TranslateOptions.builder()
-                                .data(data)
-                                .maxVocabulary(8000)
-                                .maxSourceLength(25)
-                                .maxTargetLength(30)
-                                .batchSize(128)
-                                .epochs(7)
-                                .out(dir.resolve("fra.zip"))
-                                .build());
+                        TranslateOptions.defaults()
+                                .withTraining(
+                                        t ->
+                                                t.data(data)
+                                                        .maxLength(25)
+                                                        .batchSize(128)
+                                                        .epochs(7)
+                                                        .out(dir.resolve("fra.zip")))
+                                .with(b -> b.maxVocabulary(8000).maxTargetLength(30)));
         assertTrue(r.metrics().get("bleu") >= 35, "dev BLEU " + r.metrics().get("bleu"));
+    }
+
+    private TranslateOptions read(ObjectNode json) throws IOException {
+        return TranslateModel.readOptions(json, dir.resolve("options.zip"));
     }
 }
