@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rnnkit.model.CellType;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.Recipes;
 import org.rnnkit.recipes.caption.CaptionDataGenerator;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
 import org.rnnkit.recipes.caption.CaptionOptions;
+import org.rnnkit.recipes.caption.CaptionOptionsBuilder;
 import org.rnnkit.recipes.caption.CaptionRecipe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,16 +33,7 @@ import picocli.CommandLine.Parameters;
             CaptionCommand.Predict.class,
             CaptionCommand.Generate.class
         })
-final class CaptionCommand implements Runnable {
-
-    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(
-                spec.commandLine(),
-                "missing command: choose one of " + spec.subcommands().keySet());
-    }
+final class CaptionCommand extends CommandGroup {
 
     /** {@code rnnkit caption train}. */
     @Command(
@@ -56,7 +48,9 @@ final class CaptionCommand implements Runnable {
                         + " generated scenes are used."
             })
     static final class Train implements Callable<Integer> {
-        @Mixin TrainArguments common;
+        @Mixin TrainingFlags common;
+
+        @Mixin EmbeddingFlags embedding;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -81,17 +75,8 @@ final class CaptionCommand implements Runnable {
                 description = "Width of the image vector.")
         Integer imageVectorSize;
 
-        @Option(names = "--embedding-size", paramLabel = "E", description = "Embedding width.")
-        Integer embeddingSize;
-
-        @Option(names = "--min-count", paramLabel = "N", description = "Minimum word count.")
-        Integer minCount;
-
         @Option(names = "--beam", paramLabel = "K", description = "Beam width of the final scores.")
         Integer beam;
-
-        @Option(names = "--patience", paramLabel = "N", description = "Early-stopping patience.")
-        Integer patience;
 
         @Option(
                 names = "--lr-decay",
@@ -101,38 +86,21 @@ final class CaptionCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            TrainArguments a = common;
-            if (a.bidirectional) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(),
-                        "caption train does not take --bidirectional: the decoder reads forward");
-            }
-            CaptionOptions.Builder b = CaptionOptions.builder();
-            set(a.data, b::data);
-            set(a.dev, b::dev);
-            set(a.out, b::out);
-            set(a.epochs, b::epochs);
-            set(a.seed, b::seed);
-            set(a.cell == null ? null : CellType.parse(a.cell), b::cell);
-            set(a.hidden, b::hiddenSize);
-            set(a.layers, b::numLayers);
-            set(a.dropout, b::dropout);
-            set(a.batchSize, b::batchSize);
-            set(a.maxLength, b::maxCaptionLength);
-            set(a.learningRate, b::learningRate);
+            TrainingFlags.refuse(
+                    spec,
+                    common.bidirectional,
+                    "caption train does not take --bidirectional: the decoder reads forward");
+            CaptionOptionsBuilder b =
+                    CaptionOptions.builder()
+                            .training(common.apply(CaptionOptions.defaults().training()));
             set(encoder, b::encoder);
             set(encoderWeights, b::encoderWeights);
             set(imageSize, b::imageSize);
             set(imageVectorSize, b::imageVectorSize);
-            set(embeddingSize, b::embeddingSize);
-            set(minCount, b::minCount);
+            set(embedding.embeddingSize, b::embeddingSize);
+            set(embedding.minCount, b::minCount);
             set(beam, b::beamWidth);
-            set(patience, b::patience);
             set(lrDecay, b::lrDecay);
-            b.skipBadRows(a.skipBadRows)
-                    .resume(a.resume)
-                    .smoke(a.smoke)
-                    .progressBar(!a.noProgress && System.console() != null);
             RecipeResult result = CaptionRecipe.train(b.build());
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.report());
@@ -196,9 +164,7 @@ final class CaptionCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (beam < 1) {
-                throw new IllegalArgumentException("beam must be >= 1, received: beam=" + beam);
-            }
+            Recipes.require(beam >= 1, "beam must be >= 1, received: beam=" + beam);
             PrintWriter out = spec.commandLine().getOut();
             List<Path> images =
                     CommandOutput.inputs(inputs, "IMAGE", spec.commandLine().getErr()).stream()

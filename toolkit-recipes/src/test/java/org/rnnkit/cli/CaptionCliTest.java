@@ -89,6 +89,16 @@ class CaptionCliTest {
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("no.png: image file not found"), missing.err());
 
+        Run bidirectional = run("caption", "train", "--bidirectional", "--data", data.toString());
+        assertEquals(2, bidirectional.exit());
+        assertTrue(
+                bidirectional
+                        .err()
+                        .contains(
+                                "caption train does not take --bidirectional: the decoder reads"
+                                        + " forward"),
+                bidirectional.err());
+
         Files.writeString(data.resolve("captions.txt"), "scene-00001.png#0\tok\nbroken line\n");
         Run malformed =
                 run("caption", "train", "--data", data.toString(), "--out", model.toString());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,7 +24,9 @@ import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.model.ImageCaptionBuilder;
 import org.rnnkit.model.ImageCaptionModel;
 import org.rnnkit.model.RnnSpec;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.Recipes;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.train.OptimizerSpec;
 
@@ -91,16 +94,28 @@ public final class CaptionModel {
      * @return the builder
      */
     static ImageCaptionBuilder builder(CaptionOptions o, int vocabularySize) {
+        TrainingOptions t = o.training();
         return ImageCaptionBuilder.builder()
                 .setVocabularySize(vocabularySize)
                 .optImageShape(3, o.imageSize(), o.imageSize())
                 .optFeatureSize(o.frozenEncoder() ? ZooEncoder.featureSize(o.encoder()) : 0)
                 .optImageVectorSize(o.imageVectorSize())
                 .optEmbeddingSize(o.embeddingSize())
-                .optRnn(new RnnSpec(o.cell(), o.hiddenSize(), o.numLayers(), false, o.dropout()))
+                .optRnn(new RnnSpec(t.cell(), t.hiddenSize(), t.numLayers(), false, t.dropout()))
                 .optSparseLabels(true)
-                .optOptimizer(new OptimizerSpec(o.learningRate(), o.lrDecay(), 1.0))
-                .optSeed(o.seed());
+                .optOptimizer(optimizer(o))
+                .optSeed(t.seed());
+    }
+
+    /**
+     * The optimizer of a recipe run: Adam at {@code learningRate}, decaying by {@code lrDecay} per
+     * epoch, gradients clipped at norm 1.
+     *
+     * @param o the options
+     * @return the optimizer
+     */
+    static OptimizerSpec optimizer(CaptionOptions o) {
+        return new OptimizerSpec(o.training().learningRate(), o.lrDecay(), 1.0);
     }
 
     /**
@@ -152,6 +167,8 @@ public final class CaptionModel {
      * @return the model
      * @throws IOException when the file cannot be read, is not a bundle, or holds another task's
      *     model
+     * @throws BundleFormatException when its {@code options.json} is of a newer format or does not
+     *     hold valid caption options
      */
     public static CaptionModel load(Path file) throws IOException {
         ModelBundle bundle = Recipes.loadBundle(file, TASK);
@@ -162,7 +179,12 @@ public final class CaptionModel {
                     file, "corrupt caption bundle: no vocabulary or baselines", null);
         }
         CaptionOptions options =
-                ModelBundle.json().treeToValue(bundle.options(), CaptionOptions.class);
+                OptionsJson.read(
+                        bundle.options(),
+                        CaptionOptions.class,
+                        CaptionOptions.defaults(),
+                        Map.of("maxCaptionLength", "maxLength"),
+                        file);
         CaptionBaselines.Stored stored =
                 ModelBundle.json()
                         .readValue(bundle.attachment(BASELINES), CaptionBaselines.Stored.class);
@@ -184,8 +206,7 @@ public final class CaptionModel {
      * @return attachment name to bytes
      * @throws IOException when serialization fails
      */
-    static java.util.Map<String, byte[]> attachments(CaptionBaselines baselines)
-            throws IOException {
+    static Map<String, byte[]> attachments(CaptionBaselines baselines) throws IOException {
         ByteArrayOutputStream vectors = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(vectors)) {
             Nd4j.write(baselines.vectors(), out);
@@ -195,7 +216,7 @@ public final class CaptionModel {
                         .writeValueAsBytes(
                                 new CaptionBaselines.Stored(
                                         baselines.constant(), baselines.neighbourCaptions()));
-        return java.util.Map.of(BASELINES, json, NEIGHBOURS, vectors.toByteArray());
+        return Map.of(BASELINES, json, NEIGHBOURS, vectors.toByteArray());
     }
 
     /**
@@ -214,7 +235,7 @@ public final class CaptionModel {
     /**
      * Returns the settings the model was trained with.
      *
-     * @return the options
+     * @return the options (read from the bundle for a loaded model; older bundles upgraded)
      */
     public CaptionOptions options() {
         return options;

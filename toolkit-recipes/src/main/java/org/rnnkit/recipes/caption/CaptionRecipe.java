@@ -5,10 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +34,13 @@ import org.rnnkit.data.Seq2SeqBatcher;
 import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.eval.BleuScore;
 import org.rnnkit.recipes.Fingerprints;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.train.DevMetric;
-import org.rnnkit.train.OptimizerSpec;
 import org.rnnkit.train.Trainer;
 import org.rnnkit.train.TrainingResult;
 import org.slf4j.Logger;
@@ -78,186 +83,222 @@ public final class CaptionRecipe {
         }
 
         Images subset(List<Integer> rows) {
-            int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
-            INDArray p = Nd4j.pullRows(pixels.reshape(pixels.size(0), -1), 1, idx);
-            long[] shape = pixels.shape().clone();
-            shape[0] = idx.length;
             return new Images(
                     rows.stream().map(names::get).toList(),
-                    p.reshape(shape),
+                    pick(pixels, rows.stream().mapToInt(Integer::intValue).toArray()),
                     rows.stream().map(captions::get).toList());
         }
     }
 
     /**
-     * Trains a captioner, scores it on the dev images and saves the bundle.
+     * Trains a captioner, scores it on the dev images and saves the bundle: read -> vocabulary ->
+     * batches -> graph -> Trainer -> baselines -> evaluation -> bundle -> report.
      *
      * @param requested the settings
      * @return the bundle path, the dev metrics ({@code bleu1}..{@code bleu4}, 0-100, beam search;
      *     the baselines') and the report
      * @throws IOException when a file cannot be read or written
      * @throws MalformedDataException for a malformed line or an unreadable image
+     * @throws IllegalArgumentException when the data holds no training or no dev image
      */
     public static RecipeResult train(CaptionOptions requested) throws IOException {
         CaptionOptions options = withEmbeddedDefaults(requested);
-        CaptionImageLoader loader = CaptionModel.imageLoader(options);
-        Images train;
-        Images dev;
-        int skipped = 0;
-        if (options.data() == null) {
+        TrainingOptions training = options.training();
+        Split split = Split.read(options);
+        Encoded encoded = Encoded.of(split.train(), options.minCount());
+        LOG.info(
+                "data: {} training images ({} captions), {} dev images; vocabulary {} words",
+                split.train().size(),
+                encoded.captions().size(),
+                split.dev().size(),
+                encoded.vocabulary().size());
+        ComputationGraph network =
+                CaptionModel.builder(options, encoded.vocabulary().size()).build();
+        LOG.info("model: {} parameters", network.numParams());
+        BucketingIterator<Integer> batches = batches(encoded, split.train(), training);
+        DevMetric devBleu = devBleu(options, encoded.vocabulary(), split.dev());
+
+        ObjectNode optionsJson = OptionsJson.write(options);
+        String dataHash = Recipes.dataHash(training.data());
+        String fingerprint = dataHash + "|" + Fingerprints.ofOptions(optionsJson);
+        Trainer trainer =
+                Recipes.trainerBuilder(training, fingerprint, CaptionModel.optimizer(options))
+                        .build();
+        TrainingResult result = trainer.fit(network, batches, devBleu);
+
+        CaptionModel model =
+                withBaselines(
+                        new CaptionModel(result.network(), encoded.vocabulary(), options, null),
+                        split.train());
+        Evaluation evaluation = evaluate(model, split.dev(), options.beamWidth());
+        Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
+        Recipes.putTrainingMetrics(metrics, result);
+        metrics.put("skipped_rows", (double) split.skipped());
+        ModelBundle bundle =
+                new ModelBundle(
+                        CaptionModel.TASK,
+                        result.network(),
+                        encoded.vocabulary(),
+                        optionsJson,
+                        split.provenance(training, dataHash, encoded.captions().size()),
+                        metrics,
+                        CaptionModel.attachments(model.baselines()));
+        bundle.save(training.out());
+        LOG.info("saved {}", training.out());
+        String report = "dev set: " + split.dev().size() + " images\n" + evaluation.report();
+        return new RecipeResult(training.out(), metrics, report);
+    }
+
+    /**
+     * The read stage: the training and dev images (pixels, or the frozen encoder's features) and
+     * the malformed caption rows skipped.
+     */
+    private record Split(Images train, Images dev, int skipped) {
+
+        static Split read(CaptionOptions options) throws IOException {
+            CaptionImageLoader loader = CaptionModel.imageLoader(options);
+            Split split =
+                    options.training().data() == null
+                            ? embedded(loader)
+                            : fromCorpus(options, loader);
+            if (options.frozenEncoder()) {
+                // The encoder is frozen: its features are computed once and the decoder trains on
+                // them.
+                split =
+                        new Split(
+                                frozenFeatures(options, "train", split.train()),
+                                frozenFeatures(options, "dev", split.dev()),
+                                split.skipped());
+            }
+            Recipes.require(
+                    split.train().size() > 0 && split.dev().size() > 0,
+                    "need training and dev images, received: "
+                            + split.train().size()
+                            + " training and "
+                            + split.dev().size()
+                            + " dev images");
+            return split;
+        }
+
+        static Split embedded(CaptionImageLoader loader) throws IOException {
             List<CaptionDataGenerator.Scene> scenes =
                     CaptionDataGenerator.generate(
                             CaptionDataGenerator.DEFAULT_SIZE, CaptionDataGenerator.DEFAULT_SEED);
-            train = scenes(scenes, "train", loader);
-            dev = scenes(scenes, "dev", loader);
-        } else {
-            CaptionCorpus corpus = CaptionCorpusReader.read(options.data(), options.skipBadRows());
-            skipped += corpus.skippedRows();
-            List<CaptionedImage> trainImages;
-            List<CaptionedImage> devImages;
-            if (options.dev() != null) {
-                CaptionCorpus devCorpus =
-                        CaptionCorpusReader.read(options.dev(), options.skipBadRows());
-                trainImages = corpus.hasSplits() ? corpus.split("train") : corpus.images();
-                Images d = load(devCorpus, devCorpus.images(), loader, options.skipBadRows());
-                dev = d;
-                skipped += devCorpus.skippedRows();
-            } else if (corpus.hasSplits() && !corpus.split("dev").isEmpty()) {
-                trainImages = corpus.split("train");
-                dev = load(corpus, corpus.split("dev"), loader, options.skipBadRows());
-            } else {
-                List<CaptionedImage> all =
-                        new ArrayList<>(
-                                corpus.hasSplits() ? corpus.split("train") : corpus.images());
-                Collections.shuffle(all, new Random(options.seed()));
-                int devSize = Math.max(1, (int) Math.round(all.size() * options.devFraction()));
-                devImages = all.subList(0, devSize);
-                trainImages = all.subList(devSize, all.size());
-                dev = load(corpus, devImages, loader, options.skipBadRows());
+            return new Split(scenes(scenes, "train", loader), scenes(scenes, "dev", loader), 0);
+        }
+
+        /**
+         * Splits a corpus: dev images from the {@code dev} corpus, else the corpus's {@code dev}
+         * split, else a seeded {@code devFraction} of its (training) images.
+         */
+        static Split fromCorpus(CaptionOptions options, CaptionImageLoader loader)
+                throws IOException {
+            TrainingOptions training = options.training();
+            boolean skip = training.skipBadRows();
+            CaptionCorpus corpus = CaptionCorpusReader.read(training.data(), skip);
+            List<CaptionedImage> trainable =
+                    corpus.hasSplits() ? corpus.split("train") : corpus.images();
+            if (training.dev() != null) {
+                CaptionCorpus devCorpus = CaptionCorpusReader.read(training.dev(), skip);
+                Images dev = load(devCorpus, devCorpus.images(), loader, skip);
+                return new Split(
+                        load(corpus, trainable, loader, skip),
+                        dev,
+                        corpus.skippedRows() + devCorpus.skippedRows());
             }
-            train = load(corpus, trainImages, loader, options.skipBadRows());
-        }
-        if (options.frozenEncoder()) {
-            // The encoder is frozen: its features are computed once and the decoder trains on them.
-            train = frozenFeatures(options, "train", train);
-            dev = frozenFeatures(options, "dev", dev);
-        }
-        if (train.size() == 0 || dev.size() == 0) {
-            throw new IllegalArgumentException(
-                    "need training and dev images, received: "
-                            + train.size()
-                            + " training and "
-                            + dev.size()
-                            + " dev images");
-        }
-        Vocabulary.Builder counts = Vocabulary.builder();
-        train.captions().forEach(cs -> cs.forEach(c -> counts.add(CaptionModel.tokenize(c))));
-        Vocabulary vocabulary = counts.build(options.minCount(), Integer.MAX_VALUE);
-        List<int[]> pairImage = new ArrayList<>();
-        List<int[]> encoded = new ArrayList<>();
-        for (int i = 0; i < train.size(); i++) {
-            for (String c : train.captions().get(i)) {
-                int[] ids = vocabulary.encode(CaptionModel.tokenize(c));
-                pairImage.add(new int[] {i, pairImage.size()});
-                encoded.add(ids);
+            if (corpus.hasSplits() && !corpus.split("dev").isEmpty()) {
+                Images dev = load(corpus, corpus.split("dev"), loader, skip);
+                return new Split(load(corpus, trainable, loader, skip), dev, corpus.skippedRows());
             }
+            List<CaptionedImage> all = new ArrayList<>(trainable);
+            Collections.shuffle(all, new Random(training.seed()));
+            int devSize = Math.max(1, (int) Math.round(all.size() * options.devFraction()));
+            Images dev = load(corpus, all.subList(0, devSize), loader, skip);
+            return new Split(
+                    load(corpus, all.subList(devSize, all.size()), loader, skip),
+                    dev,
+                    corpus.skippedRows());
         }
-        LOG.info(
-                "data: {} training images ({} captions), {} dev images; vocabulary {} words",
-                train.size(),
-                encoded.size(),
-                dev.size(),
-                vocabulary.size());
-        ComputationGraph network = CaptionModel.builder(options, vocabulary.size()).build();
-        LOG.info("model: {} parameters", network.numParams());
+
+        Provenance provenance(TrainingOptions training, String dataHash, int captions) {
+            String source = training.data() == null ? "embedded" : training.data().toString();
+            return Provenance.now(
+                    CaptionModel.TASK, training.seed(), source, dataHash, captions, dev.size());
+        }
+    }
+
+    /**
+     * The vocabulary stage: the caption vocabulary, and every training caption as ids beside the
+     * row of its image.
+     */
+    private record Encoded(Vocabulary vocabulary, List<int[]> captions, int[] imageRows) {
+
+        static Encoded of(Images train, int minCount) {
+            Vocabulary.Builder counts = Vocabulary.builder();
+            train.captions().forEach(cs -> cs.forEach(c -> counts.add(CaptionModel.tokenize(c))));
+            Vocabulary vocabulary = counts.build(minCount, Integer.MAX_VALUE);
+            List<int[]> captions = new ArrayList<>();
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                for (String c : train.captions().get(i)) {
+                    captions.add(vocabulary.encode(CaptionModel.tokenize(c)));
+                    rows.add(i);
+                }
+            }
+            return new Encoded(
+                    vocabulary, captions, rows.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    /**
+     * The batching stage: caption-image pairs bucketed by caption length; teacher-forced caption
+     * targets with the images as the extra input.
+     */
+    private static BucketingIterator<Integer> batches(
+            Encoded encoded, Images train, TrainingOptions training) {
         Seq2SeqBatcher batcher =
                 Seq2SeqBatcher.builder()
-                        .setTargetVocabularySize(vocabulary.size())
-                        .optMaxTargetLength(options.maxCaptionLength())
+                        .setTargetVocabularySize(encoded.vocabulary().size())
+                        .optMaxTargetLength(training.maxLength())
                         .optSparseLabels(true)
                         .build();
-        INDArray trainPixels = train.pixels();
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < pairImage.size(); i++) {
-            order.add(i);
-        }
-        BucketingIterator<Integer> batches =
-                new BucketingIterator<>(
-                        order,
-                        options.batchSize(),
-                        i -> Math.min(encoded.get(i).length + 1, options.maxCaptionLength()),
-                        ids -> {
-                            int[] rows = ids.stream().mapToInt(i -> pairImage.get(i)[0]).toArray();
-                            INDArray images = pick(trainPixels, rows);
-                            return batcher.targets(ids.stream().map(encoded::get).toList())
-                                    .withExtraInputs(
-                                            new INDArray[] {images}, new INDArray[] {null});
-                        },
-                        vocabulary.size(),
-                        true,
-                        options.seed());
+        List<int[]> captions = encoded.captions();
+        return new BucketingIterator<>(
+                range(captions.size()),
+                training.batchSize(),
+                i -> Math.min(captions.get(i).length + 1, training.maxLength()),
+                ids -> {
+                    int[] rows = ids.stream().mapToInt(i -> encoded.imageRows()[i]).toArray();
+                    INDArray images = pick(train.pixels(), rows);
+                    return batcher.targets(ids.stream().map(captions::get).toList())
+                            .withExtraInputs(new INDArray[] {images}, new INDArray[] {null});
+                },
+                encoded.vocabulary().size(),
+                true,
+                training.seed());
+    }
+
+    /** The model-selection metric: greedy BLEU-4 on the first {@code selectionSize} dev images. */
+    private static DevMetric devBleu(CaptionOptions options, Vocabulary vocabulary, Images dev) {
         Images selection =
                 dev.size() <= options.selectionSize()
                         ? dev
                         : dev.subset(range(options.selectionSize()));
-        DevMetric devBleu =
-                DevMetric.of(
-                        "dev_bleu4_greedy",
-                        net -> {
-                            CaptionModel m = new CaptionModel(net, vocabulary, options, null);
-                            List<String> hyps =
-                                    text(m.caption(selection.pixels(), greedy(options), false));
-                            return CaptionBaselines.BLEU
-                                    .corpus(hyps, normalized(selection.captions()))
-                                    .cumulative(4);
-                        });
-        ObjectNode optionsJson = ModelBundle.json().valueToTree(options);
-        String dataHash = Recipes.dataHash(options.data());
-        OptimizerSpec optimizer = new OptimizerSpec(options.learningRate(), options.lrDecay(), 1.0);
-        Trainer trainer =
-                Recipes.trainerBuilder(
-                                options.smoke(),
-                                options.epochs(),
-                                options.patience(),
-                                options.seed(),
-                                options.runDirectory(),
-                                options.resume(),
-                                options.progressBar(),
-                                dataHash + "|" + Fingerprints.ofOptions(optionsJson),
-                                optimizer)
-                        .build();
-        TrainingResult result = trainer.fit(network, batches, devBleu);
+        List<List<String>> references = normalized(selection.captions());
+        return DevMetric.of(
+                "dev_bleu4_greedy",
+                net -> {
+                    CaptionModel m = new CaptionModel(net, vocabulary, options, null);
+                    List<String> hyps = text(m.caption(selection.pixels(), greedy(options), false));
+                    return CaptionBaselines.BLEU.corpus(hyps, references).cumulative(4);
+                });
+    }
 
-        CaptionModel trained = new CaptionModel(result.network(), vocabulary, options, null);
+    /** The baselines stage: the trained model with the baselines fitted on the training images. */
+    private static CaptionModel withBaselines(CaptionModel trained, Images train) {
         CaptionBaselines baselines =
-                CaptionBaselines.fit(normalized(train.captions()), trained.encode(trainPixels));
-        CaptionModel model = trained.withBaselines(baselines);
-        Evaluation evaluation = evaluate(model, dev, options.beamWidth());
-        Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
-        Recipes.putTrainingMetrics(metrics, result);
-        metrics.put("skipped_rows", (double) skipped);
-        Provenance provenance =
-                Provenance.now(
-                        CaptionModel.TASK,
-                        options.seed(),
-                        options.data() == null ? "embedded" : options.data().toString(),
-                        dataHash,
-                        encoded.size(),
-                        dev.size());
-        new ModelBundle(
-                        CaptionModel.TASK,
-                        result.network(),
-                        vocabulary,
-                        optionsJson,
-                        provenance,
-                        metrics,
-                        CaptionModel.attachments(baselines))
-                .save(options.out());
-        LOG.info("saved {}", options.out());
-        return new RecipeResult(
-                options.out(),
-                metrics,
-                "dev set: " + dev.size() + " images\n" + evaluation.report());
+                CaptionBaselines.fit(normalized(train.captions()), trained.encode(train.pixels()));
+        return trained.withBaselines(baselines);
     }
 
     /**
@@ -271,6 +312,9 @@ public final class CaptionRecipe {
      * @return metrics ({@code bleu1}..{@code bleu4} 0-100 with beam search, greedy, exact match,
      *     baselines) and the report
      * @throws IOException when a file cannot be read
+     * @throws MalformedDataException for a malformed line or, without {@code skipBadRows}, an
+     *     unreadable image
+     * @throws IllegalArgumentException when the beam width is below 1
      */
     public static RecipeResult evaluate(
             Path modelFile, Path data, Integer beamWidth, boolean skipBadRows) throws IOException {
@@ -283,9 +327,7 @@ public final class CaptionRecipe {
         Images images =
                 new Images(loaded.names(), model.inputs(loaded.pixels()), loaded.captions());
         int beam = beamWidth != null ? beamWidth : options.beamWidth();
-        if (beam < 1) {
-            throw new IllegalArgumentException("beam must be >= 1, received: beam=" + beam);
-        }
+        Recipes.require(beam >= 1, "beam must be >= 1, received: beam=" + beam);
         Evaluation e = evaluate(model, images, beam);
         Map<String, Double> metrics = new LinkedHashMap<>(e.metrics());
         metrics.put("skipped_rows", (double) corpus.skippedRows());
@@ -305,6 +347,7 @@ public final class CaptionRecipe {
      * @return one caption per image
      * @throws IOException when the bundle or an image cannot be read
      * @throws MalformedDataException for a missing or unreadable image
+     * @throws IllegalArgumentException when {@code beamWidth} is below 1
      */
     public static List<Caption> predict(Path modelFile, List<Path> images, int beamWidth)
             throws IOException {
@@ -314,15 +357,9 @@ public final class CaptionRecipe {
         for (Path p : images) {
             pixels.add(loader.load(p));
         }
-        SequenceDecoder decoder =
-                SequenceDecoder.builder()
-                        .optMaxLength(model.options().maxCaptionLength())
-                        .optBeamWidth(beamWidth)
-                        .optLengthPenalty(model.options().lengthPenalty())
-                        .build();
         return model.caption(
                 model.inputs(Nd4j.concat(0, pixels.toArray(new INDArray[0]))),
-                decoder,
+                beam(model.options(), beamWidth),
                 beamWidth > 1);
     }
 
@@ -344,7 +381,8 @@ public final class CaptionRecipe {
                                 + "|"
                                 + String.join("\n", images.names()));
         Path cache =
-                options.runDirectory()
+                options.training()
+                        .runDirectory()
                         .resolve("features-" + split + "-" + key.substring(0, 16) + ".bin");
         if (Files.isRegularFile(cache)) {
             try (DataInputStream in = new DataInputStream(Files.newInputStream(cache))) {
@@ -375,24 +413,23 @@ public final class CaptionRecipe {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of()
+            return HexFormat.of()
                     .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256")
-                                    .digest(
-                                            text.getBytes(
-                                                    java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 
     /** The generated scenes need fewer epochs than the default. */
     private static CaptionOptions withEmbeddedDefaults(CaptionOptions options) {
-        if (options.data() != null || options.epochs() != CaptionOptions.DEFAULT_EPOCHS) {
+        TrainingOptions training = options.training();
+        if (training.data() != null || training.epochs() != CaptionOptions.DEFAULT_EPOCHS) {
             return options;
         }
         LOG.info("embedded data: {} epochs (set --epochs to change)", EMBEDDED_EPOCHS);
-        return options.toBuilder().epochs(EMBEDDED_EPOCHS).build();
+        return options.withTraining(t -> t.epochs(EMBEDDED_EPOCHS));
     }
 
     private static Images scenes(
@@ -466,7 +503,15 @@ public final class CaptionRecipe {
     }
 
     private static SequenceDecoder greedy(CaptionOptions options) {
-        return SequenceDecoder.builder().optMaxLength(options.maxCaptionLength()).build();
+        return SequenceDecoder.builder().optMaxLength(options.training().maxLength()).build();
+    }
+
+    private static SequenceDecoder beam(CaptionOptions options, int beamWidth) {
+        return SequenceDecoder.builder()
+                .optMaxLength(options.training().maxLength())
+                .optBeamWidth(beamWidth)
+                .optLengthPenalty(options.lengthPenalty())
+                .build();
     }
 
     private static List<String> text(List<Caption> captions) {
@@ -489,14 +534,9 @@ public final class CaptionRecipe {
     private static Evaluation evaluate(CaptionModel model, Images images, int beamWidth) {
         CaptionOptions options = model.options();
         List<List<String>> references = normalized(images.captions());
-        SequenceDecoder beamDecoder =
-                SequenceDecoder.builder()
-                        .optMaxLength(options.maxCaptionLength())
-                        .optBeamWidth(beamWidth)
-                        .optLengthPenalty(options.lengthPenalty())
-                        .build();
         long t0 = System.nanoTime();
-        List<String> beam = text(model.caption(images.pixels(), beamDecoder, beamWidth > 1));
+        List<String> beam =
+                text(model.caption(images.pixels(), beam(options, beamWidth), beamWidth > 1));
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<String> greedy = text(model.caption(images.pixels(), greedy(options), false));
         List<String> constant = Collections.nCopies(images.size(), model.baselines().constant());

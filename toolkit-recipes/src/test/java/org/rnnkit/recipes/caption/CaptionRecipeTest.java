@@ -1,6 +1,8 @@
 package org.rnnkit.recipes.caption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,25 +14,28 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.data.MalformedDataException;
+import org.rnnkit.recipes.OldBundles;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 
 class CaptionRecipeTest {
 
     @TempDir Path dir;
 
-    private CaptionOptions.Builder tiny(Path data, Path dev, Path out) {
-        return CaptionOptions.builder()
-                .data(data)
-                .dev(dev)
-                .out(out)
-                .hiddenSize(8)
-                .embeddingSize(4)
-                .imageVectorSize(4)
-                .minCount(1)
-                .batchSize(8)
-                .epochs(1)
-                .beamWidth(2)
-                .smoke(true);
+    private CaptionOptions tiny(Path data, Path dev, Path out) {
+        return CaptionOptions.defaults()
+                .withTraining(
+                        t ->
+                                t.data(data)
+                                        .dev(dev)
+                                        .out(out)
+                                        .hiddenSize(8)
+                                        .batchSize(8)
+                                        .epochs(1)
+                                        .smoke(true))
+                .with(c -> c.embeddingSize(4).imageVectorSize(4).minCount(1).beamWidth(2));
     }
 
     @Test
@@ -43,7 +48,7 @@ class CaptionRecipeTest {
         CaptionDataGenerator.write(dev, 6, 4);
         Files.delete(dev.resolve("splits.tsv"));
         Path out = dir.resolve("c.zip");
-        RecipeResult trained = CaptionRecipe.train(tiny(train, dev, out).build());
+        RecipeResult trained = CaptionRecipe.train(tiny(train, dev, out));
         assertTrue(Files.isRegularFile(out));
         assertEquals(6.0, trained.metrics().get("images"));
         RecipeResult evaluated = CaptionRecipe.evaluate(out, dev, null, false);
@@ -58,7 +63,7 @@ class CaptionRecipeTest {
             assertEquals(trained.metrics().get(key), evaluated.metrics().get(key), 1e-9, key);
         }
         // Same seed, same result.
-        RecipeResult again = CaptionRecipe.train(tiny(train, dev, dir.resolve("c2.zip")).build());
+        RecipeResult again = CaptionRecipe.train(tiny(train, dev, dir.resolve("c2.zip")));
         assertEquals(trained.metrics().get("bleu4_greedy"), again.metrics().get("bleu4_greedy"));
         assertEquals(trained.metrics().get("bleu1"), again.metrics().get("bleu1"));
     }
@@ -69,14 +74,64 @@ class CaptionRecipeTest {
         CaptionDataGenerator.write(data, 30, 3);
         Files.delete(data.resolve("images").resolve("scene-00002.png"));
         Path out = dir.resolve("c.zip");
-        org.rnnkit.data.MalformedDataException e =
-                org.junit.jupiter.api.Assertions.assertThrows(
-                        org.rnnkit.data.MalformedDataException.class,
-                        () -> CaptionRecipe.train(tiny(data, null, out).build()));
+        MalformedDataException e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () -> CaptionRecipe.train(tiny(data, null, out)));
         assertTrue(
                 e.getMessage().contains("scene-00002.png: image file not found"), e.getMessage());
-        RecipeResult r = CaptionRecipe.train(tiny(data, null, out).skipBadRows(true).build());
+        RecipeResult r =
+                CaptionRecipe.train(tiny(data, null, out).withTraining(t -> t.skipBadRows(true)));
         assertTrue(r.metrics().get("bleu1") >= 0);
+    }
+
+    @Test
+    void givenBundleWrittenBy8340b8e_whenLoadedAndRetrained_thenSameOptionsAndMetrics()
+            throws IOException {
+        Path file = OldBundles.of("caption");
+        CaptionModel old = CaptionModel.load(file);
+        CaptionOptions options = old.options();
+        assertEquals(7, options.training().seed());
+        assertEquals(8, options.training().hiddenSize());
+        assertEquals(20, options.training().maxLength(), "the old maxCaptionLength");
+        assertFalse(options.training().bidirectional(), "not in format 1: the default");
+        assertEquals(16, options.imageSize());
+        assertEquals(8, options.imageVectorSize());
+        Path scenes = dir.resolve("scenes");
+        CaptionDataGenerator.write(scenes, 2, 1);
+        Path image = scenes.resolve("images").resolve("scene-00001.png");
+        assertEquals(1, CaptionRecipe.predict(file, List.of(image), 2).size());
+        RecipeResult again =
+                CaptionRecipe.train(options.withTraining(t -> t.out(dir.resolve("again.zip"))));
+        OldBundles.assertSameMetrics(ModelBundle.load(file).metrics(), again.metrics());
+    }
+
+    @Test
+    void givenDefaultsOf8340b8e_whenRead_thenEqualToToday() throws IOException {
+        assertEquals(
+                CaptionOptions.defaults(),
+                OptionsJson.read(
+                        OldBundles.defaults("caption"),
+                        CaptionOptions.class,
+                        CaptionOptions.defaults(),
+                        Map.of("maxCaptionLength", "maxLength"),
+                        dir.resolve("defaults.zip")));
+    }
+
+    @Test
+    void givenBidirectionalOrOneStep_whenOptionsBuilt_thenRefusedNamingTheSetting() {
+        IllegalArgumentException bidirectional =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> CaptionOptions.defaults().withTraining(t -> t.bidirectional(true)));
+        assertTrue(
+                bidirectional.getMessage().contains("bidirectional must be false"),
+                bidirectional.getMessage());
+        IllegalArgumentException length =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> CaptionOptions.defaults().withTraining(t -> t.maxLength(1)));
+        assertEquals("maxLength must be >= 2, received: maxLength=1", length.getMessage());
     }
 
     @Test
@@ -84,7 +139,8 @@ class CaptionRecipeTest {
     void givenEmbeddedScenes_whenTrainedWithDefaults_thenMostCaptionsExactlyRight()
             throws IOException {
         RecipeResult r =
-                CaptionRecipe.train(CaptionOptions.builder().out(dir.resolve("c.zip")).build());
+                CaptionRecipe.train(
+                        CaptionOptions.defaults().withTraining(t -> t.out(dir.resolve("c.zip"))));
         assertTrue(r.metrics().get("exact_match") >= 0.8, r.report());
     }
 
@@ -95,11 +151,9 @@ class CaptionRecipeTest {
         assumeTrue(Files.isDirectory(data), "flickr8k-1k not available");
         RecipeResult r =
                 CaptionRecipe.train(
-                        CaptionOptions.builder()
-                                .data(data)
-                                .out(dir.resolve("f.zip"))
-                                .imageSize(64)
-                                .build());
+                        CaptionOptions.defaults()
+                                .withTraining(t -> t.data(data).out(dir.resolve("f.zip")))
+                                .withImageSize(64));
         Map<String, Double> m = r.metrics();
         double better = Math.max(m.get("baseline_constant_bleu4"), m.get("baseline_nearest_bleu4"));
         assertTrue(m.get("bleu4") >= 2 * better && m.get("bleu1") >= 50, r.report());

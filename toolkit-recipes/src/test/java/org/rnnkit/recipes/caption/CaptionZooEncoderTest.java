@@ -39,7 +39,7 @@ class CaptionZooEncoderTest {
         IllegalArgumentException options =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> CaptionOptions.builder().encoder("vgg16").build());
+                        () -> CaptionOptions.defaults().withEncoder("vgg16"));
         assertTrue(options.getMessage().contains("needs encoderWeights"), options.getMessage());
     }
 
@@ -56,17 +56,14 @@ class CaptionZooEncoderTest {
         Path out = dir.resolve("z.zip");
         CaptionOptions options =
                 CaptionOptions.builder()
-                        .data(data)
-                        .out(out)
                         .encoder("resnet50")
                         .encoderWeights(weights)
-                        .hiddenSize(8)
                         .embeddingSize(4)
                         .imageVectorSize(4)
                         .minCount(1)
-                        .epochs(1)
-                        .smoke(true)
-                        .build();
+                        .build()
+                        .withTraining(
+                                t -> t.data(data).out(out).hiddenSize(8).epochs(1).smoke(true));
         RecipeResult r = CaptionRecipe.train(options);
         try (var files = java.nio.file.Files.list(dir.resolve("z-run"))) {
             assertEquals(
