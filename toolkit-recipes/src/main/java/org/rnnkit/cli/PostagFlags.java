@@ -1,8 +1,16 @@
 package org.rnnkit.cli;
 
+import static org.rnnkit.cli.OptionValues.set;
+
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.rnnkit.data.Tagset;
+import org.rnnkit.recipes.postag.PostagOptions;
+import org.rnnkit.recipes.postag.PostagOptionsBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,63 +20,34 @@ import picocli.CommandLine.Option;
  */
 final class PostagFlags {
 
-    @Option(names = "--tagset", paramLabel = "upos|xpos", description = "CoNLL-U tag column.")
+    @Option(names = "--tagset", paramLabel = "upos|xpos", descriptionKey = "postag.tagset")
     String tagset;
 
-    @Option(names = "--unidirectional", description = "Read sentences left to right only.")
+    @Option(names = "--unidirectional", descriptionKey = "postag.unidirectional")
     boolean unidirectional;
 
-    @Option(
-            names = "--embeddings",
-            paramLabel = "PATH",
-            description =
-                    "Pretrained word vectors (GloVe or word2vec text, optionally .gz) to start the"
-                            + " word embedding from; the file's first --embeddings-limit words"
-                            + " (lower-cased) join the training words in the vocabulary. Without"
-                            + " --embedding-size the size is taken from the file.")
+    @Option(names = "--embeddings", paramLabel = "PATH", descriptionKey = "postag.embeddings")
     Path embeddings;
 
     @Option(
             names = "--embeddings-limit",
             paramLabel = "N",
-            description =
-                    "How many words from the start of the --embeddings file join the vocabulary"
-                            + " (default 100000).")
+            descriptionKey = "postag.embeddings-limit")
     Integer embeddingsLimit;
 
-    @Option(
-            names = "--frozen-embeddings",
-            description =
-                    "Keep the --embeddings vectors unchanged in a table of their own, beside a"
-                            + " trainable embedding (--embedding-size, default 100) for the"
-                            + " training words: unseen words with a vector then look like rare"
-                            + " training words do after word dropout.")
+    @Option(names = "--frozen-embeddings", descriptionKey = "postag.frozen-embeddings")
     boolean frozenEmbeddings;
 
-    @Option(
-            names = "--char-slots",
-            paramLabel = "N",
-            description = "Character slots per word, incl. one padding slot at each end.")
+    @Option(names = "--char-slots", paramLabel = "N", descriptionKey = "postag.char-slots")
     Integer charSlots;
 
-    @Option(
-            names = "--lr-decay",
-            paramLabel = "F",
-            description = "Learning-rate factor per epoch (default 0.9).")
+    @Option(names = "--lr-decay", paramLabel = "F", descriptionKey = "postag.lr-decay")
     Double lrDecay;
 
-    @Option(
-            names = "--word-dropout",
-            paramLabel = "ALPHA",
-            description =
-                    "Replace a word seen n times by <unk> with probability ALPHA/(ALPHA+n)"
-                            + " while training (default 0.25; 0 turns it off).")
+    @Option(names = "--word-dropout", paramLabel = "ALPHA", descriptionKey = "postag.word-dropout")
     Double wordDropout;
 
-    @Option(
-            names = "--dev-fraction",
-            paramLabel = "F",
-            description = "Share held out as dev set without --dev.")
+    @Option(names = "--dev-fraction", paramLabel = "F", descriptionKey = "postag.dev-fraction")
     Double devFraction;
 
     /**
@@ -87,5 +66,54 @@ final class PostagFlags {
             throw new IllegalArgumentException(
                     "tagset must be one of [upos, xpos], received: tagset=" + tagset);
         }
+    }
+
+    /**
+     * Returns postag's options: the shared training flags (bidirectional unless {@code
+     * --unidirectional}), the embedding flags and these.
+     *
+     * @param spec the command, named in usage errors
+     * @param common the shared training flags
+     * @param embedding the embedding flags
+     * @param out where a chosen embedding size is reported
+     * @return the options
+     * @throws CommandLine.ParameterException for flags postag refuses or that need another
+     * @throws IOException when the vectors file cannot be read
+     */
+    PostagOptions apply(
+            CommandSpec spec, TrainingFlags common, EmbeddingFlags embedding, PrintWriter out)
+            throws IOException {
+        TrainingFlags.refuse(
+                spec,
+                common.skipBadRows || common.maxLength != null,
+                "postag train does not take --skip-bad-rows or --max-length: sentences are"
+                        + " tagged whole and malformed lines are errors");
+        TrainingFlags.refuse(
+                spec,
+                unidirectional && common.bidirectional,
+                "--bidirectional and --unidirectional exclude each other");
+        TrainingFlags.refuse(
+                spec,
+                embeddingsLimit != null && embeddings == null,
+                "--embeddings-limit needs --embeddings");
+        TrainingFlags.refuse(
+                spec,
+                frozenEmbeddings && embeddings == null,
+                "--frozen-embeddings needs --embeddings");
+        PostagOptionsBuilder b =
+                PostagOptions.builder()
+                        .training(
+                                common.apply(PostagOptions.defaults().training())
+                                        .withBidirectional(!unidirectional));
+        set(tagset(), b::tagset);
+        set(embedding.embeddingSize(frozenEmbeddings ? null : embeddings, out), b::embeddingSize);
+        set(embeddings, b::embeddings);
+        set(embeddingsLimit, b::embeddingsLimit);
+        set(embedding.minCount, b::minCount);
+        set(charSlots, b::charSlots);
+        set(lrDecay, b::lrDecay);
+        set(wordDropout, b::wordDropout);
+        set(devFraction, b::devFraction);
+        return b.frozenEmbeddings(frozenEmbeddings).build();
     }
 }

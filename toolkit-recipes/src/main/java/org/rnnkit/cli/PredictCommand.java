@@ -36,8 +36,17 @@ abstract class PredictCommand implements Callable<Integer> {
      */
     abstract List<String> predict(Path bundle, List<String> inputs) throws IOException;
 
+    /**
+     * Checks the command's own options before any input is read (standard input may be a pipe that
+     * cannot be read twice).
+     *
+     * @throws IllegalArgumentException when an option is out of range
+     */
+    void check() {}
+
     @Override
     public Integer call() throws IOException {
+        check();
         String name = spec.positionalParameters().get(0).paramLabel();
         PrintWriter err = spec.commandLine().getErr();
         List<String> inputs = CommandOutput.inputs(arguments(), name, err);

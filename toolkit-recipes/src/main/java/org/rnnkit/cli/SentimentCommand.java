@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.IntStream;
 import org.rnnkit.model.Pooling;
 import org.rnnkit.recipes.RecipeResult;
@@ -65,11 +64,7 @@ final class SentimentCommand extends GroupCommand {
 
         @Override
         String saved(Path bundle) {
-            return String.format(
-                    Locale.ROOT,
-                    "model saved to %s%ntry: ./rnnkit sentiment predict --model %s \"not bad at all\"",
-                    bundle,
-                    bundle);
+            return savedWithTry("sentiment", bundle, "not bad at all");
         }
     }
 

@@ -3,6 +3,7 @@ package org.rnnkit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnkit.recipes.RecipeResult;
 import picocli.CommandLine;
@@ -35,6 +36,25 @@ abstract class TrainCommand implements Callable<Integer> {
      */
     String saved(Path bundle) {
         return "saved " + bundle;
+    }
+
+    /**
+     * Returns the two lines printed after a recipe's report: where the model went and a predict
+     * command to try it with.
+     *
+     * @param task the recipe
+     * @param bundle the saved bundle
+     * @param example an input to try
+     * @return {@code model saved to <bundle>} and {@code try: ./rnnkit <task> predict ...}
+     */
+    static String savedWithTry(String task, Path bundle, String example) {
+        return String.format(
+                Locale.ROOT,
+                "model saved to %s%ntry: ./rnnkit %s predict --model %s \"%s\"",
+                bundle,
+                task,
+                bundle,
+                example);
     }
 
     /**

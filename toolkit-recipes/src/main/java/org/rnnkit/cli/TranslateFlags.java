@@ -16,62 +16,55 @@ import picocli.CommandLine.Option;
  */
 final class TranslateFlags {
 
-    @Option(names = "--reverse", description = "Swap the columns.")
+    @Option(names = "--reverse", descriptionKey = "translate.reverse")
     boolean reverse;
 
-    @Option(names = "--shared-vocab", description = "One vocabulary for both sides.")
+    @Option(names = "--shared-vocab", descriptionKey = "translate.shared-vocab")
     boolean sharedVocab;
 
-    @Option(names = "--no-attention", description = "The context-vector model (no attention).")
+    @Option(names = "--no-attention", descriptionKey = "translate.no-attention")
     boolean noAttention;
 
-    @Option(names = "--unidirectional", description = "Read the source left to right only.")
+    @Option(names = "--unidirectional", descriptionKey = "translate.unidirectional")
     boolean unidirectional;
 
-    @Option(names = "--max-vocab", paramLabel = "N", description = "Most ids per side.")
+    @Option(names = "--max-vocab", paramLabel = "N", descriptionKey = "translate.max-vocab")
     Integer maxVocab;
 
-    @Option(names = "--max-target-length", paramLabel = "T", description = "Target tokens kept.")
+    @Option(
+            names = "--max-target-length",
+            paramLabel = "T",
+            descriptionKey = "translate.max-target-length")
     Integer maxTargetLength;
 
-    @Option(names = "--beam", paramLabel = "K", description = "Beam width of the final scores.")
+    @Option(names = "--beam", paramLabel = "K", descriptionKey = "translate.beam")
     Integer beam;
 
     @Option(
             names = "--length-penalty",
             paramLabel = "A",
-            description = "Length-penalty exponent of beam search (default 0.6).")
+            descriptionKey = "translate.length-penalty")
     Double lengthPenalty;
 
-    @Option(
-            names = "--split-elisions",
-            description = "Split French elisions off their word (l'homme -> l' homme).")
+    @Option(names = "--split-elisions", descriptionKey = "translate.split-elisions")
     boolean splitElisions;
 
-    @Option(names = "--lr-decay", paramLabel = "F", description = "Learning-rate factor per epoch.")
+    @Option(names = "--lr-decay", paramLabel = "F", descriptionKey = "translate.lr-decay")
     Double lrDecay;
 
     @Option(
             names = "--label-smoothing",
             paramLabel = "EPS",
-            description =
-                    "Share of each target token spread over the vocabulary in training"
-                            + " (default 0.1; 0 trains on the references as they are).")
+            descriptionKey = "translate.label-smoothing")
     Double labelSmoothing;
 
     @Option(
             names = "--weight-averaging",
             paramLabel = "D",
-            description =
-                    "Per-batch decay of a moving average of the weights, scored beside them after"
-                            + " every epoch (default 0.998, about the last 500 batches; 0 turns it"
-                            + " off).")
+            descriptionKey = "translate.weight-averaging")
     Double weightAveraging;
 
-    @Option(
-            names = "--dev-fraction",
-            paramLabel = "F",
-            description = "Dev share without --dev (default 0.05).")
+    @Option(names = "--dev-fraction", paramLabel = "F", descriptionKey = "translate.dev-fraction")
     Double devFraction;
 
     /**
