@@ -1,11 +1,14 @@
 package org.rnnkit.recipes.forecast;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
@@ -24,6 +27,7 @@ import org.rnnkit.data.WindowBatcher.Layout;
 import org.rnnkit.data.WindowBatcher.Reference;
 import org.rnnkit.model.ForecasterBuilder.Topology;
 import org.rnnkit.model.Graphs;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.Recipes;
 
 /**
@@ -37,6 +41,8 @@ public final class ForecastModel {
     public static final String TASK = "forecast";
 
     static final String SPEC = "forecast.json";
+
+    private static final String COLUMNS = "columns";
 
     /** Windows per network call. */
     private static final int BATCH = 256;
@@ -140,11 +146,14 @@ public final class ForecastModel {
 
     private final ComputationGraph network;
     private final Spec spec;
+    private final ForecastOptions options;
     private final ModelBundle bundle;
 
-    ForecastModel(ComputationGraph network, Spec spec, ModelBundle bundle) {
+    ForecastModel(
+            ComputationGraph network, Spec spec, ForecastOptions options, ModelBundle bundle) {
         this.network = Objects.requireNonNull(network, "network");
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.options = Objects.requireNonNull(options, "options");
         this.bundle = bundle;
     }
 
@@ -162,11 +171,49 @@ public final class ForecastModel {
             throw new BundleFormatException(file, "corrupt forecast bundle: no " + SPEC, null);
         }
         Spec spec = ModelBundle.json().readValue(bundle.attachment(SPEC), Spec.class);
-        return new ForecastModel(bundle.network(), spec, bundle);
+        return new ForecastModel(
+                bundle.network(), spec, readOptions(bundle.options(), file), bundle);
+    }
+
+    /**
+     * Reads the options of a bundle with {@link OptionsJson#read}. Version 1 (rnnkit 8340b8e and
+     * earlier) held the column settings at the top level: they move into {@code columns} first,
+     * over {@link ForecastColumns#defaults()}.
+     *
+     * @param json the {@code options.json} content
+     * @param file the bundle, named in messages
+     * @return the options
+     * @throws BundleFormatException when the content does not hold valid options
+     */
+    static ForecastOptions readOptions(ObjectNode json, Path file) throws BundleFormatException {
+        ObjectNode copy = json.deepCopy();
+        if (!copy.has(OptionsJson.VERSION_KEY) && !copy.has(COLUMNS)) {
+            ObjectNode columns = ModelBundle.json().valueToTree(ForecastColumns.defaults());
+            columns.fieldNames()
+                    .forEachRemaining(
+                            name -> {
+                                JsonNode value = copy.remove(name);
+                                if (value != null) {
+                                    columns.set(name, value);
+                                }
+                            });
+            copy.set(COLUMNS, columns);
+        }
+        return OptionsJson.read(
+                copy, ForecastOptions.class, ForecastOptions.defaults(), Map.of(), file);
     }
 
     byte[] specJson() throws IOException {
         return ModelBundle.json().writeValueAsString(spec).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns the settings the model was trained with.
+     *
+     * @return the options read from the bundle (older bundles upgraded)
+     */
+    public ForecastOptions options() {
+        return options;
     }
 
     /**
