@@ -22,16 +22,7 @@ import picocli.CommandLine.Mixin;
             ForecastPredictCommand.class,
             ForecastGenerateCommand.class
         })
-final class ForecastCommand implements Runnable {
-
-    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(
-                spec.commandLine(),
-                "missing command: choose one of " + spec.subcommands().keySet());
-    }
+final class ForecastCommand extends GroupCommand {
 
     /** {@code rnnkit forecast train}. */
     @Command(

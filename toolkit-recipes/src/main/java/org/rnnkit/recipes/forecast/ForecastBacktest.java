@@ -234,7 +234,12 @@ record ForecastBacktest(Map<String, Double> metrics, String report) {
         return report.toString();
     }
 
-    /** Every step up to 12, then a roughly geometric selection ending at the horizon. */
+    /**
+     * Returns the horizon steps the per-step table shows.
+     *
+     * @param h the horizon
+     * @return every step up to 12, then a roughly geometric selection ending at the horizon
+     */
     static List<Integer> reportedSteps(int h) {
         List<Integer> steps = new ArrayList<>();
         for (int k = 1; k <= Math.min(h, 12); k++) {

@@ -1,6 +1,5 @@
 package org.rnnkit.recipes.forecast;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +148,14 @@ public final class ForecastModel {
     private final ForecastOptions options;
     private final ModelBundle bundle;
 
+    /**
+     * Wraps a network with its data settings.
+     *
+     * @param network the graph
+     * @param spec the data settings
+     * @param options the settings it was (or is being) trained with
+     * @param bundle the bundle it was loaded from, or {@code null} for a model still in training
+     */
     ForecastModel(
             ComputationGraph network, Spec spec, ForecastOptions options, ModelBundle bundle) {
         this.network = Objects.requireNonNull(network, "network");
@@ -189,14 +196,10 @@ public final class ForecastModel {
         ObjectNode copy = json.deepCopy();
         if (!copy.has(OptionsJson.VERSION_KEY) && !copy.has(COLUMNS)) {
             ObjectNode columns = ModelBundle.json().valueToTree(ForecastColumns.defaults());
-            columns.fieldNames()
-                    .forEachRemaining(
-                            name -> {
-                                JsonNode value = copy.remove(name);
-                                if (value != null) {
-                                    columns.set(name, value);
-                                }
-                            });
+            List<String> names = new ArrayList<>();
+            columns.fieldNames().forEachRemaining(names::add);
+            columns.setAll(json.deepCopy().retain(names));
+            copy.remove(names);
             copy.set(COLUMNS, columns);
         }
         return OptionsJson.read(
@@ -250,7 +253,7 @@ public final class ForecastModel {
      * @param series the series, columns in the model's order
      * @param extraRows future steps that need calendar features
      * @return the prepared series
-     * @throws IllegalArgumentException when a log-transformed target has a value <= 0
+     * @throws IllegalArgumentException when a log-transformed target has a value {@code <= 0}
      */
     public Prepared prepare(TimeSeries series, int extraRows) {
         return Prepared.of(series, spec, extraRows);
@@ -423,7 +426,7 @@ public final class ForecastModel {
          * @param targets the target names
          * @param log whether to take logarithms of the targets
          * @return a new table {@code [row][column]}
-         * @throws IllegalArgumentException when a log-transformed target has a value <= 0
+         * @throws IllegalArgumentException when a log-transformed target has a value {@code <= 0}
          */
         static double[][] modelValues(TimeSeries series, List<String> targets, boolean log) {
             double[][] raw = series.values();

@@ -12,6 +12,7 @@ import org.rnnkit.data.BucketingIterator;
 import org.rnnkit.data.TimeSeries;
 import org.rnnkit.data.TimeSplit;
 import org.rnnkit.data.TimeSplit.Part;
+import org.rnnkit.model.ForecasterBuilder;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
