@@ -139,4 +139,38 @@ class ForecastCliTest {
                         "--smoke");
         assertEquals(0, filled.exit(), filled.err());
     }
+
+    @Test
+    void givenFlagsAForecasterCannotHonour_whenRun_thenUsageErrorsWithTheirMessages() {
+        for (String flag : List.of("--dev=d.csv", "--max-length=9", "--skip-bad-rows")) {
+            Run refused = run("forecast", "train", flag, "--smoke");
+            assertEquals(2, refused.exit(), refused.err());
+            assertTrue(
+                    refused.err()
+                            .startsWith(
+                                    "forecast train does not take --skip-bad-rows, --max-length or"
+                                            + " --dev: use --fill for missing values, --lookback"
+                                            + " for the window and --split for the time-ordered"
+                                            + " dev part"),
+                    refused.err());
+        }
+        Run bidirectional = run("forecast", "train", "--bidirectional", "--smoke");
+        assertEquals(2, bidirectional.exit(), bidirectional.err());
+        assertTrue(
+                bidirectional
+                        .err()
+                        .startsWith(
+                                "forecast train does not take --bidirectional: a forecaster reads"
+                                        + " the past only"),
+                bidirectional.err());
+        Run eval =
+                run("forecast", "eval", "--model", "m.zip", "--data", "d.csv", "--skip-bad-rows");
+        assertEquals(2, eval.exit(), eval.err());
+        assertTrue(
+                eval.err()
+                        .startsWith(
+                                "forecast eval does not take --skip-bad-rows: the model's --fill"
+                                        + " applies"),
+                eval.err());
+    }
 }

@@ -1,11 +1,13 @@
 package org.rnnkit.recipes.forecast;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
@@ -24,6 +26,7 @@ import org.rnnkit.data.WindowBatcher.Layout;
 import org.rnnkit.data.WindowBatcher.Reference;
 import org.rnnkit.model.ForecasterBuilder.Topology;
 import org.rnnkit.model.Graphs;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.Recipes;
 
 /**
@@ -37,6 +40,8 @@ public final class ForecastModel {
     public static final String TASK = "forecast";
 
     static final String SPEC = "forecast.json";
+
+    private static final String COLUMNS = "columns";
 
     /** Windows per network call. */
     private static final int BATCH = 256;
@@ -140,11 +145,22 @@ public final class ForecastModel {
 
     private final ComputationGraph network;
     private final Spec spec;
+    private final ForecastOptions options;
     private final ModelBundle bundle;
 
-    ForecastModel(ComputationGraph network, Spec spec, ModelBundle bundle) {
+    /**
+     * Wraps a network with its data settings.
+     *
+     * @param network the graph
+     * @param spec the data settings
+     * @param options the settings it was (or is being) trained with
+     * @param bundle the bundle it was loaded from, or {@code null} for a model still in training
+     */
+    ForecastModel(
+            ComputationGraph network, Spec spec, ForecastOptions options, ModelBundle bundle) {
         this.network = Objects.requireNonNull(network, "network");
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.options = Objects.requireNonNull(options, "options");
         this.bundle = bundle;
     }
 
@@ -162,11 +178,45 @@ public final class ForecastModel {
             throw new BundleFormatException(file, "corrupt forecast bundle: no " + SPEC, null);
         }
         Spec spec = ModelBundle.json().readValue(bundle.attachment(SPEC), Spec.class);
-        return new ForecastModel(bundle.network(), spec, bundle);
+        return new ForecastModel(
+                bundle.network(), spec, readOptions(bundle.options(), file), bundle);
+    }
+
+    /**
+     * Reads the options of a bundle with {@link OptionsJson#read}. Version 1 (rnnkit 8340b8e and
+     * earlier) held the column settings at the top level: they move into {@code columns} first,
+     * over {@link ForecastColumns#defaults()}.
+     *
+     * @param json the {@code options.json} content
+     * @param file the bundle, named in messages
+     * @return the options
+     * @throws BundleFormatException when the content does not hold valid options
+     */
+    static ForecastOptions readOptions(ObjectNode json, Path file) throws BundleFormatException {
+        ObjectNode copy = json.deepCopy();
+        if (!copy.has(OptionsJson.VERSION_KEY) && !copy.has(COLUMNS)) {
+            ObjectNode columns = ModelBundle.json().valueToTree(ForecastColumns.defaults());
+            List<String> names = new ArrayList<>();
+            columns.fieldNames().forEachRemaining(names::add);
+            columns.setAll(json.deepCopy().retain(names));
+            copy.remove(names);
+            copy.set(COLUMNS, columns);
+        }
+        return OptionsJson.read(
+                copy, ForecastOptions.class, ForecastOptions.defaults(), Map.of(), file);
     }
 
     byte[] specJson() throws IOException {
         return ModelBundle.json().writeValueAsString(spec).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns the settings the model was trained with.
+     *
+     * @return the options read from the bundle (older bundles upgraded)
+     */
+    public ForecastOptions options() {
+        return options;
     }
 
     /**
@@ -203,7 +253,7 @@ public final class ForecastModel {
      * @param series the series, columns in the model's order
      * @param extraRows future steps that need calendar features
      * @return the prepared series
-     * @throws IllegalArgumentException when a log-transformed target has a value <= 0
+     * @throws IllegalArgumentException when a log-transformed target has a value {@code <= 0}
      */
     public Prepared prepare(TimeSeries series, int extraRows) {
         return Prepared.of(series, spec, extraRows);
@@ -376,7 +426,7 @@ public final class ForecastModel {
          * @param targets the target names
          * @param log whether to take logarithms of the targets
          * @return a new table {@code [row][column]}
-         * @throws IllegalArgumentException when a log-transformed target has a value <= 0
+         * @throws IllegalArgumentException when a log-transformed target has a value {@code <= 0}
          */
         static double[][] modelValues(TimeSeries series, List<String> targets, boolean log) {
             double[][] raw = series.values();

@@ -24,6 +24,8 @@ import org.rnnkit.data.TimeSplit;
 import org.rnnkit.data.TimeSplit.Part;
 import org.rnnkit.data.WindowBatcher.Reference;
 import org.rnnkit.model.ForecasterBuilder.Topology;
+import org.rnnkit.recipes.OldBundles;
+import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.forecast.ForecastModel.Prepared;
 
@@ -37,17 +39,17 @@ class ForecastRecipeTest {
         return csv;
     }
 
-    private ForecastOptions.Builder small(Path data) {
-        return ForecastOptions.builder()
-                .data(data)
-                .targets(List.of("load"))
-                .covariates(List.of("temperature"))
-                .lookback(24)
-                .horizon(6)
-                .hiddenSize(8)
-                .batchSize(32)
-                .epochs(2)
-                .out(dir.resolve("f.zip"));
+    private ForecastOptions small(Path data, int epochs) {
+        return ForecastOptions.defaults()
+                .withTraining(
+                        t ->
+                                t.data(data)
+                                        .hiddenSize(8)
+                                        .batchSize(32)
+                                        .epochs(epochs)
+                                        .out(dir.resolve("f.zip")))
+                .withColumns(c -> c.targets(List.of("load")).covariates(List.of("temperature")))
+                .with(b -> b.lookback(24).horizon(6));
     }
 
     @ParameterizedTest
@@ -55,9 +57,9 @@ class ForecastRecipeTest {
     void givenTrainedModel_whenStreamedStepByStep_thenForecastEqualsTheBatchForecast(
             Topology topology) throws IOException {
         Path data = generated(400);
-        ForecastOptions options = small(data).topology(topology).calendar(true).epochs(1).build();
+        ForecastOptions options = small(data, 1).withTopology(topology).withCalendar(true);
         ForecastRecipe.train(options);
-        ForecastModel model = ForecastModel.load(options.out());
+        ForecastModel model = ForecastModel.load(options.training().out());
         TimeSeries series = model.spec().read(data);
         Prepared prepared = model.prepare(series, model.spec().horizon());
         int origin = 300;
@@ -79,17 +81,17 @@ class ForecastRecipeTest {
     void givenGeneratedSeries_whenTrained_thenModelBeatsNaiveAndEvalReproducesTheTestScores()
             throws IOException {
         Path data = generated(1200);
-        ForecastOptions options = small(data).epochs(6).build();
+        ForecastOptions options = small(data, 6);
         RecipeResult trained = ForecastRecipe.train(options);
         Map<String, Double> m = trained.metrics();
         assertTrue(
                 m.get("test_mse") < m.get("test_naive_mse"),
                 "model " + m.get("test_mse") + " vs naive " + m.get("test_naive_mse"));
         assertTrue(trained.report().contains("seasonal naive"), trained.report());
-        assertTrue(Files.isRegularFile(options.runDirectory().resolve("forecast.png")));
+        assertTrue(Files.isRegularFile(options.training().runDirectory().resolve("forecast.png")));
 
         Path plot = dir.resolve("eval.png");
-        RecipeResult eval = ForecastRecipe.evaluate(options.out(), data, null, plot);
+        RecipeResult eval = ForecastRecipe.evaluate(options.training().out(), data, null, plot);
         for (String key :
                 List.of(
                         "mse_standardized",
@@ -111,7 +113,8 @@ class ForecastRecipeTest {
 
         // standardized and original scores agree: MSE(std) * variance = MSE
         TimeSplit split = TimeSplit.parse("0.7,0.1,0.2", 1200);
-        double[] load = ForecastModel.load(options.out()).spec().read(data).column("load");
+        double[] load =
+                ForecastModel.load(options.training().out()).spec().read(data).column("load");
         double mean = 0;
         for (int r = 0; r < split.trainEnd(); r++) {
             mean += load[r] / split.trainEnd();
@@ -130,9 +133,9 @@ class ForecastRecipeTest {
     @Test
     void givenBundle_whenLoaded_thenNormalizerComesFromTrainingRowsOnly() throws IOException {
         Path data = generated(500);
-        ForecastOptions options = small(data).epochs(1).build();
+        ForecastOptions options = small(data, 1);
         ForecastRecipe.train(options);
-        ForecastModel model = ForecastModel.load(options.out());
+        ForecastModel model = ForecastModel.load(options.training().out());
         TimeSeries series = model.spec().read(data);
         int trainEnd = TimeSplit.parse("0.7,0.1,0.2", 500).trainEnd();
         double sum = 0;
@@ -146,12 +149,13 @@ class ForecastRecipeTest {
     @Test
     void givenSameSeed_whenTrainedTwice_thenScoresAreIdentical() throws IOException {
         Path data = generated(500);
+        ForecastOptions options = small(data, 1);
         double a =
-                ForecastRecipe.train(small(data).epochs(1).out(dir.resolve("a.zip")).build())
+                ForecastRecipe.train(options.withTraining(t -> t.out(dir.resolve("a.zip"))))
                         .metrics()
                         .get("test_mse");
         double b =
-                ForecastRecipe.train(small(data).epochs(1).out(dir.resolve("b.zip")).build())
+                ForecastRecipe.train(options.withTraining(t -> t.out(dir.resolve("b.zip"))))
                         .metrics()
                         .get("test_mse");
         assertEquals(a, b, 0.0);
@@ -160,9 +164,9 @@ class ForecastRecipeTest {
     @Test
     void givenModel_whenPredicting_thenNextHorizonStepsWithTimeStamps() throws IOException {
         Path data = generated(400);
-        ForecastOptions options = small(data).epochs(1).reference(Reference.SEASONAL_NAIVE).build();
+        ForecastOptions options = small(data, 1).withReference(Reference.SEASONAL_NAIVE);
         ForecastRecipe.train(options);
-        ForecastRecipe.Prediction p = ForecastRecipe.predict(options.out(), data);
+        ForecastPrediction p = ForecastRecipe.predict(options.training().out(), data);
         assertEquals("time,load", p.header());
         assertEquals(6, p.lines().size());
         LocalDateTime last = ForecastDataGenerator.START.plusHours(399);
@@ -179,22 +183,78 @@ class ForecastRecipeTest {
         MalformedDataException unknown =
                 assertThrows(
                         MalformedDataException.class,
-                        () -> ForecastRecipe.train(small(data).targets(List.of("OT")).build()));
+                        () ->
+                                ForecastRecipe.train(
+                                        small(data, 2).withColumns(c -> c.targets(List.of("OT")))));
         assertTrue(unknown.getMessage().contains("OT"), unknown.getMessage());
         IllegalArgumentException tooLong =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> ForecastRecipe.train(small(data).horizon(100).build()));
+                        () -> ForecastRecipe.train(small(data, 2).withHorizon(100)));
         assertTrue(
                 tooLong.getMessage().contains("TEST part has no forecast window"),
                 tooLong.getMessage());
         assertThrows(
                 IllegalArgumentException.class,
                 () ->
-                        ForecastOptions.builder()
-                                .covariates(List.of("a"))
-                                .targets(List.of("a"))
-                                .build());
+                        ForecastOptions.defaults()
+                                .withColumns(
+                                        c -> c.covariates(List.of("a")).targets(List.of("a"))));
+    }
+
+    @Test
+    void givenDevFileOrBidirectional_whenBuilt_thenRefusedNamingTheSetting() {
+        IllegalArgumentException dev =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ForecastOptions.defaults()
+                                        .withTraining(t -> t.dev(Path.of("d.csv"))));
+        assertTrue(dev.getMessage().contains("training.dev"), dev.getMessage());
+        IllegalArgumentException bidirectional =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ForecastOptions.defaults().withTraining(t -> t.bidirectional(true)));
+        assertTrue(
+                bidirectional.getMessage().contains("training.bidirectional"),
+                bidirectional.getMessage());
+    }
+
+    @Test
+    void givenBundleWrittenBy8340b8e_whenLoadedAndRetrained_thenSameOptionsAndMetrics()
+            throws IOException {
+        Path golden = OldBundles.of("forecast");
+        ForecastModel old = ForecastModel.load(golden);
+        ForecastOptions options = old.options();
+        assertEquals(7, options.training().seed());
+        assertEquals(8, options.training().hiddenSize());
+        assertEquals(2, options.training().epochs());
+        assertEquals(List.of("load"), options.columns().targets());
+        assertEquals(List.of("temperature"), options.columns().covariates());
+        assertEquals(96, options.lookback());
+        assertEquals(0.95, options.lrDecay());
+        Path history = dir.resolve("history.csv");
+        ForecastDataGenerator.write(
+                history, ForecastDataGenerator.DEFAULT_ROWS, ForecastDataGenerator.DEFAULT_SEED);
+        assertEquals(24, ForecastRecipe.predict(golden, history).lines().size());
+        RecipeResult again =
+                ForecastRecipe.train(options.withTraining(t -> t.out(dir.resolve("again.zip"))));
+        OldBundles.assertSameMetrics(old.bundle().metrics(), again.metrics());
+    }
+
+    @Test
+    void givenDefaultsOf8340b8e_whenRead_thenEqualToTodayAndTodaysRoundTrip() throws IOException {
+        assertEquals(
+                ForecastOptions.defaults(),
+                ForecastModel.readOptions(
+                        OldBundles.defaults("forecast"), dir.resolve("defaults.zip")));
+        ForecastOptions changed =
+                ForecastOptions.defaults()
+                        .withColumns(c -> c.targets(List.of("OT")))
+                        .withTraining(t -> t.epochs(3));
+        assertEquals(
+                changed,
+                ForecastModel.readOptions(OptionsJson.write(changed), dir.resolve("new.zip")));
     }
 
     @Test
@@ -204,15 +264,15 @@ class ForecastRecipeTest {
         assumeTrue(Files.isRegularFile(data), "ETTh1 not present");
         RecipeResult r =
                 ForecastRecipe.train(
-                        ForecastOptions.builder()
-                                .data(data)
-                                .targets(List.of("OT"))
-                                .splitRows("8640,2880,2880")
-                                .lookback(336)
-                                .horizon(24)
-                                .epochs(10)
-                                .out(dir.resolve("ett.zip"))
-                                .build());
+                        ForecastOptions.defaults()
+                                .withTraining(
+                                        t -> t.data(data).epochs(10).out(dir.resolve("ett.zip")))
+                                .withColumns(c -> c.targets(List.of("OT")))
+                                .with(
+                                        b ->
+                                                b.splitRows("8640,2880,2880")
+                                                        .lookback(336)
+                                                        .horizon(24)));
         double mse = r.metrics().get("test_mse_standardized");
         assertTrue(mse <= 0.030, "ETTh1 h=24 test MSE " + mse);
         assertTrue(mse < r.metrics().get("test_naive_mse_standardized"));
@@ -225,20 +285,23 @@ class ForecastRecipeTest {
         assumeTrue(Files.isRegularFile(data), "airline data not present");
         RecipeResult r =
                 ForecastRecipe.train(
-                        ForecastOptions.builder()
-                                .data(data)
-                                .splitRows("84,12,48")
-                                .lookback(13)
-                                .horizon(1)
-                                .logTransform(true)
-                                .reference(Reference.SEASONAL_GROWTH)
-                                .batchSize(8)
-                                .learningRate(0.003)
-                                .lrDecay(0.99)
-                                .epochs(300)
-                                .patience(60)
-                                .out(dir.resolve("air.zip"))
-                                .build());
+                        ForecastOptions.defaults()
+                                .withTraining(
+                                        t ->
+                                                t.data(data)
+                                                        .batchSize(8)
+                                                        .learningRate(0.003)
+                                                        .epochs(300)
+                                                        .patience(60)
+                                                        .out(dir.resolve("air.zip")))
+                                .with(
+                                        b ->
+                                                b.splitRows("84,12,48")
+                                                        .lookback(13)
+                                                        .horizon(1)
+                                                        .logTransform(true)
+                                                        .reference(Reference.SEASONAL_GROWTH)
+                                                        .lrDecay(0.99)));
         assertTrue(r.metrics().get("test_rmse") <= 15, "airline RMSE " + r.metrics());
         assertTrue(r.metrics().get("test_mase") < 1);
         assertArrayEquals(new double[] {48}, new double[] {r.metrics().get("test_windows")});
