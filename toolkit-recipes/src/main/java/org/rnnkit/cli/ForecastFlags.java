@@ -19,105 +19,81 @@ import picocli.CommandLine.Option;
  */
 final class ForecastFlags {
 
-    @Option(
-            names = "--time-column",
-            paramLabel = "NAME",
-            description = "Time column (default: the first column).")
+    @Option(names = "--time-column", paramLabel = "NAME", descriptionKey = "forecast.time-column")
     String timeColumn;
 
     @Option(
             names = "--target",
             split = ",",
             paramLabel = "NAME",
-            description = "Column(s) to forecast (default: the last column).")
+            descriptionKey = "forecast.target")
     List<String> targets;
 
     @Option(
             names = "--covariates",
             split = ",",
             paramLabel = "NAME",
-            description = "Extra input columns, or 'all' for every other column.")
+            descriptionKey = "forecast.covariates")
     List<String> covariates;
 
     @Option(
             names = "--fill",
             paramLabel = "none|forward|interpolate",
-            description = "Missing values: error (default), forward fill or interpolate.")
+            descriptionKey = "forecast.fill")
     String fill;
 
-    @Option(names = "--lookback", paramLabel = "L", description = "Input steps (default 96).")
+    @Option(names = "--lookback", paramLabel = "L", descriptionKey = "forecast.lookback")
     Integer lookback;
 
-    @Option(names = "--horizon", paramLabel = "H", description = "Forecast steps (default 24).")
+    @Option(names = "--horizon", paramLabel = "H", descriptionKey = "forecast.horizon")
     Integer horizon;
 
-    @Option(
-            names = "--stride",
-            paramLabel = "S",
-            description = "Steps between training windows (default 1).")
+    @Option(names = "--stride", paramLabel = "S", descriptionKey = "forecast.stride")
     Integer stride;
 
-    @Option(
-            names = "--split",
-            paramLabel = "TRAIN,DEV,TEST",
-            description = "Ratios in time order (default 0.7,0.1,0.2).")
+    @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", descriptionKey = "forecast.split")
     String split;
 
     @Option(
             names = "--split-rows",
             paramLabel = "TRAIN,DEV,TEST",
-            description = "Row counts in time order, e.g. 8640,2880,2880 (overrides --split).")
+            descriptionKey = "forecast.split-rows")
     String splitRows;
 
     @Option(
             names = "--topology",
             paramLabel = "direct|seq2seq",
-            description = "All steps from the last state, or an encoder-decoder (default direct).")
+            descriptionKey = "forecast.topology")
     String topology;
 
-    @Option(
-            names = "--season",
-            paramLabel = "M",
-            description =
-                    "Season length in steps for seasonal naive and MASE (default: from the time"
-                            + " step, 24 hourly, 7 daily, 12 monthly).")
+    @Option(names = "--season", paramLabel = "M", descriptionKey = "forecast.season")
     Integer season;
 
     @Option(
             names = "--backtest-stride",
             paramLabel = "S",
-            description = "Steps between test origins (default 1: every test step).")
+            descriptionKey = "forecast.backtest-stride")
     Integer backtestStride;
 
-    @Option(
-            names = "--calendar",
-            description =
-                    "Add calendar features (hour and weekday, weekday and day of year, or month)"
-                            + " to the inputs.")
+    @Option(names = "--calendar", descriptionKey = "forecast.calendar")
     boolean calendar;
 
-    @Option(
-            names = "--absolute-inputs",
-            description = "Feed input levels instead of differences to the window's first row.")
+    @Option(names = "--absolute-inputs", descriptionKey = "forecast.absolute-inputs")
     boolean absoluteInputs;
 
-    @Option(
-            names = "--no-autoregressive",
-            description = "Leave out the linear autoregressive component (RNN only).")
+    @Option(names = "--no-autoregressive", descriptionKey = "forecast.no-autoregressive")
     boolean noAutoregressive;
 
     @Option(
             names = "--reference",
             paramLabel = "naive|seasonal|seasonal-growth",
-            description =
-                    "The simple forecast the network learns to correct (default naive; the"
-                            + " seasonal ones need --lookback > --season).")
+            descriptionKey = "forecast.reference")
     String reference;
 
-    @Option(names = "--log", description = "Model the logarithm of the (positive) targets.")
+    @Option(names = "--log", descriptionKey = "forecast.log")
     boolean log;
 
-    @Option(names = "--lr-decay", paramLabel = "F", description = "Learning-rate factor per epoch.")
+    @Option(names = "--lr-decay", paramLabel = "F", descriptionKey = "forecast.lr-decay")
     Double lrDecay;
 
     /**
