@@ -1,7 +1,5 @@
 package org.rnnkit.cli;
 
-import static org.rnnkit.cli.OptionValues.set;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,8 +10,6 @@ import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
 import org.rnnkit.recipes.caption.CaptionDataGenerator;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
-import org.rnnkit.recipes.caption.CaptionOptions;
-import org.rnnkit.recipes.caption.CaptionOptionsBuilder;
 import org.rnnkit.recipes.caption.CaptionRecipe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,41 +32,14 @@ final class CaptionCommand extends GroupCommand {
     static final class Train extends TrainCommand {
         @Mixin EmbeddingFlags embedding;
 
-        @Option(names = "--encoder", paramLabel = "cnn|resnet50|vgg16")
-        String encoder;
-
-        @Option(names = "--encoder-weights", paramLabel = "FILE")
-        Path encoderWeights;
-
-        @Option(names = "--image-size", paramLabel = "PX")
-        Integer imageSize;
-
-        @Option(names = "--image-vector-size", paramLabel = "I")
-        Integer imageVectorSize;
-
-        @Option(names = "--beam", paramLabel = "K")
-        Integer beam;
-
-        @Option(names = "--lr-decay", paramLabel = "F")
-        Double lrDecay;
+        @Mixin CaptionFlags caption;
 
         @Override
         RecipeResult train(PrintWriter out) throws IOException {
             refuse(
                     common.bidirectional,
                     "caption train does not take --bidirectional: the decoder reads forward");
-            CaptionOptionsBuilder b =
-                    CaptionOptions.builder()
-                            .training(common.apply(CaptionOptions.defaults().training()));
-            set(encoder, b::encoder);
-            set(encoderWeights, b::encoderWeights);
-            set(imageSize, b::imageSize);
-            set(imageVectorSize, b::imageVectorSize);
-            set(embedding.embeddingSize, b::embeddingSize);
-            set(embedding.minCount, b::minCount);
-            set(beam, b::beamWidth);
-            set(lrDecay, b::lrDecay);
-            return CaptionRecipe.train(b.build());
+            return CaptionRecipe.train(caption.apply(common, embedding));
         }
     }
 
