@@ -65,34 +65,6 @@ public final class Recipes {
     }
 
     /**
-     * TEMPORARY during the redesign: the old signature, deleted once every recipe passes
-     * TrainingOptions.
-     */
-    public static Trainer.Builder trainerBuilder(
-            boolean smoke,
-            int epochs,
-            int patience,
-            long seed,
-            Path runDirectory,
-            boolean resume,
-            boolean progressBar,
-            String fingerprint,
-            OptimizerSpec optimizer) {
-        return Trainer.builder()
-                .optMaxEpochs(smoke ? 1 : epochs)
-                .optMaxBatchesPerEpoch(smoke ? SMOKE_BATCHES : Integer.MAX_VALUE)
-                .optPatience(patience)
-                .optSeed(seed)
-                .optCheckpointDir(runDirectory)
-                .optResume(resume)
-                .optMetricsLog(runDirectory.resolve("metrics.jsonl"))
-                .optLossPlot(runDirectory.resolve("loss.png"))
-                .optProgressBar(progressBar)
-                .optFingerprint(fingerprint)
-                .optOptimizer(optimizer);
-    }
-
-    /**
      * Throws when a setting is out of range.
      *
      * @param ok whether the setting is valid
