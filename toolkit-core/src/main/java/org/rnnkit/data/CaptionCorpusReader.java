@@ -149,45 +149,39 @@ public final class CaptionCorpusReader {
     private static Map<String, List<String>> readTokenFile(
             Path file, boolean skipBadRows, Counter skipped) throws IOException {
         Map<String, List<String>> captions = new LinkedHashMap<>();
-        try (Utf8LineReader in = Utf8LineReader.open(file)) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String problem = null;
-                int tab = line.indexOf('\t');
-                String image = null;
-                String caption = null;
-                if (tab < 0) {
-                    problem = "expected image.jpg#k<TAB>caption, found no tab";
-                } else {
-                    image = line.substring(0, tab).strip();
-                    caption = line.substring(tab + 1).strip();
-                    Matcher m = CAPTION_NUMBER.matcher(image);
-                    if (m.matches()) {
-                        image = m.group(1);
-                    } else if (image.contains("#")) {
-                        problem =
-                                "expected image.jpg#k with a caption number k, found \""
-                                        + image
-                                        + "\"";
+        forEachLine(
+                file,
+                (line, n) -> {
+                    String problem = null;
+                    int tab = line.indexOf('\t');
+                    String image = null;
+                    String caption = null;
+                    if (tab < 0) {
+                        problem = "expected image.jpg#k<TAB>caption, found no tab";
+                    } else {
+                        image = line.substring(0, tab).strip();
+                        caption = line.substring(tab + 1).strip();
+                        Matcher m = CAPTION_NUMBER.matcher(image);
+                        if (m.matches()) {
+                            image = m.group(1);
+                        } else if (image.contains("#")) {
+                            problem =
+                                    "expected image.jpg#k with a caption number k, found \""
+                                            + image
+                                            + "\"";
+                        }
+                        if (problem == null && image.isEmpty()) {
+                            problem = "expected an image name before the tab, found none";
+                        } else if (problem == null && caption.isEmpty()) {
+                            problem = "expected a caption after the tab, found none";
+                        }
                     }
-                    if (problem == null && image.isEmpty()) {
-                        problem = "expected an image name before the tab, found none";
-                    } else if (problem == null && caption.isEmpty()) {
-                        problem = "expected a caption after the tab, found none";
+                    if (problem != null) {
+                        skipOrThrow(file, n, problem, skipBadRows, skipped);
+                        return;
                     }
-                }
-                if (problem != null) {
-                    skipOrThrow(file, n, problem, skipBadRows, skipped);
-                    continue;
-                }
-                captions.computeIfAbsent(image, k -> new ArrayList<>()).add(caption);
-            }
-        }
+                    captions.computeIfAbsent(image, k -> new ArrayList<>()).add(caption);
+                });
         if (captions.isEmpty()) {
             throw new MalformedDataException(file, 0, "no captions found");
         }
@@ -197,58 +191,45 @@ public final class CaptionCorpusReader {
     private static void readSplitsTsv(
             Path file, boolean skipBadRows, Counter skipped, Map<String, String> splits)
             throws IOException {
-        try (Utf8LineReader in = Utf8LineReader.open(file)) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                String problem = null;
-                if (n == 1
-                        && cols.length == 2
-                        && cols[0].strip().equalsIgnoreCase("image")
-                        && cols[1].strip().equalsIgnoreCase("split")) {
-                    continue; // an optional header line
-                }
-                if (cols.length != 2) {
-                    problem =
-                            "expected image<TAB>train|dev|test, found "
-                                    + cols.length
-                                    + " column(s)";
-                } else if (cols[0].isBlank()) {
-                    problem = "expected an image name, found none";
-                } else if (!SPLIT_NAMES.contains(cols[1].strip())) {
-                    problem = "expected split train, dev or test, found \"" + cols[1] + "\"";
-                } else {
-                    problem = putSplit(splits, cols[0].strip(), cols[1].strip());
-                }
-                if (problem != null) {
-                    skipOrThrow(file, n, problem, skipBadRows, skipped);
-                }
-            }
-        }
+        forEachLine(
+                file,
+                (line, n) -> {
+                    String[] cols = line.split("\t", -1);
+                    String problem = null;
+                    if (n == 1
+                            && cols.length == 2
+                            && cols[0].strip().equalsIgnoreCase("image")
+                            && cols[1].strip().equalsIgnoreCase("split")) {
+                        return; // an optional header line
+                    }
+                    if (cols.length != 2) {
+                        problem =
+                                "expected image<TAB>train|dev|test, found "
+                                        + cols.length
+                                        + " column(s)";
+                    } else if (cols[0].isBlank()) {
+                        problem = "expected an image name, found none";
+                    } else if (!SPLIT_NAMES.contains(cols[1].strip())) {
+                        problem = "expected split train, dev or test, found \"" + cols[1] + "\"";
+                    } else {
+                        problem = putSplit(splits, cols[0].strip(), cols[1].strip());
+                    }
+                    if (problem != null) {
+                        skipOrThrow(file, n, problem, skipBadRows, skipped);
+                    }
+                });
     }
 
     private static void readImageList(Path file, String split, Map<String, String> splits)
             throws IOException {
-        try (Utf8LineReader in = Utf8LineReader.open(file)) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                String image = line.strip();
-                if (image.isEmpty()) {
-                    continue;
-                }
-                String problem = putSplit(splits, image, split);
-                if (problem != null) {
-                    throw new MalformedDataException(file, n, problem);
-                }
-            }
-        }
+        forEachLine(
+                file,
+                (line, n) -> {
+                    String problem = putSplit(splits, line.strip(), split);
+                    if (problem != null) {
+                        throw new MalformedDataException(file, n, problem);
+                    }
+                });
     }
 
     private static CaptionCorpus readCoco(Path file, boolean skipBadRows) throws IOException {
@@ -332,6 +313,32 @@ public final class CaptionCorpusReader {
         Path dir = file.toAbsolutePath().getParent();
         Path images = Files.isDirectory(dir.resolve("images")) ? dir.resolve("images") : dir;
         return build(file, images, captions, splits, skipped.n, "coco");
+    }
+
+    /**
+     * Calls {@code action} with every line of a file that is not blank and its line number.
+     *
+     * @param file a UTF-8 text file, optionally gzipped
+     * @param action what to do with a line
+     * @throws IOException when the file cannot be read or is not valid UTF-8
+     */
+    private static void forEachLine(Path file, LineAction action) throws IOException {
+        try (Utf8LineReader in = Utf8LineReader.open(file)) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (!line.isBlank()) {
+                    action.accept(line, n);
+                }
+            }
+        }
+    }
+
+    /** What {@link #forEachLine} does with one line. */
+    @FunctionalInterface
+    private interface LineAction {
+        void accept(String line, long number);
     }
 
     private static void skipOrThrow(Path file, String problem, boolean skip, Counter skipped) {

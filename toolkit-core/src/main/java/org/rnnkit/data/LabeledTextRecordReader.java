@@ -21,11 +21,8 @@ import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.datavec.api.conf.Configuration;
 import org.datavec.api.records.Record;
-import org.datavec.api.records.metadata.RecordMetaData;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
-import org.datavec.api.records.reader.BaseRecordReader;
 import org.datavec.api.split.InputSplit;
 import org.datavec.api.writable.Text;
 import org.datavec.api.writable.Writable;
@@ -51,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * encoding, truncated gzip) throws {@link MalformedDataException} naming the file and line, unless
  * the reader was built to skip bad rows, in which case they are counted ({@link #skippedRows()}).
  */
-public final class LabeledTextRecordReader extends BaseRecordReader {
+public final class LabeledTextRecordReader extends FileRecordReader {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LabeledTextRecordReader.class);
@@ -63,16 +60,12 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
     /** Whether malformed rows are counted and skipped rather than thrown. */
     private final boolean skipBadRows;
 
-    private transient Path path;
     private transient Iterator<Record> records;
     private transient Source source;
     private transient Record pending;
 
     /** Malformed rows skipped so far. */
     private long skipped;
-
-    /** The DataVec configuration, unused by this reader. */
-    private Configuration conf;
 
     /**
      * Creates a reader.
@@ -120,13 +113,6 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
                         ? new DirectorySource(dataPath)
                         : DelimitedSource.open(dataPath);
         this.records = source;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void initialize(Configuration conf, InputSplit split) throws IOException {
-        setConf(conf);
-        initialize(split);
     }
 
     /**
@@ -186,25 +172,6 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
 
     /** {@inheritDoc} */
     @Override
-    public List<String> getLabels() {
-        return null;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void reset() {
-        if (path == null) {
-            throw new IllegalStateException("reader not initialized: call initialize(...) first");
-        }
-        try {
-            initialize(path);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot reopen " + path, e);
-        }
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public boolean resetSupported() {
         return true;
     }
@@ -220,28 +187,6 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
                 "LabeledTextRecordReader reads whole files; use initialize(Path) and next()");
     }
 
-    /**
-     * Not supported: records are streamed once in file order.
-     *
-     * @throws UnsupportedOperationException always
-     */
-    @Override
-    public Record loadFromMetaData(RecordMetaData recordMetaData) {
-        throw new UnsupportedOperationException(
-                "LabeledTextRecordReader does not load single records by metadata");
-    }
-
-    /**
-     * Not supported: records are streamed once in file order.
-     *
-     * @throws UnsupportedOperationException always
-     */
-    @Override
-    public List<Record> loadFromMetaData(List<RecordMetaData> recordMetaDatas) {
-        throw new UnsupportedOperationException(
-                "LabeledTextRecordReader does not load single records by metadata");
-    }
-
     /** {@inheritDoc} */
     @Override
     public void close() throws IOException {
@@ -250,18 +195,6 @@ public final class LabeledTextRecordReader extends BaseRecordReader {
             source = null;
             records = null;
         }
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void setConf(Configuration conf) {
-        this.conf = conf;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Configuration getConf() {
-        return conf;
     }
 
     private static Record record(String label, String text, Path file, long line) {

@@ -1,27 +1,19 @@
 package org.rnnkit.data;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.datavec.api.conf.Configuration;
 import org.datavec.api.records.Record;
-import org.datavec.api.records.metadata.RecordMetaData;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
-import org.datavec.api.records.reader.BaseRecordReader;
 import org.datavec.api.split.InputSplit;
 import org.datavec.api.writable.Text;
 import org.datavec.api.writable.Writable;
@@ -45,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * the file, the line and what was expected, for example {@code "fra.txt:12: expected
  * source<TAB>target, found no tab"}.
  */
-public final class ParallelTextReader extends BaseRecordReader {
+public final class ParallelTextReader extends FileRecordReader {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ParallelTextReader.class);
@@ -54,7 +46,6 @@ public final class ParallelTextReader extends BaseRecordReader {
     /** Whether the sides are swapped after reading. */
     private final boolean reverse;
 
-    private transient Path path;
     private transient Utf8LineReader lines;
     private transient long lineNumber;
     private transient ParallelPair pending;
@@ -62,9 +53,6 @@ public final class ParallelTextReader extends BaseRecordReader {
 
     /** Blank lines skipped since the file was opened. */
     private long skippedBlank;
-
-    /** The DataVec configuration, unused by this reader. */
-    private Configuration conf;
 
     /**
      * Creates a reader.
@@ -121,13 +109,6 @@ public final class ParallelTextReader extends BaseRecordReader {
         initialize(Paths.get(locations[0]));
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public void initialize(Configuration conf, InputSplit split) throws IOException {
-        setConf(conf);
-        initialize(split);
-    }
-
     /**
      * Opens a data file directly, closing any file opened before.
      *
@@ -143,23 +124,7 @@ public final class ParallelTextReader extends BaseRecordReader {
         pending = null;
         exhausted = false;
         skippedBlank = 0;
-        boolean gz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        if (gz) {
-            try {
-                in = new GZIPInputStream(in, 1 << 16);
-            } catch (ZipException | EOFException e) {
-                in.close();
-                throw new MalformedDataException(
-                        file,
-                        0,
-                        "expected a gzip file (name ends in .gz), but it is not in gzip format"
-                                + " or is truncated: "
-                                + e.getMessage(),
-                        e);
-            }
-        }
-        lines = new Utf8LineReader(in);
+        lines = Utf8LineReader.open(file);
     }
 
     /**
@@ -292,31 +257,6 @@ public final class ParallelTextReader extends BaseRecordReader {
         return r;
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public List<String> getLabels() {
-        return null;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void reset() {
-        if (path == null) {
-            throw new IllegalStateException("reader not initialized: call initialize(...) first");
-        }
-        try {
-            initialize(path);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot reopen " + path, e);
-        }
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public boolean resetSupported() {
-        return path != null;
-    }
-
     /**
      * Not supported: records are read from a file in order.
      *
@@ -328,28 +268,6 @@ public final class ParallelTextReader extends BaseRecordReader {
                 "ParallelTextReader reads files; use initialize(Path) and next()");
     }
 
-    /**
-     * Not supported: records are streamed once in file order.
-     *
-     * @throws UnsupportedOperationException always
-     */
-    @Override
-    public Record loadFromMetaData(RecordMetaData recordMetaData) {
-        throw new UnsupportedOperationException(
-                "ParallelTextReader does not load single records by metadata");
-    }
-
-    /**
-     * Not supported: records are streamed once in file order.
-     *
-     * @throws UnsupportedOperationException always
-     */
-    @Override
-    public List<Record> loadFromMetaData(List<RecordMetaData> recordMetaDatas) {
-        throw new UnsupportedOperationException(
-                "ParallelTextReader does not load single records by metadata");
-    }
-
     /** {@inheritDoc} */
     @Override
     public void close() throws IOException {
@@ -358,18 +276,6 @@ public final class ParallelTextReader extends BaseRecordReader {
             lines = null;
             l.close();
         }
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void setConf(Configuration conf) {
-        this.conf = conf;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Configuration getConf() {
-        return conf;
     }
 
     /** {@inheritDoc} */

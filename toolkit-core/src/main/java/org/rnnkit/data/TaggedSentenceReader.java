@@ -16,12 +16,10 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.datavec.api.conf.Configuration;
 import org.datavec.api.records.Record;
 import org.datavec.api.records.SequenceRecord;
 import org.datavec.api.records.metadata.RecordMetaData;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
-import org.datavec.api.records.reader.BaseRecordReader;
 import org.datavec.api.records.reader.SequenceRecordReader;
 import org.datavec.api.split.InputSplit;
 import org.datavec.api.writable.Text;
@@ -47,18 +45,16 @@ import org.datavec.api.writable.Writable;
  * Files are strict UTF-8; anything malformed throws {@link MalformedDataException} naming the file,
  * the line and what was expected.
  */
-public final class TaggedSentenceReader extends BaseRecordReader implements SequenceRecordReader {
+public final class TaggedSentenceReader extends FileRecordReader implements SequenceRecordReader {
 
     private static final long serialVersionUID = 1L;
 
     private final Tagset tagset;
-    private transient Path path;
     private transient Utf8LineReader lines;
     private transient boolean conllu;
     private transient long lineNumber;
     private transient TaggedSentence pending;
     private transient boolean exhausted;
-    private Configuration conf;
 
     /**
      * Creates a reader.
@@ -81,7 +77,7 @@ public final class TaggedSentenceReader extends BaseRecordReader implements Sequ
     public static List<TaggedSentence> readAll(Path file, Tagset tagset) throws IOException {
         List<TaggedSentence> out = new ArrayList<>();
         try (TaggedSentenceReader r = new TaggedSentenceReader(tagset)) {
-            r.open(file);
+            r.initialize(file);
             while (r.hasNext()) {
                 out.add(r.nextSentence());
             }
@@ -99,16 +95,11 @@ public final class TaggedSentenceReader extends BaseRecordReader implements Sequ
             throw new IllegalArgumentException(
                     "TaggedSentenceReader reads one file, got " + locations.length + " locations");
         }
-        open(Paths.get(locations[0]));
+        initialize(Paths.get(locations[0]));
     }
 
     @Override
-    public void initialize(Configuration conf, InputSplit split) throws IOException {
-        this.conf = conf;
-        initialize(split);
-    }
-
-    private void open(Path file) throws IOException {
+    void initialize(Path file) throws IOException {
         close();
         path = file;
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -337,22 +328,12 @@ public final class TaggedSentenceReader extends BaseRecordReader implements Sequ
     }
 
     @Override
-    public List<String> getLabels() {
-        return null;
-    }
-
-    @Override
     public void reset() {
         try {
-            open(path);
+            initialize(path);
         } catch (IOException e) {
             throw new MalformedDataException(path, 0, "could not reopen: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return path != null;
     }
 
     @Override
@@ -381,15 +362,5 @@ public final class TaggedSentenceReader extends BaseRecordReader implements Sequ
             lines.close();
             lines = null;
         }
-    }
-
-    @Override
-    public void setConf(Configuration conf) {
-        this.conf = conf;
-    }
-
-    @Override
-    public Configuration getConf() {
-        return conf;
     }
 }

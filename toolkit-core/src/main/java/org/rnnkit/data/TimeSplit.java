@@ -1,6 +1,7 @@
 package org.rnnkit.data;
 
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A chronological train/dev/test split of a series' rows: train is {@code [0, trainEnd)}, dev is
@@ -171,20 +172,7 @@ public record TimeSplit(int trainEnd, int devEnd, int end) {
      * @throws IllegalArgumentException when the text is not three numbers or the ratios are invalid
      */
     public static TimeSplit parse(String spec, int rows) {
-        String[] parts = parts(spec, "ratios", "0.7,0.1,0.2");
-        double[] r = new double[3];
-        for (int i = 0; i < 3; i++) {
-            try {
-                r[i] = Double.parseDouble(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "split must be three comma-separated ratios train,dev,test such as"
-                                + " 0.7,0.1,0.2, received: split='"
-                                + spec
-                                + "'",
-                        e);
-            }
-        }
+        double[] r = numbers(spec, "ratios", "0.7,0.1,0.2", Double::parseDouble);
         return ofRatios(rows, r[0], r[1], r[2]);
     }
 
@@ -198,40 +186,49 @@ public record TimeSplit(int trainEnd, int devEnd, int end) {
      *     invalid
      */
     public static TimeSplit parseRows(String spec, int rows) {
-        String[] parts = parts(spec, "row counts", "8640,2880,2880");
-        int[] n = new int[3];
-        for (int i = 0; i < 3; i++) {
-            try {
-                n[i] = Integer.parseInt(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "split must be three comma-separated row counts train,dev,test such as"
-                                + " 8640,2880,2880, received: split='"
-                                + spec
-                                + "'",
-                        e);
-            }
-        }
-        return ofRows(rows, n[0], n[1], n[2]);
+        double[] n = numbers(spec, "row counts", "8640,2880,2880", Integer::parseInt);
+        return ofRows(rows, (int) n[0], (int) n[1], (int) n[2]);
     }
 
-    private static String[] parts(String spec, String what, String example) {
+    /**
+     * Splits {@code spec} into three numbers, reporting any problem with the same message.
+     *
+     * @param spec three comma-separated numbers
+     * @param what what the numbers are, for the message
+     * @param example a valid spec, for the message
+     * @param number parses one trimmed part (integers come back exactly as doubles)
+     * @return the three numbers
+     * @throws IllegalArgumentException when there are not three parts or a part does not parse
+     */
+    private static double[] numbers(
+            String spec, String what, String example, ToDoubleFunction<String> number) {
         Objects.requireNonNull(spec, "spec");
         String[] parts = spec.split(",", -1);
         if (parts.length != 3) {
-            throw new IllegalArgumentException(
-                    "split must be three comma-separated "
-                            + what
-                            + " train,dev,test such as "
-                            + example
-                            + ", received: split='"
-                            + spec
-                            + "'");
+            throw notThreeNumbers(spec, what, example, null);
         }
+        double[] values = new double[3];
         for (int i = 0; i < 3; i++) {
-            parts[i] = parts[i].trim();
+            try {
+                values[i] = number.applyAsDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw notThreeNumbers(spec, what, example, e);
+            }
         }
-        return parts;
+        return values;
+    }
+
+    private static IllegalArgumentException notThreeNumbers(
+            String spec, String what, String example, NumberFormatException cause) {
+        return new IllegalArgumentException(
+                "split must be three comma-separated "
+                        + what
+                        + " train,dev,test such as "
+                        + example
+                        + ", received: split='"
+                        + spec
+                        + "'",
+                cause);
     }
 
     /**

@@ -1,11 +1,9 @@
 package org.rnnkit.eval;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,46 +93,23 @@ public final class Bleu {
      * @throws NullPointerException when a list or one of its strings is {@code null}
      */
     public BleuScore corpus(List<String> hypotheses, List<List<String>> references) {
-        Objects.requireNonNull(hypotheses, "hypotheses");
-        Objects.requireNonNull(references, "references");
-        if (hypotheses.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "hypotheses must not be empty, received: hypotheses.size()=0");
-        }
-        if (hypotheses.size() != references.size()) {
-            throw new IllegalArgumentException(
-                    "references.size() must equal hypotheses.size(), received: hypotheses.size()="
-                            + hypotheses.size()
-                            + ", references.size()="
-                            + references.size());
-        }
+        CorpusArguments.check(hypotheses, references);
         long[] counts = new long[maxOrder];
         long[] totals = new long[maxOrder];
         long hypothesisLength = 0;
         long referenceLength = 0;
         for (int i = 0; i < hypotheses.size(); i++) {
-            String hypothesis =
-                    Objects.requireNonNull(hypotheses.get(i), "hypotheses.get(" + i + ")");
-            List<String> segmentReferences =
-                    Objects.requireNonNull(references.get(i), "references.get(" + i + ")");
-            if (segmentReferences.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "every hypothesis needs at least one reference, received: references.get("
-                                + i
-                                + ").size()=0");
-            }
+            List<String> segmentReferences = references.get(i);
             // Each n-gram may match as often as it occurs in the single reference that holds it
-            // most often.
-            List<Map<String, Integer>> maxReferenceCounts = emptyCounts();
+            // most often; the maxima start from the counts of an empty segment.
+            List<Map<String, Integer>> maxReferenceCounts =
+                    SacreBleuTokenizer.wordNgrams(List.of(), maxOrder);
             List<Integer> referenceLengths = new ArrayList<>(segmentReferences.size());
-            for (int j = 0; j < segmentReferences.size(); j++) {
-                String reference =
-                        Objects.requireNonNull(
-                                segmentReferences.get(j),
-                                "references.get(" + i + ").get(" + j + ")");
+            for (String reference : segmentReferences) {
                 List<String> tokens = tokenize(reference);
                 referenceLengths.add(tokens.size());
-                List<Map<String, Integer>> referenceCounts = ngramCounts(tokens);
+                List<Map<String, Integer>> referenceCounts =
+                        SacreBleuTokenizer.wordNgrams(tokens, maxOrder);
                 for (int n = 0; n < maxOrder; n++) {
                     Map<String, Integer> max = maxReferenceCounts.get(n);
                     referenceCounts
@@ -142,10 +117,11 @@ public final class Bleu {
                             .forEach((ngram, count) -> max.merge(ngram, count, Math::max));
                 }
             }
-            List<String> hypothesisTokens = tokenize(hypothesis);
+            List<String> hypothesisTokens = tokenize(hypotheses.get(i));
             hypothesisLength += hypothesisTokens.size();
             referenceLength += closestReferenceLength(hypothesisTokens.size(), referenceLengths);
-            List<Map<String, Integer>> hypothesisCounts = ngramCounts(hypothesisTokens);
+            List<Map<String, Integer>> hypothesisCounts =
+                    SacreBleuTokenizer.wordNgrams(hypothesisTokens, maxOrder);
             for (int n = 0; n < maxOrder; n++) {
                 Map<String, Integer> max = maxReferenceCounts.get(n);
                 for (Map.Entry<String, Integer> entry : hypothesisCounts.get(n).entrySet()) {
@@ -168,15 +144,7 @@ public final class Bleu {
      * @throws NullPointerException when a list or one of its strings is {@code null}
      */
     public BleuScore corpusSingleReference(List<String> hypotheses, List<String> references) {
-        Objects.requireNonNull(references, "references");
-        List<List<String>> wrapped = new ArrayList<>(references.size());
-        for (int i = 0; i < references.size(); i++) {
-            wrapped.add(
-                    List.of(
-                            Objects.requireNonNull(
-                                    references.get(i), "references.get(" + i + ")")));
-        }
-        return corpus(hypotheses, wrapped);
+        return corpus(hypotheses, CorpusArguments.singleReferences(references));
     }
 
     /**
@@ -319,7 +287,7 @@ public final class Bleu {
      */
     public List<String> tokenize(String segment) {
         Objects.requireNonNull(segment, "segment");
-        String text = lowercase ? PythonStrings.lower(segment) : segment;
+        String text = SacreBleuTokenizer.caseFolded(segment, lowercase);
         return PythonStrings.split(tokenization.tokenize(PythonStrings.rstrip(text)));
     }
 
@@ -401,28 +369,6 @@ public final class Bleu {
         return "Bleu(" + (settings.length() == 0 ? "" : settings.substring(2)) + ")";
     }
 
-    private List<Map<String, Integer>> emptyCounts() {
-        List<Map<String, Integer>> counts = new ArrayList<>(maxOrder);
-        for (int n = 0; n < maxOrder; n++) {
-            counts.add(new HashMap<>());
-        }
-        return counts;
-    }
-
-    /** Counts the n-grams of orders 1 to maxOrder; index n - 1 holds order n. */
-    private List<Map<String, Integer>> ngramCounts(List<String> tokens) {
-        List<Map<String, Integer>> counts = emptyCounts();
-        for (int n = 1; n <= maxOrder; n++) {
-            Map<String, Integer> orderCounts = counts.get(n - 1);
-            for (int start = 0; start + n <= tokens.size(); start++) {
-                // Tokens never contain whitespace, so joining with a space is unambiguous.
-                orderCounts.merge(
-                        String.join(" ", tokens.subList(start, start + n)), 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
-
     private static int closestReferenceLength(
             int hypothesisLength, List<Integer> referenceLengths) {
         int closest = referenceLengths.get(0);
@@ -466,21 +412,7 @@ public final class Bleu {
         THIRTEEN_A {
             @Override
             public String tokenize(String line) {
-                Objects.requireNonNull(line, "line");
-                String text = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
-                if (text.indexOf('&') >= 0) {
-                    text =
-                            text.replace("&quot;", "\"")
-                                    .replace("&amp;", "&")
-                                    .replace("&lt;", "<")
-                                    .replace("&gt;", ">");
-                }
-                text = " " + text + " ";
-                text = SYMBOL.matcher(text).replaceAll(" $1 ");
-                text = PERIOD_COMMA_AFTER_NON_DIGIT.matcher(text).replaceAll("$1 $2 ");
-                text = PERIOD_COMMA_BEFORE_NON_DIGIT.matcher(text).replaceAll(" $1 $2");
-                text = DASH_AFTER_DIGIT.matcher(text).replaceAll("$1 $2 ");
-                return String.join(" ", PythonStrings.split(text));
+                return SacreBleuTokenizer.thirteenA(Objects.requireNonNull(line, "line"));
             }
         },
 
@@ -491,19 +423,6 @@ public final class Bleu {
                 return Objects.requireNonNull(line, "line");
             }
         };
-
-        /**
-         * ASCII {@code { | } ~ [ \ ] ^ _ `}, space to {@code &}, {@code ( ) * +}, {@code :} to
-         * {@code @}, and {@code /}.
-         */
-        private static final Pattern SYMBOL =
-                Pattern.compile("([\\x7B-\\x7E\\x5B-\\x60\\x20-\\x26\\x28-\\x2B\\x3A-\\x40/])");
-
-        private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT =
-                Pattern.compile("([^0-9])([.,])");
-        private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT =
-                Pattern.compile("([.,])([^0-9])");
-        private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
 
         /**
          * Tokenizes one line and joins the tokens with single spaces.

@@ -1,7 +1,5 @@
 package org.rnnkit.eval;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +39,6 @@ import java.util.Objects;
 public final class ChrF {
 
     private static final double EPSILON = 1e-16;
-    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     private final int charOrder;
     private final int wordOrder;
@@ -80,42 +77,16 @@ public final class ChrF {
      * @throws NullPointerException when a list or one of its strings is {@code null}
      */
     public ChrFScore corpus(List<String> hypotheses, List<List<String>> references) {
-        Objects.requireNonNull(hypotheses, "hypotheses");
-        Objects.requireNonNull(references, "references");
-        if (hypotheses.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "hypotheses must not be empty, received: hypotheses.size()=0");
-        }
-        if (hypotheses.size() != references.size()) {
-            throw new IllegalArgumentException(
-                    "references.size() must equal hypotheses.size(), received: hypotheses.size()="
-                            + hypotheses.size()
-                            + ", references.size()="
-                            + references.size());
-        }
+        CorpusArguments.check(hypotheses, references);
         int orders = charOrder + wordOrder;
         long[] hypothesisCounts = new long[orders];
         long[] referenceCounts = new long[orders];
         long[] matchCounts = new long[orders];
         for (int i = 0; i < hypotheses.size(); i++) {
-            String hypothesis =
-                    Objects.requireNonNull(hypotheses.get(i), "hypotheses.get(" + i + ")");
-            List<String> segmentReferences =
-                    Objects.requireNonNull(references.get(i), "references.get(" + i + ")");
-            if (segmentReferences.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "every hypothesis needs at least one reference, received: references.get("
-                                + i
-                                + ").size()=0");
-            }
-            List<Map<String, Integer>> hypothesisNgrams = ngrams(hypothesis);
+            List<Map<String, Integer>> hypothesisNgrams = ngrams(hypotheses.get(i));
             long[][] best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < segmentReferences.size(); j++) {
-                String reference =
-                        Objects.requireNonNull(
-                                segmentReferences.get(j),
-                                "references.get(" + i + ").get(" + j + ")");
+            for (String reference : references.get(i)) {
                 long[][] statistics = matchStatistics(hypothesisNgrams, ngrams(reference));
                 double score = fScore(statistics[0], statistics[1], statistics[2]);
                 if (score > bestScore) {
@@ -150,15 +121,7 @@ public final class ChrF {
      * @throws NullPointerException when a list or one of its strings is {@code null}
      */
     public ChrFScore corpusSingleReference(List<String> hypotheses, List<String> references) {
-        Objects.requireNonNull(references, "references");
-        List<List<String>> wrapped = new ArrayList<>(references.size());
-        for (int i = 0; i < references.size(); i++) {
-            wrapped.add(
-                    List.of(
-                            Objects.requireNonNull(
-                                    references.get(i), "references.get(" + i + ")")));
-        }
-        return corpus(hypotheses, wrapped);
+        return corpus(hypotheses, CorpusArguments.singleReferences(references));
     }
 
     /**
@@ -257,52 +220,14 @@ public final class ChrF {
 
     /** Counts character n-grams, then word n-grams; index k holds the (k + 1)-th order. */
     private List<Map<String, Integer>> ngrams(String segment) {
-        String text = lowercase ? PythonStrings.lower(segment) : segment;
-        List<Map<String, Integer>> counts = new ArrayList<>(charOrder + wordOrder);
+        String text = SacreBleuTokenizer.caseFolded(segment, lowercase);
         String characters = whitespace ? text : String.join("", PythonStrings.split(text));
-        int[] codePoints = characters.codePoints().toArray();
-        for (int n = 1; n <= charOrder; n++) {
-            Map<String, Integer> orderCounts = new HashMap<>();
-            for (int start = 0; start + n <= codePoints.length; start++) {
-                orderCounts.merge(new String(codePoints, start, n), 1, Integer::sum);
-            }
-            counts.add(orderCounts);
-        }
+        List<Map<String, Integer>> counts = SacreBleuTokenizer.charNgrams(characters, charOrder);
         if (wordOrder > 0) {
-            List<String> words = splitPunctuation(text);
-            for (int n = 1; n <= wordOrder; n++) {
-                Map<String, Integer> orderCounts = new HashMap<>();
-                for (int start = 0; start + n <= words.size(); start++) {
-                    orderCounts.merge(
-                            String.join(" ", words.subList(start, start + n)), 1, Integer::sum);
-                }
-                counts.add(orderCounts);
-            }
+            counts.addAll(
+                    SacreBleuTokenizer.wordNgrams(SacreBleuTokenizer.chrFWords(text), wordOrder));
         }
         return counts;
-    }
-
-    /**
-     * Splits on whitespace, then splits one ASCII punctuation character off the end of each word of
-     * two or more characters or, failing that, off its start ("(hi)" gives "(hi" and ")"), as the
-     * reference chrF++ implementation does.
-     */
-    private static List<String> splitPunctuation(String text) {
-        List<String> tokens = new ArrayList<>();
-        for (String word : PythonStrings.split(text)) {
-            if (word.codePointCount(0, word.length()) == 1) {
-                tokens.add(word);
-            } else if (PUNCTUATION.indexOf(word.charAt(word.length() - 1)) >= 0) {
-                tokens.add(word.substring(0, word.length() - 1));
-                tokens.add(word.substring(word.length() - 1));
-            } else if (PUNCTUATION.indexOf(word.charAt(0)) >= 0) {
-                tokens.add(word.substring(0, 1));
-                tokens.add(word.substring(1));
-            } else {
-                tokens.add(word);
-            }
-        }
-        return tokens;
     }
 
     /** Returns {hypothesis n-grams, reference n-grams, matches}, each {@code [orders]}. */

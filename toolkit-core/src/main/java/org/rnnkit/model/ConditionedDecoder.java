@@ -4,9 +4,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.rnnkit.model.layers.ContiguousMergeVertex;
@@ -70,11 +68,7 @@ record ConditionedDecoder(
     void add(GraphBuilder g, String targetIn, String condition, String memory, String memoryMask) {
         g.addLayer(
                 "target_embedding",
-                new EmbeddingSequenceLayer.Builder()
-                        .nIn(vocabularySize)
-                        .nOut(embeddingSize)
-                        .weightInit(WeightInit.NORMAL)
-                        .build(),
+                NetworkBuilder.embedding(vocabularySize, embeddingSize),
                 targetIn);
         g.addVertex("context_steps", new DuplicateToTimeSeriesVertex(targetIn), condition);
         g.addVertex("decoder_in", new ContiguousMergeVertex(), "target_embedding", "context_steps");

@@ -12,12 +12,9 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.rnnkit.train.OptimizerSpec;
 
 /**
  * Builds a multi-step time-series forecaster: a recurrent encoder reads {@code lookback} past steps
@@ -44,7 +41,7 @@ import org.rnnkit.train.OptimizerSpec;
  * is {@value #OUTPUT}. Windows have a fixed length, so no masks are needed; when masks are given,
  * the encoder's last step is the last real step.
  */
-public final class ForecasterBuilder {
+public final class ForecasterBuilder extends NetworkBuilder<ForecasterBuilder> {
 
     /** Name of the history input, {@code [batch, inputSize, lookback]}. */
     public static final String HISTORY = "history";
@@ -98,9 +95,6 @@ public final class ForecasterBuilder {
     private Topology topology = Topology.DIRECT;
     private int autoregressiveLookback;
     private RnnSpec rnn = new RnnSpec(CellType.LSTM, 64, 1, false, 0.0);
-    private OptimizerSpec optimizer = OptimizerSpec.defaults();
-    private long seed = 42;
-    private DataType dataType = DataType.FLOAT;
 
     private ForecasterBuilder() {}
 
@@ -197,39 +191,6 @@ public final class ForecasterBuilder {
     }
 
     /**
-     * Sets the optimizer.
-     *
-     * @param optimizer Adam, decay and clipping
-     * @return this builder
-     */
-    public ForecasterBuilder optOptimizer(OptimizerSpec optimizer) {
-        this.optimizer = java.util.Objects.requireNonNull(optimizer, "optimizer");
-        return this;
-    }
-
-    /**
-     * Sets the initialisation seed.
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public ForecasterBuilder optSeed(long seed) {
-        this.seed = seed;
-        return this;
-    }
-
-    /**
-     * Sets the data type.
-     *
-     * @param dataType FLOAT (default) or DOUBLE (gradient checks)
-     * @return this builder
-     */
-    public ForecasterBuilder optDataType(DataType dataType) {
-        this.dataType = java.util.Objects.requireNonNull(dataType, "dataType");
-        return this;
-    }
-
-    /**
      * Returns the configured topology.
      *
      * @return the topology
@@ -245,17 +206,17 @@ public final class ForecasterBuilder {
      * @throws IllegalArgumentException when a size is missing or out of range
      */
     public ComputationGraphConfiguration buildConfiguration() {
-        positive("inputSize", inputSize);
-        positive("horizon", horizon);
-        positive("numTargets", numTargets);
-        positive("futureSize", futureSize);
+        atLeast("inputSize", inputSize, 1);
+        atLeast("horizon", horizon, 1);
+        atLeast("numTargets", numTargets, 1);
+        atLeast("futureSize", futureSize, 1);
         rnn.warnIfSuspicious();
         if (autoregressiveLookback < 0) {
             throw new IllegalArgumentException(
                     "autoregressive lookback must be >= 0, received: " + autoregressiveLookback);
         }
         boolean ar = autoregressiveLookback > 0;
-        GraphBuilder graph = NetworkBase.of(seed, dataType, optimizer).graphBuilder();
+        GraphBuilder graph = networkBase().graphBuilder();
         String head;
         if (topology == Topology.DIRECT) {
             graph.addInputs(ar ? new String[] {HISTORY, WINDOW} : new String[] {HISTORY});
@@ -272,9 +233,7 @@ public final class ForecasterBuilder {
                             graph, rnn, HISTORY, inputSize, HISTORY, "encoder", true, false);
             graph.addVertex("context_steps", new DuplicateToTimeSeriesVertex(FUTURE), context);
             graph.addVertex("decoder_in", new MergeVertex(), "context_steps", FUTURE);
-            RnnSpec decoder =
-                    new RnnSpec(
-                            rnn.cell(), rnn.hiddenSize(), rnn.numLayers(), false, rnn.dropout());
+            RnnSpec decoder = rnn.forwardOnly();
             String top =
                     RecurrentStack.add(
                             graph,
@@ -344,15 +303,9 @@ public final class ForecasterBuilder {
         return graph.build();
     }
 
-    /**
-     * Builds and initialises the network.
-     *
-     * @return a ready-to-train graph
-     */
-    public ComputationGraph build() {
-        ComputationGraph net = new ComputationGraph(buildConfiguration());
-        net.init();
-        return net;
+    @Override
+    ComputationGraphConfiguration trainingConfiguration() {
+        return buildConfiguration();
     }
 
     /** The direct head: a dense layer before the sum, or the loss layer itself without one. */
@@ -369,12 +322,5 @@ public final class ForecasterBuilder {
                         .nOut(outputs)
                         .activation(Activation.IDENTITY)
                         .build();
-    }
-
-    private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(
-                    name + " must be >= 1, received: " + name + "=" + value);
-        }
     }
 }

@@ -8,11 +8,8 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnkit.model.layers.GemmConvolutionLayer;
-import org.rnnkit.train.OptimizerSpec;
 
 /**
  * Builds a one-to-many image captioning network (Vinyals et al. 2015, "Show and Tell"): an image
@@ -34,7 +31,7 @@ import org.rnnkit.train.OptimizerSpec;
  * decoder are trained. Inputs: {@value #TARGET_IN} (with its mask) then {@value #IMAGE}; output
  * {@value #OUTPUT}.
  */
-public final class ImageCaptionBuilder {
+public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilder> {
 
     /** Decoder input token ids {@code [batch, 1, T]}: BOS, then the caption shifted by one. */
     public static final String TARGET_IN = "target_in";
@@ -58,9 +55,6 @@ public final class ImageCaptionBuilder {
     private int embeddingSize = 64;
     private RnnSpec rnn = new RnnSpec(CellType.LSTM, 256, 1, false, 0.0);
     private boolean sparseLabels;
-    private OptimizerSpec optimizer = OptimizerSpec.defaults();
-    private long seed = 42;
-    private DataType dataType = DataType.FLOAT;
 
     private ImageCaptionBuilder() {}
 
@@ -166,39 +160,6 @@ public final class ImageCaptionBuilder {
     }
 
     /**
-     * Sets the optimizer.
-     *
-     * @param optimizer Adam, decay and clipping
-     * @return this builder
-     */
-    public ImageCaptionBuilder optOptimizer(OptimizerSpec optimizer) {
-        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        return this;
-    }
-
-    /**
-     * Sets the initialisation seed.
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public ImageCaptionBuilder optSeed(long seed) {
-        this.seed = seed;
-        return this;
-    }
-
-    /**
-     * Sets the data type.
-     *
-     * @param dataType FLOAT (default) or DOUBLE
-     * @return this builder
-     */
-    public ImageCaptionBuilder optDataType(DataType dataType) {
-        this.dataType = Objects.requireNonNull(dataType, "dataType");
-        return this;
-    }
-
-    /**
      * Returns the width of the image vector.
      *
      * @return the image vector size
@@ -207,19 +168,11 @@ public final class ImageCaptionBuilder {
         return imageVectorSize;
     }
 
-    private org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder base() {
-        return NetworkBase.of(seed, dataType, optimizer)
-                .trainingWorkspaceMode(org.deeplearning4j.nn.conf.WorkspaceMode.NONE)
-                .inferenceWorkspaceMode(org.deeplearning4j.nn.conf.WorkspaceMode.NONE);
-    }
-
     private ConditionedDecoder decoder() {
-        RnnSpec forward =
-                new RnnSpec(rnn.cell(), rnn.hiddenSize(), rnn.numLayers(), false, rnn.dropout());
         return new ConditionedDecoder(
                 vocabularySize,
                 embeddingSize,
-                forward,
+                rnn.forwardOnly(),
                 imageVectorSize,
                 0,
                 false,
@@ -234,10 +187,8 @@ public final class ImageCaptionBuilder {
                             + vocabularySize);
         }
         require(embeddingSize >= 1, "embeddingSize must be >= 1, received: " + embeddingSize);
-        require(
-                imageVectorSize >= 1,
-                "imageVectorSize must be >= 1, received: imageVectorSize=" + imageVectorSize);
-        require(featureSize >= 0, "featureSize must be >= 0, received: featureSize=" + featureSize);
+        atLeast("imageVectorSize", imageVectorSize, 1);
+        atLeast("featureSize", featureSize, 0);
         if (featureSize == 0) {
             require(
                     convolutionChannels.length >= 1
@@ -276,7 +227,7 @@ public final class ImageCaptionBuilder {
      */
     public ComputationGraphConfiguration buildTraining() {
         validate();
-        GraphBuilder g = base().graphBuilder();
+        GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
         g.addInputs(TARGET_IN, IMAGE);
         addEncoder(g);
         decoder().add(g, TARGET_IN, IMAGE_VECTOR, null, null);
@@ -292,7 +243,7 @@ public final class ImageCaptionBuilder {
      */
     public ComputationGraphConfiguration buildEncoder() {
         validate();
-        GraphBuilder g = base().graphBuilder();
+        GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
         g.addInputs(IMAGE);
         addEncoder(g);
         g.setOutputs(IMAGE_VECTOR);
@@ -307,22 +258,16 @@ public final class ImageCaptionBuilder {
      */
     public ComputationGraphConfiguration buildDecoder() {
         validate();
-        GraphBuilder g = base().graphBuilder();
+        GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
         g.addInputs(TARGET_IN, IMAGE_VECTOR);
         decoder().add(g, TARGET_IN, IMAGE_VECTOR, null, null);
         g.setOutputs(OUTPUT);
         return g.build();
     }
 
-    /**
-     * Builds and initialises the training graph.
-     *
-     * @return a ready-to-train graph
-     */
-    public ComputationGraph build() {
-        ComputationGraph net = new ComputationGraph(buildTraining());
-        net.init();
-        return net;
+    @Override
+    ComputationGraphConfiguration trainingConfiguration() {
+        return buildTraining();
     }
 
     /** Adds the convolution blocks (or nothing for features) and the image vector. */

@@ -1,6 +1,5 @@
 package org.rnnkit.model;
 
-import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,11 +13,7 @@ import org.rnnkit.decode.StepDecoder;
  */
 public final class ImageCaptionModel {
 
-    private final ComputationGraph training;
-    private final ComputationGraph encoder;
-    private final ComputationGraph decoder;
-    private final int vocabularySize;
-    private final List<String> decoderRecurrentLayers;
+    private final GeneratorGraphs graphs;
 
     /**
      * Wraps a trained graph.
@@ -29,12 +24,10 @@ public final class ImageCaptionModel {
      */
     public ImageCaptionModel(
             ComputationGraph training, ImageCaptionBuilder builder, int vocabularySize) {
-        this.training = Objects.requireNonNull(training, "training");
-        this.vocabularySize = vocabularySize;
-        this.encoder = Graphs.init(builder.buildEncoder());
-        this.decoder = Graphs.init(builder.buildDecoder());
-        copyParameters();
-        this.decoderRecurrentLayers = Graphs.recurrentLayerNames(decoder);
+        Objects.requireNonNull(training, "training");
+        this.graphs =
+                new GeneratorGraphs(
+                        training, builder.buildEncoder(), builder.buildDecoder(), vocabularySize);
     }
 
     /**
@@ -42,7 +35,7 @@ public final class ImageCaptionModel {
      * further training).
      */
     public void copyParameters() {
-        Graphs.copyParameters(training, encoder, decoder);
+        graphs.copyParameters();
     }
 
     /**
@@ -51,7 +44,7 @@ public final class ImageCaptionModel {
      * @return the graph
      */
     public ComputationGraph network() {
-        return training;
+        return graphs.training();
     }
 
     /**
@@ -61,7 +54,7 @@ public final class ImageCaptionModel {
      * @return the image vectors {@code [batch, imageVectorSize]}
      */
     public INDArray encode(INDArray images) {
-        return Graphs.output(encoder, new INDArray[] {images}, null)[0];
+        return graphs.encode(new INDArray[] {images}, null)[0];
     }
 
     /**
@@ -71,7 +64,6 @@ public final class ImageCaptionModel {
      * @return the step decoder
      */
     public StepDecoder cached(INDArray images) {
-        return new CachedDecoder(
-                decoder, decoderRecurrentLayers, vocabularySize, encode(images), null, null);
+        return graphs.cached(encode(images), null, null);
     }
 }

@@ -65,6 +65,15 @@ public record RnnSpec(
         return bidirectional ? 2 * hiddenSize : hiddenSize;
     }
 
+    /**
+     * Returns the same layers reading forward only, as a decoder runs them.
+     *
+     * @return this spec with {@code bidirectional} false
+     */
+    RnnSpec forwardOnly() {
+        return new RnnSpec(cell, hiddenSize, numLayers, false, dropout);
+    }
+
     /** Logs a warning for legal but suspicious settings. */
     void warnIfSuspicious() {
         if (dropout > 0.6) {

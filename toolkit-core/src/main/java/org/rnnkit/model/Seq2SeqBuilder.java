@@ -4,11 +4,6 @@ import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.rnnkit.train.OptimizerSpec;
 
 /**
  * Builds an encoder-decoder (sequence-to-sequence) network with optional attention, as three graphs
@@ -35,7 +30,7 @@ import org.rnnkit.train.OptimizerSpec;
  * as a plain input so that step-wise decoding, which takes no masks, still ignores padding). Output
  * {@value #OUTPUT}: probabilities {@code [batch, targetVocabulary, T]}.
  */
-public final class Seq2SeqBuilder {
+public final class Seq2SeqBuilder extends NetworkBuilder<Seq2SeqBuilder> {
 
     /** Source token ids {@code [batch, 1, S]}. */
     public static final String SOURCE = "source";
@@ -65,9 +60,6 @@ public final class Seq2SeqBuilder {
     private boolean attention = true;
     private boolean sparseLabels;
     private double labelSmoothing;
-    private OptimizerSpec optimizer = OptimizerSpec.defaults();
-    private long seed = 42;
-    private DataType dataType = DataType.FLOAT;
 
     private Seq2SeqBuilder() {}
 
@@ -162,39 +154,6 @@ public final class Seq2SeqBuilder {
     }
 
     /**
-     * Sets the optimizer.
-     *
-     * @param optimizer Adam, decay and clipping
-     * @return this builder
-     */
-    public Seq2SeqBuilder optOptimizer(OptimizerSpec optimizer) {
-        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        return this;
-    }
-
-    /**
-     * Sets the initialisation seed.
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Seq2SeqBuilder optSeed(long seed) {
-        this.seed = seed;
-        return this;
-    }
-
-    /**
-     * Sets the data type.
-     *
-     * @param dataType FLOAT (default) or DOUBLE
-     * @return this builder
-     */
-    public Seq2SeqBuilder optDataType(DataType dataType) {
-        this.dataType = Objects.requireNonNull(dataType, "dataType");
-        return this;
-    }
-
-    /**
      * Returns whether the network attends.
      *
      * @return the attention setting
@@ -203,23 +162,8 @@ public final class Seq2SeqBuilder {
         return attention;
     }
 
-    /**
-     * The common configuration, without workspaces: with them, DL4J 1.0.0-M2.1 reports leaked
-     * workspace arrays around the attention vertex (measured), and the encoder graph returns
-     * intermediate activations.
-     */
-    private org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder base() {
-        return NetworkBase.of(seed, dataType, optimizer)
-                .trainingWorkspaceMode(org.deeplearning4j.nn.conf.WorkspaceMode.NONE)
-                .inferenceWorkspaceMode(org.deeplearning4j.nn.conf.WorkspaceMode.NONE);
-    }
-
     private int memorySize() {
         return rnn.outputSize();
-    }
-
-    private RnnSpec decoderSpec() {
-        return new RnnSpec(rnn.cell(), rnn.hiddenSize(), rnn.numLayers(), false, rnn.dropout());
     }
 
     private void validate() {
@@ -233,10 +177,7 @@ public final class Seq2SeqBuilder {
                     "targetVocabularySize must be >= 5 (4 reserved ids), received: "
                             + targetVocabularySize);
         }
-        if (embeddingSize < 1) {
-            throw new IllegalArgumentException(
-                    "embeddingSize must be >= 1, received: embeddingSize=" + embeddingSize);
-        }
+        atLeast("embeddingSize", embeddingSize, 1);
         // the range is checked by the output layer's builder
         if (labelSmoothing > 0 && !sparseLabels) {
             throw new IllegalArgumentException(
@@ -252,7 +193,7 @@ public final class Seq2SeqBuilder {
      */
     public ComputationGraphConfiguration buildTraining() {
         validate();
-        GraphBuilder g = base().graphBuilder();
+        GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
         g.addInputs(SOURCE, TARGET_IN, SOURCE_MASK);
         // without attention the source mask input is unused; keeping it keeps one input layout
         g.allowDisconnected(!attention);
@@ -270,7 +211,7 @@ public final class Seq2SeqBuilder {
      */
     public ComputationGraphConfiguration buildEncoder() {
         validate();
-        GraphBuilder g = base().graphBuilder();
+        GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
         g.addInputs(SOURCE);
         String memory = addEncoder(g);
         g.setOutputs(CONTEXT, memory);
@@ -286,7 +227,7 @@ public final class Seq2SeqBuilder {
      */
     public ComputationGraphConfiguration buildDecoder() {
         validate();
-        GraphBuilder g = base().graphBuilder();
+        GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
         if (attention) {
             g.addInputs(TARGET_IN, CONTEXT, MEMORY, SOURCE_MASK);
         } else {
@@ -297,27 +238,14 @@ public final class Seq2SeqBuilder {
         return g.build();
     }
 
-    /**
-     * Builds and initialises the training graph.
-     *
-     * @return a ready-to-train graph
-     */
-    public ComputationGraph build() {
-        ComputationGraph net = new ComputationGraph(buildTraining());
-        net.init();
-        return net;
+    @Override
+    ComputationGraphConfiguration trainingConfiguration() {
+        return buildTraining();
     }
 
     /** Adds embedding, encoder, context and keys; returns the memory vertex's name. */
     private String addEncoder(GraphBuilder g) {
-        g.addLayer(
-                "source_embedding",
-                new EmbeddingSequenceLayer.Builder()
-                        .nIn(sourceVocabularySize)
-                        .nOut(embeddingSize)
-                        .weightInit(WeightInit.NORMAL)
-                        .build(),
-                SOURCE);
+        g.addLayer("source_embedding", embedding(sourceVocabularySize, embeddingSize), SOURCE);
         String memory =
                 RecurrentStack.add(
                         g, rnn, "source_embedding", embeddingSize, SOURCE, "encoder", false, false);
@@ -330,7 +258,7 @@ public final class Seq2SeqBuilder {
         new ConditionedDecoder(
                         targetVocabularySize,
                         embeddingSize,
-                        decoderSpec(),
+                        rnn.forwardOnly(),
                         memorySize(),
                         memorySize(),
                         attention,

@@ -20,12 +20,8 @@ import org.rnnkit.decode.StepDecoder;
  */
 public final class Seq2SeqModel {
 
-    private final ComputationGraph training;
-    private final ComputationGraph encoder;
-    private final ComputationGraph decoder;
+    private final GeneratorGraphs graphs;
     private final boolean attention;
-    private final int targetVocabularySize;
-    private final List<String> decoderRecurrentLayers;
 
     /**
      * Wraps a trained graph.
@@ -36,13 +32,14 @@ public final class Seq2SeqModel {
      */
     public Seq2SeqModel(
             ComputationGraph training, Seq2SeqBuilder builder, int targetVocabularySize) {
-        this.training = Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(training, "training");
         this.attention = builder.attention();
-        this.targetVocabularySize = targetVocabularySize;
-        this.encoder = Graphs.init(builder.buildEncoder());
-        this.decoder = Graphs.init(builder.buildDecoder());
-        copyParameters();
-        this.decoderRecurrentLayers = Graphs.recurrentLayerNames(decoder);
+        this.graphs =
+                new GeneratorGraphs(
+                        training,
+                        builder.buildEncoder(),
+                        builder.buildDecoder(),
+                        targetVocabularySize);
     }
 
     /**
@@ -50,7 +47,7 @@ public final class Seq2SeqModel {
      * further training).
      */
     public void copyParameters() {
-        Graphs.copyParameters(training, encoder, decoder);
+        graphs.copyParameters();
     }
 
     /**
@@ -59,7 +56,7 @@ public final class Seq2SeqModel {
      * @return the graph
      */
     public ComputationGraph network() {
-        return training;
+        return graphs.training();
     }
 
     /**
@@ -70,15 +67,8 @@ public final class Seq2SeqModel {
      * @return the step decoder
      */
     public StepDecoder cached(INDArray source, INDArray sourceMask) {
-        INDArray[] out =
-                Graphs.output(encoder, new INDArray[] {source}, new INDArray[] {sourceMask});
-        return new CachedDecoder(
-                decoder,
-                decoderRecurrentLayers,
-                targetVocabularySize,
-                out[0],
-                attention ? out[1] : null,
-                attention ? sourceMask : null);
+        INDArray[] out = graphs.encode(new INDArray[] {source}, new INDArray[] {sourceMask});
+        return graphs.cached(out[0], attention ? out[1] : null, attention ? sourceMask : null);
     }
 
     /**
@@ -111,7 +101,7 @@ public final class Seq2SeqModel {
 
         @Override
         public int vocabularySize() {
-            return targetVocabularySize;
+            return graphs.vocabularySize();
         }
 
         @Override
@@ -139,7 +129,7 @@ public final class Seq2SeqModel {
             }
             INDArray[] inputs = {rowSource, in, rowMask.castTo(DataType.FLOAT)};
             INDArray[] masks = {rowMask, Nd4j.ones(DataType.FLOAT, rows, t), null};
-            INDArray p = Graphs.output(training, inputs, masks)[0];
+            INDArray p = Graphs.output(graphs.training(), inputs, masks)[0];
             return CachedDecoder.logRows(p);
         }
 

@@ -4,16 +4,11 @@ import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.rnnkit.train.OptimizerSpec;
 
 /**
  * Builds a many-to-one sequence classifier: trainable token embedding, stacked (optionally
@@ -28,7 +23,7 @@ import org.rnnkit.train.OptimizerSpec;
  * {@code [batch, time]}; its output is named {@value #OUTPUT}. Padded steps change neither the
  * recurrent state nor the pooled vector, so outputs are independent of padding.
  */
-public final class SequenceClassifierBuilder {
+public final class SequenceClassifierBuilder extends NetworkBuilder<SequenceClassifierBuilder> {
 
     /** Name of the graph input (token ids). */
     public static final String INPUT = "tokens";
@@ -47,9 +42,6 @@ public final class SequenceClassifierBuilder {
     private int embeddingSize = 128;
     private RnnSpec rnn = RnnSpec.defaults();
     private Pooling pooling = Pooling.LAST;
-    private OptimizerSpec optimizer = OptimizerSpec.defaults();
-    private long seed = 42;
-    private DataType dataType = DataType.FLOAT;
 
     private SequenceClassifierBuilder() {}
 
@@ -118,39 +110,6 @@ public final class SequenceClassifierBuilder {
     }
 
     /**
-     * Sets the optimizer.
-     *
-     * @param optimizer default {@link OptimizerSpec#defaults()}
-     * @return this builder
-     */
-    public SequenceClassifierBuilder optOptimizer(OptimizerSpec optimizer) {
-        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        return this;
-    }
-
-    /**
-     * Sets the weight-initialisation seed.
-     *
-     * @param seed default 42
-     * @return this builder
-     */
-    public SequenceClassifierBuilder optSeed(long seed) {
-        this.seed = seed;
-        return this;
-    }
-
-    /**
-     * Sets the parameter data type.
-     *
-     * @param dataType {@code FLOAT} (default) or {@code DOUBLE} (for gradient checks)
-     * @return this builder
-     */
-    public SequenceClassifierBuilder optDataType(DataType dataType) {
-        this.dataType = Objects.requireNonNull(dataType, "dataType");
-        return this;
-    }
-
-    /**
      * Validates the settings and builds the configuration.
      *
      * @return the graph configuration
@@ -163,28 +122,17 @@ public final class SequenceClassifierBuilder {
                             + " vocabularySize="
                             + vocabularySize);
         }
-        if (numClasses < 2) {
-            throw new IllegalArgumentException(
-                    "numClasses must be >= 2, received: numClasses=" + numClasses);
-        }
+        atLeast("numClasses", numClasses, 2);
         if (embeddingSize < 1) {
             throw new IllegalArgumentException(
                     "embeddingSize must be > 0, received: embeddingSize=" + embeddingSize);
         }
         rnn.warnIfSuspicious();
-        NeuralNetConfiguration.Builder base = NetworkBase.of(seed, dataType, optimizer);
+        NeuralNetConfiguration.Builder base = networkBase();
         // No setInputTypes: DL4J would then overwrite the embedding's nIn (vocabulary size) with
-        // the
-        // input's feature size (1). Every layer's nIn is set explicitly instead.
+        // the input's feature size (1). Every layer's nIn is set explicitly instead.
         GraphBuilder graph = base.graphBuilder().addInputs(INPUT);
-        graph.addLayer(
-                EMBEDDING,
-                new EmbeddingSequenceLayer.Builder()
-                        .nIn(vocabularySize)
-                        .nOut(embeddingSize)
-                        .weightInit(WeightInit.NORMAL)
-                        .build(),
-                INPUT);
+        graph.addLayer(EMBEDDING, embedding(vocabularySize, embeddingSize), INPUT);
         boolean last = pooling == Pooling.LAST;
         String top =
                 RecurrentStack.add(graph, rnn, EMBEDDING, embeddingSize, INPUT, "rnn", last, false);
@@ -210,15 +158,8 @@ public final class SequenceClassifierBuilder {
         return graph.build();
     }
 
-    /**
-     * Builds and initialises the network.
-     *
-     * @return a ready-to-train graph
-     * @throws IllegalArgumentException when a required value is missing or out of range
-     */
-    public ComputationGraph build() {
-        ComputationGraph net = new ComputationGraph(buildConfiguration());
-        net.init();
-        return net;
+    @Override
+    ComputationGraphConfiguration trainingConfiguration() {
+        return buildConfiguration();
     }
 }

@@ -8,17 +8,12 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.rnnkit.train.OptimizerSpec;
 
 /**
  * Builds a many-to-many sequence tagger (one tag per token, e.g. part of speech): word embeddings
@@ -40,7 +35,7 @@ import org.rnnkit.train.OptimizerSpec;
  * words are after word dropout: the unknown-word row of the trainable table beside its own,
  * unchanged, pretrained vector.
  */
-public final class SequenceTaggerBuilder {
+public final class SequenceTaggerBuilder extends NetworkBuilder<SequenceTaggerBuilder> {
 
     /** Name of the word-id input. */
     public static final String TOKENS = "tokens";
@@ -77,9 +72,6 @@ public final class SequenceTaggerBuilder {
     private int pretrainedVocabularySize;
     private int pretrainedSize;
     private RnnSpec rnn = new RnnSpec(CellType.LSTM, 128, 2, true, 0.5);
-    private OptimizerSpec optimizer = OptimizerSpec.defaults();
-    private long seed = 42;
-    private DataType dataType = DataType.FLOAT;
 
     private SequenceTaggerBuilder() {}
 
@@ -197,52 +189,12 @@ public final class SequenceTaggerBuilder {
     }
 
     /**
-     * Sets the optimizer.
-     *
-     * @param optimizer default {@link OptimizerSpec#defaults()}
-     * @return this builder
-     */
-    public SequenceTaggerBuilder optOptimizer(OptimizerSpec optimizer) {
-        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        return this;
-    }
-
-    /**
-     * Sets the weight-initialisation seed.
-     *
-     * @param seed default 42
-     * @return this builder
-     */
-    public SequenceTaggerBuilder optSeed(long seed) {
-        this.seed = seed;
-        return this;
-    }
-
-    /**
-     * Sets the parameter data type.
-     *
-     * @param dataType {@code FLOAT} (default) or {@code DOUBLE}
-     * @return this builder
-     */
-    public SequenceTaggerBuilder optDataType(DataType dataType) {
-        this.dataType = Objects.requireNonNull(dataType, "dataType");
-        return this;
-    }
-
-    /**
      * Returns the character slots per word.
      *
      * @return the slots
      */
     public int charSlots() {
         return charSlots;
-    }
-
-    private static void positive(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(
-                    name + " must be >= " + min + ", received: " + name + "=" + value);
-        }
     }
 
     /**
@@ -252,39 +204,25 @@ public final class SequenceTaggerBuilder {
      * @throws IllegalArgumentException when a value is missing or out of range
      */
     public ComputationGraphConfiguration buildConfiguration() {
-        positive("vocabularySize", vocabularySize, 5);
-        positive("charVocabularySize", charVocabularySize, 2);
-        positive("numTags", numTags, 2);
-        positive("embeddingSize", embeddingSize, 1);
-        positive("charEmbeddingSize", charEmbeddingSize, 1);
-        positive("charFilters", charFilters, 1);
-        positive("charSlots", charSlots, 3);
+        atLeast("vocabularySize", vocabularySize, 5);
+        atLeast("charVocabularySize", charVocabularySize, 2);
+        atLeast("numTags", numTags, 2);
+        atLeast("embeddingSize", embeddingSize, 1);
+        atLeast("charEmbeddingSize", charEmbeddingSize, 1);
+        atLeast("charFilters", charFilters, 1);
+        atLeast("charSlots", charSlots, 3);
         if (hasFrozenEmbedding()) {
-            positive("pretrainedVocabularySize", pretrainedVocabularySize, 5);
-            positive("pretrainedSize", pretrainedSize, 1);
+            atLeast("pretrainedVocabularySize", pretrainedVocabularySize, 5);
+            atLeast("pretrainedSize", pretrainedSize, 1);
         }
         rnn.warnIfSuspicious();
-        NeuralNetConfiguration.Builder base = NetworkBase.of(seed, dataType, optimizer);
+        NeuralNetConfiguration.Builder base = networkBase();
         GraphBuilder graph =
                 hasFrozenEmbedding()
                         ? base.graphBuilder().addInputs(TOKENS, CHARS, PRETRAINED)
                         : base.graphBuilder().addInputs(TOKENS, CHARS);
-        graph.addLayer(
-                EMBEDDING,
-                new EmbeddingSequenceLayer.Builder()
-                        .nIn(vocabularySize)
-                        .nOut(embeddingSize)
-                        .weightInit(WeightInit.NORMAL)
-                        .build(),
-                TOKENS);
-        graph.addLayer(
-                "char_embedding",
-                new EmbeddingSequenceLayer.Builder()
-                        .nIn(charVocabularySize)
-                        .nOut(charEmbeddingSize)
-                        .weightInit(WeightInit.NORMAL)
-                        .build(),
-                CHARS);
+        graph.addLayer(EMBEDDING, embedding(vocabularySize, embeddingSize), TOKENS);
+        graph.addLayer("char_embedding", embedding(charVocabularySize, charEmbeddingSize), CHARS);
         graph.addLayer(
                 "char_conv",
                 new Convolution1DLayer.Builder()
@@ -308,12 +246,7 @@ public final class SequenceTaggerBuilder {
             graph.addLayer(
                     PRETRAINED_EMBEDDING,
                     new FrozenLayer.Builder()
-                            .layer(
-                                    new EmbeddingSequenceLayer.Builder()
-                                            .nIn(pretrainedVocabularySize)
-                                            .nOut(pretrainedSize)
-                                            .weightInit(WeightInit.NORMAL)
-                                            .build())
+                            .layer(embedding(pretrainedVocabularySize, pretrainedSize))
                             .build(),
                     PRETRAINED);
             graph.addVertex(
@@ -338,14 +271,8 @@ public final class SequenceTaggerBuilder {
         return graph.build();
     }
 
-    /**
-     * Builds and initialises the network.
-     *
-     * @return a ready-to-train graph
-     */
-    public ComputationGraph build() {
-        ComputationGraph net = new ComputationGraph(buildConfiguration());
-        net.init();
-        return net;
+    @Override
+    ComputationGraphConfiguration trainingConfiguration() {
+        return buildConfiguration();
     }
 }

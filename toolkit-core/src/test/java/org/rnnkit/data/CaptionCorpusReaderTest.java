@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.data.DataTestFiles.assertMessage;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,12 @@ class CaptionCorpusReaderTest {
     @TempDir Path dir;
 
     private void write(String name, String text) throws IOException {
-        Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+        DataTestFiles.write(dir, name, text);
+    }
+
+    private MalformedDataException malformed() {
+        return assertThrows(
+                MalformedDataException.class, () -> CaptionCorpusReader.read(dir, false));
     }
 
     @Test
@@ -45,20 +50,15 @@ class CaptionCorpusReaderTest {
     void givenMalformedCaptionLine_whenRead_thenErrorNamesFileLineAndExpectation()
             throws IOException {
         write("captions.txt", "a.jpg#0\tfine\na.jpg#1 no tab here\n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class, () -> CaptionCorpusReader.read(dir, false));
+        MalformedDataException e = malformed();
         assertEquals(2, e.line());
-        assertTrue(e.getMessage().contains("captions.txt:2:"), e.getMessage());
-        assertTrue(e.getMessage().contains("expected image.jpg#k<TAB>caption"), e.getMessage());
+        assertMessage(e, "captions.txt:2:", "expected image.jpg#k<TAB>caption");
     }
 
     @Test
     void givenEmptyCaptionAndBadNumber_whenReadWithSkip_thenCountedAndSkipped() throws IOException {
         write("captions.txt", "a.jpg#0\tfine\na.jpg#1\t  \nb.jpg#x\tbad number\nc.jpg#0\tok\n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class, () -> CaptionCorpusReader.read(dir, false));
+        MalformedDataException e = malformed();
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("expected a caption after the tab"), e.getMessage());
         CaptionCorpus corpus = CaptionCorpusReader.read(dir, true);
@@ -70,11 +70,8 @@ class CaptionCorpusReaderTest {
     void givenUnknownSplitName_whenRead_thenErrorNamesSplitFileAndLine() throws IOException {
         write("captions.txt", "a.jpg#0\tfine\n");
         write("splits.tsv", "a.jpg\ttrain\nb.jpg\tvalidation\n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class, () -> CaptionCorpusReader.read(dir, false));
-        assertTrue(e.getMessage().contains("splits.tsv:2:"), e.getMessage());
-        assertTrue(e.getMessage().contains("train, dev or test"), e.getMessage());
+        MalformedDataException e = malformed();
+        assertMessage(e, "splits.tsv:2:", "train, dev or test");
     }
 
     @Test
@@ -131,7 +128,6 @@ class CaptionCorpusReaderTest {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class, () -> CaptionCorpusReader.read(dir, false));
-        assertTrue(e.getMessage().contains("captions.txt"), e.getMessage());
-        assertTrue(e.getMessage().contains("Flickr8k.token.txt"), e.getMessage());
+        assertMessage(e, "captions.txt", "Flickr8k.token.txt");
     }
 }

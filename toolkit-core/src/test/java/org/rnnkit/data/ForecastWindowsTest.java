@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.data.DataTestFiles.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import org.rnnkit.data.TimeSplit.Part;
@@ -11,6 +12,13 @@ import org.rnnkit.data.TimeSplit.Part;
 class ForecastWindowsTest {
 
     private static final TimeSplit SPLIT = TimeSplit.ofRows(20, 10, 5, 5);
+
+    private static IllegalArgumentException invalidOrigins(
+            Part part, int lookback, int horizon, int stride) {
+        return assertThrows(
+                IllegalArgumentException.class,
+                () -> ForecastWindows.origins(SPLIT, part, lookback, horizon, stride));
+    }
 
     @Test
     void givenSmallSplit_whenOrigins_thenExactWindowsPerPart() {
@@ -56,18 +64,14 @@ class ForecastWindowsTest {
 
     @Test
     void givenPartTooShort_whenOrigins_thenMessageNamesPartRowsLookbackAndHorizon() {
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastWindows.origins(SPLIT, Part.TEST, 3, 6, 1));
-        assertTrue(e.getMessage().contains("TEST part has no forecast window"), e.getMessage());
-        assertTrue(e.getMessage().contains("[15, 20) (5 rows)"), e.getMessage());
-        assertTrue(e.getMessage().contains("lookback=3, horizon=6"), e.getMessage());
+        IllegalArgumentException e = invalidOrigins(Part.TEST, 3, 6, 1);
+        assertMessage(
+                e,
+                "TEST part has no forecast window",
+                "[15, 20) (5 rows)",
+                "lookback=3, horizon=6");
         assertEquals(0, ForecastWindows.count(SPLIT, Part.TEST, 3, 6, 1));
-        IllegalArgumentException train =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastWindows.origins(SPLIT, Part.TRAIN, 8, 3, 1));
+        IllegalArgumentException train = invalidOrigins(Part.TRAIN, 8, 3, 1);
         assertTrue(train.getMessage().contains("TRAIN part"), train.getMessage());
         TimeSplit noDev = TimeSplit.ofRows(20, 10, 0, 5);
         assertEquals(0, ForecastWindows.count(noDev, Part.DEV, 3, 2, 1));
@@ -75,14 +79,9 @@ class ForecastWindowsTest {
 
     @Test
     void givenNonPositiveSizes_whenOrigins_thenParameterNamed() {
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastWindows.origins(SPLIT, Part.TRAIN, 0, 2, 1));
+        IllegalArgumentException e = invalidOrigins(Part.TRAIN, 0, 2, 1);
         assertEquals("lookback must be > 0, received: lookback=0", e.getMessage());
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> ForecastWindows.origins(SPLIT, Part.TRAIN, 3, 2, 0));
+        invalidOrigins(Part.TRAIN, 3, 2, 0);
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ForecastWindows.count(SPLIT, Part.TRAIN, 3, -1, 1));

@@ -3,6 +3,7 @@ package org.rnnkit.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.data.DataTestFiles.assertMessage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,20 +25,11 @@ class LabeledTextRecordReaderTest {
     @TempDir Path dir;
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return DataTestFiles.write(dir, name, content);
     }
 
     private static MalformedDataException malformed(Path p) {
         return assertThrows(MalformedDataException.class, () -> LabeledTextDataset.read(p, false));
-    }
-
-    private static void assertMessage(MalformedDataException e, String... parts) {
-        for (String part : parts) {
-            assertTrue(
-                    e.getMessage().contains(part), "expected '" + part + "' in: " + e.getMessage());
-        }
     }
 
     @Test

@@ -31,9 +31,12 @@ class ParallelTextReaderTest {
                     + "   \n";
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return DataTestFiles.write(dir, name, content);
+    }
+
+    private static MalformedDataException malformed(Path file, boolean reverse) {
+        return assertThrows(
+                MalformedDataException.class, () -> ParallelTextReader.readAll(file, reverse));
     }
 
     @Test
@@ -83,9 +86,7 @@ class ParallelTextReaderTest {
     @Test
     void givenNotGzipButNamedGz_whenRead_thenMalformedNamesFile() throws IOException {
         Path bad = write("fra.txt.gz", CORPUS);
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class, () -> ParallelTextReader.readAll(bad, false));
+        MalformedDataException e = malformed(bad, false);
         assertTrue(e.getMessage().contains("fra.txt.gz"), e.getMessage());
         assertTrue(e.getMessage().contains("gzip"), e.getMessage());
     }
@@ -93,10 +94,7 @@ class ParallelTextReaderTest {
     @Test
     void givenLineWithoutTab_whenRead_thenMalformedWithFileLineAndExpectation() throws IOException {
         Path file = write("bad.txt", "Go.\tVa !\nHello Bonjour\n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () -> ParallelTextReader.readAll(file, false));
+        MalformedDataException e = malformed(file, false);
         assertEquals(file + ":2: expected source<TAB>target, found no tab", e.getMessage());
         assertEquals(2, e.line());
         assertEquals(file, e.file());
@@ -105,18 +103,12 @@ class ParallelTextReaderTest {
     @Test
     void givenEmptySourceOrTarget_whenRead_thenMalformedNamesTheColumn() throws IOException {
         Path noSource = write("s.txt", "Go.\tVa !\n  \tBonjour\n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () -> ParallelTextReader.readAll(noSource, false));
+        MalformedDataException e = malformed(noSource, false);
         assertEquals(
                 noSource + ":2: expected source<TAB>target, found an empty source in column 1",
                 e.getMessage());
         Path noTarget = write("t.txt", "\n\nHello\t \textra\n");
-        e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () -> ParallelTextReader.readAll(noTarget, true));
+        e = malformed(noTarget, true);
         assertEquals(
                 noTarget + ":3: expected source<TAB>target, found an empty target in column 2",
                 e.getMessage());
@@ -130,10 +122,7 @@ class ParallelTextReaderTest {
         byte[] all = Arrays.copyOf(ok, ok.length + bad.length);
         System.arraycopy(bad, 0, all, ok.length, bad.length);
         Files.write(file, all);
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () -> ParallelTextReader.readAll(file, false));
+        MalformedDataException e = malformed(file, false);
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
     }
@@ -141,10 +130,7 @@ class ParallelTextReaderTest {
     @Test
     void givenOnlyBlankLines_whenReadAll_thenMalformedFoundNone() throws IOException {
         Path file = write("empty.txt", "\n \n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () -> ParallelTextReader.readAll(file, false));
+        MalformedDataException e = malformed(file, false);
         assertTrue(e.getMessage().contains("found none"), e.getMessage());
     }
 

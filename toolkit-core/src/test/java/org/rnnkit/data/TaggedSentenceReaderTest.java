@@ -43,9 +43,7 @@ class TaggedSentenceReaderTest {
                     "");
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return DataTestFiles.write(dir, name, content);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.data.DataTestFiles.assertMessage;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.data.TimeSeriesCsvReader.FillMethod;
 
@@ -31,20 +33,19 @@ class TimeSeriesCsvReaderTest {
     @TempDir Path dir;
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return DataTestFiles.write(dir, name, content);
     }
 
     private static TimeSeries read(Path p) throws IOException {
         return TimeSeriesCsvReader.builder().build().read(p);
     }
 
-    private static void assertMessage(Exception e, String... parts) {
-        for (String part : parts) {
-            assertTrue(
-                    e.getMessage().contains(part), "expected '" + part + "' in: " + e.getMessage());
-        }
+    private static TimeSeries read(Path p, FillMethod fill) throws IOException {
+        return TimeSeriesCsvReader.builder().optFillMethod(fill).build().read(p);
+    }
+
+    private static MalformedDataException malformed(Executable reading) {
+        return assertThrows(MalformedDataException.class, reading);
     }
 
     @Test
@@ -110,7 +111,7 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenMissingValueAndNoFill_whenRead_thenErrorNamesLineAndColumn() throws IOException {
         Path p = write("gap.csv", "date,HUFL,OT\n2016-07-01,1,2\n2016-07-02,3,NA\n");
-        MalformedDataException e = assertThrows(MalformedDataException.class, () -> read(p));
+        MalformedDataException e = malformed(() -> read(p));
         assertEquals(3, e.line());
         assertMessage(e, "gap.csv:3:", "column 'OT'", "missing value ('NA')", "FORWARD");
     }
@@ -118,18 +119,17 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenUnparsableNumber_whenRead_thenErrorNamesLineColumnAndValue() throws IOException {
         Path p = write("bad.csv", "date,OT\n2016-07-01,1\n2016-07-02,2\n2016-07-03,abc\n");
-        MalformedDataException e = assertThrows(MalformedDataException.class, () -> read(p));
+        MalformedDataException e = malformed(() -> read(p));
         assertEquals(4, e.line());
         assertMessage(e, "column 'OT': expected a number, found 'abc'");
         Path hex = write("hex.csv", "date,OT\n2016-07-01,1.5d\n");
-        assertMessage(assertThrows(MalformedDataException.class, () -> read(hex)), "'1.5d'");
+        assertMessage(malformed(() -> read(hex)), "'1.5d'");
     }
 
     @Test
     void givenGaps_whenForwardFilled_thenPreviousValuesCarriedAndCounted() throws IOException {
         Path p = write("ff.csv", "t,a,b\n1,1,10\n2,,20\n3,nan,NULL\n4,4,40\n");
-        TimeSeries ts =
-                TimeSeriesCsvReader.builder().optFillMethod(FillMethod.FORWARD).build().read(p);
+        TimeSeries ts = read(p, FillMethod.FORWARD);
         assertArrayEquals(new double[] {1, 1, 1, 4}, ts.column("a"), 0);
         assertArrayEquals(new double[] {10, 20, 20, 40}, ts.column("b"), 0);
         assertEquals(3, ts.filledValues());
@@ -138,14 +138,7 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenMissingFirstValue_whenForwardFilled_thenError() throws IOException {
         Path p = write("ff0.csv", "t,a\n1,NA\n2,2\n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () ->
-                                TimeSeriesCsvReader.builder()
-                                        .optFillMethod(FillMethod.FORWARD)
-                                        .build()
-                                        .read(p));
+        MalformedDataException e = malformed(() -> read(p, FillMethod.FORWARD));
         assertEquals(2, e.line());
         assertMessage(e, "column 'a'", "first data row");
     }
@@ -153,8 +146,7 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenGaps_whenInterpolated_thenLinearBetweenNeighbours() throws IOException {
         Path p = write("lin.csv", "t,a,b\n1,1,5\n2,NA,6\n3,,7\n4,4,NaN\n5,5,9\n");
-        TimeSeries ts =
-                TimeSeriesCsvReader.builder().optFillMethod(FillMethod.INTERPOLATE).build().read(p);
+        TimeSeries ts = read(p, FillMethod.INTERPOLATE);
         assertArrayEquals(new double[] {1, 2, 3, 4, 5}, ts.column("a"), 1e-12);
         assertArrayEquals(new double[] {5, 6, 7, 8, 9}, ts.column("b"), 1e-12);
         assertEquals(3, ts.filledValues());
@@ -163,14 +155,7 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenTrailingGap_whenInterpolated_thenErrorAtFirstMissingLine() throws IOException {
         Path p = write("tail.csv", "t,a\n1,1\n2,2\n3,NA\n4,NA\n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () ->
-                                TimeSeriesCsvReader.builder()
-                                        .optFillMethod(FillMethod.INTERPOLATE)
-                                        .build()
-                                        .read(p));
+        MalformedDataException e = malformed(() -> read(p, FillMethod.INTERPOLATE));
         assertEquals(4, e.line());
         assertMessage(e, "column 'a'", "end of the series");
     }
@@ -178,7 +163,7 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenWrongFieldCount_whenRead_thenErrorNamesExpectedAndFound() throws IOException {
         Path p = write("short.csv", "date,HUFL,OT\n2016-07-01,1,2\n2016-07-02,3\n");
-        MalformedDataException e = assertThrows(MalformedDataException.class, () -> read(p));
+        MalformedDataException e = malformed(() -> read(p));
         assertEquals(3, e.line());
         assertMessage(e, "expected 3 fields", "found 2");
     }
@@ -186,7 +171,7 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenNonIncreasingTimes_whenRead_thenErrorWithLine() throws IOException {
         Path p = write("order.csv", ETT.replace("2016-07-01 02:00:00", "2016-07-01 01:00:00"));
-        MalformedDataException e = assertThrows(MalformedDataException.class, () -> read(p));
+        MalformedDataException e = malformed(() -> read(p));
         assertEquals(4, e.line());
         assertMessage(e, "column 'date'", "increase strictly");
     }
@@ -194,7 +179,7 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenLaterTimeUnparsable_whenRead_thenErrorWithLineAndFormat() throws IOException {
         Path p = write("mixed.csv", "date,OT\n2016-07-01,1\n2016-07-02,2\nyesterday,3\n");
-        MalformedDataException e = assertThrows(MalformedDataException.class, () -> read(p));
+        MalformedDataException e = malformed(() -> read(p));
         assertEquals(4, e.line());
         assertMessage(e, "yyyy-MM-dd", "'yesterday'");
     }
@@ -258,7 +243,6 @@ class TimeSeriesCsvReaderTest {
     @Test
     void givenHeaderOnly_whenRead_thenErrorNoDataRows() throws IOException {
         Path p = write("empty.csv", "date,OT\n");
-        assertMessage(
-                assertThrows(MalformedDataException.class, () -> read(p)), "at least one data row");
+        assertMessage(malformed(() -> read(p)), "at least one data row");
     }
 }

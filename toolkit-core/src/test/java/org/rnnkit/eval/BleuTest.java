@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -279,38 +280,17 @@ class BleuTest {
         String hypothesis =
                 "Producția de zahăr primă va fi exprimată în ceea ce privește zahărul alb;";
         List<String> references = List.of("producţia de zahăr brut se exprimă în zahăr alb;");
-        assertEquals(
-                8.493,
-                sentence(Bleu.Smoothing.EXP, Double.NaN).sentence(hypothesis, references).score(),
-                ROUNDED);
-        assertEquals(
-                0.0,
-                sentence(Bleu.Smoothing.NONE, Double.NaN).sentence(hypothesis, references).score(),
-                ROUNDED);
-        assertEquals(
-                4.51688,
-                sentence(Bleu.Smoothing.FLOOR, Double.NaN).sentence(hypothesis, references).score(),
-                ROUNDED);
-        assertEquals(
-                4.51688,
-                sentence(Bleu.Smoothing.FLOOR, 0.1).sentence(hypothesis, references).score(),
-                ROUNDED);
-        assertEquals(
-                10.10,
-                sentence(Bleu.Smoothing.FLOOR, 0.5).sentence(hypothesis, references).score(),
-                ROUNDED);
-        assertEquals(
-                14.882,
-                sentence(Bleu.Smoothing.ADD_K, Double.NaN).sentence(hypothesis, references).score(),
-                ROUNDED);
-        assertEquals(
-                14.882,
-                sentence(Bleu.Smoothing.ADD_K, 1).sentence(hypothesis, references).score(),
-                ROUNDED);
-        assertEquals(
-                21.389,
-                sentence(Bleu.Smoothing.ADD_K, 2).sentence(hypothesis, references).score(),
-                ROUNDED);
+        ToDoubleBiFunction<Bleu.Smoothing, Double> score =
+                (smoothing, value) ->
+                        sentence(smoothing, value).sentence(hypothesis, references).score();
+        assertEquals(8.493, score.applyAsDouble(Bleu.Smoothing.EXP, Double.NaN), ROUNDED);
+        assertEquals(0.0, score.applyAsDouble(Bleu.Smoothing.NONE, Double.NaN), ROUNDED);
+        assertEquals(4.51688, score.applyAsDouble(Bleu.Smoothing.FLOOR, Double.NaN), ROUNDED);
+        assertEquals(4.51688, score.applyAsDouble(Bleu.Smoothing.FLOOR, 0.1), ROUNDED);
+        assertEquals(10.10, score.applyAsDouble(Bleu.Smoothing.FLOOR, 0.5), ROUNDED);
+        assertEquals(14.882, score.applyAsDouble(Bleu.Smoothing.ADD_K, Double.NaN), ROUNDED);
+        assertEquals(14.882, score.applyAsDouble(Bleu.Smoothing.ADD_K, 1.0), ROUNDED);
+        assertEquals(21.389, score.applyAsDouble(Bleu.Smoothing.ADD_K, 2.0), ROUNDED);
         Bleu none =
                 Bleu.builder()
                         .optTokenization(Bleu.Tokenization.NONE)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class ForecastBaselineTest {
 
@@ -87,22 +88,14 @@ class ForecastBaselineTest {
                 "seasonal naive needs at least 4 history values (origin >= 4), received:"
                         + " origin=3, season=4",
                 seasonal.getMessage());
-        IllegalArgumentException growth =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastBaseline.SEASONAL_GROWTH.forecast(SERIES, 4, 1, 4));
-        assertEquals(
+        assertRejected(
                 "seasonal naive x growth needs at least 5 history values (origin >= 5),"
                         + " received: origin=4, season=4",
-                growth.getMessage());
-        IllegalArgumentException drift =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastBaseline.DRIFT.forecast(SERIES, 1, 1, 0));
-        assertEquals(
+                () -> ForecastBaseline.SEASONAL_GROWTH.forecast(SERIES, 4, 1, 4));
+        assertRejected(
                 "drift needs at least 2 history values (origin >= 2), received: origin=1,"
                         + " season=0",
-                drift.getMessage());
+                () -> ForecastBaseline.DRIFT.forecast(SERIES, 1, 1, 0));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ForecastBaseline.NAIVE.forecast(SERIES, 0, 1, 0));
@@ -118,43 +111,28 @@ class ForecastBaselineTest {
                         IllegalArgumentException.class,
                         () -> ForecastBaseline.SEASONAL_NAIVE.forecast(SERIES, 1, 0));
         assertEquals("seasonal naive needs season > 0, received: season=0", season.getMessage());
-        IllegalArgumentException negative =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastBaseline.NAIVE.forecast(SERIES, 1, -1));
-        assertEquals("season must be >= 0, received: season=-1", negative.getMessage());
-        IllegalArgumentException horizon =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastBaseline.NAIVE.forecast(SERIES, 0, 0));
-        assertEquals("horizon must be > 0, received: horizon=0", horizon.getMessage());
-        IllegalArgumentException origin =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastBaseline.NAIVE.forecast(SERIES, 11, 1, 0));
-        assertEquals(
+        assertRejected(
+                "season must be >= 0, received: season=-1",
+                () -> ForecastBaseline.NAIVE.forecast(SERIES, 1, -1));
+        assertRejected(
+                "horizon must be > 0, received: horizon=0",
+                () -> ForecastBaseline.NAIVE.forecast(SERIES, 0, 0));
+        assertRejected(
                 "origin must be in [0, series.length=10], received: origin=11",
-                origin.getMessage());
-        IllegalArgumentException finite =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastBaseline.MEAN.forecast(new double[] {1, Double.NaN}, 1, 0));
-        assertEquals(
-                "history values must be finite, received: history[1]=NaN", finite.getMessage());
+                () -> ForecastBaseline.NAIVE.forecast(SERIES, 11, 1, 0));
+        assertRejected(
+                "history values must be finite, received: history[1]=NaN",
+                () -> ForecastBaseline.MEAN.forecast(new double[] {1, Double.NaN}, 1, 0));
     }
 
     @Test
     void givenZeroValueOneSeasonBeforeLast_whenSeasonalGrowth_thenRejected() {
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                ForecastBaseline.SEASONAL_GROWTH.forecast(
-                                        new double[] {0, 1, 2, 3, 4}, 1, 4));
-        assertEquals(
+        assertRejected(
                 "seasonal naive x growth needs a non-zero value one season before the last,"
                         + " received: history[0]=0.0",
-                e.getMessage());
+                () ->
+                        ForecastBaseline.SEASONAL_GROWTH.forecast(
+                                new double[] {0, 1, 2, 3, 4}, 1, 4));
     }
 
     @Test
@@ -169,12 +147,10 @@ class ForecastBaselineTest {
         for (ForecastBaseline baseline : ForecastBaseline.values()) {
             assertEquals(baseline, ForecastBaseline.fromKey(baseline.key()));
         }
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> ForecastBaseline.fromKey("ets"));
-        assertEquals(
+        assertRejected(
                 "key must be one of naive, seasonal_naive, drift, mean, seasonal_growth,"
                         + " received: key=ets",
-                e.getMessage());
+                () -> ForecastBaseline.fromKey("ets"));
     }
 
     @Test
@@ -205,10 +181,12 @@ class ForecastBaselineTest {
         assertEquals(0, ForecastBaseline.detectSeason(Duration.ofMinutes(1)));
         assertEquals(0, ForecastBaseline.detectSeason(Duration.ofDays(32)));
         assertEquals(0, ForecastBaseline.detectSeason(Duration.ofDays(27)));
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastBaseline.detectSeason(Duration.ZERO));
-        assertEquals("step must be > 0, received: step=PT0S", e.getMessage());
+        assertRejected(
+                "step must be > 0, received: step=PT0S",
+                () -> ForecastBaseline.detectSeason(Duration.ZERO));
+    }
+
+    private static void assertRejected(String message, Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

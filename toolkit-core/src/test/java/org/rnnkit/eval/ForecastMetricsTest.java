@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class ForecastMetricsTest {
 
@@ -75,18 +76,12 @@ class ForecastMetricsTest {
 
     @Test
     void givenTrainNotLongerThanSeason_whenScaleComputed_thenRejected() {
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastMetrics.seasonalNaiveScale(new double[] {1, 2}, 2));
-        assertEquals(
+        assertRejected(
                 "train.length must be > season, received: train.length=2, season=2",
-                e.getMessage());
-        IllegalArgumentException zero =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> ForecastMetrics.seasonalNaiveScale(new double[] {1, 2}, 0));
-        assertEquals("season must be > 0, received: season=0", zero.getMessage());
+                () -> ForecastMetrics.seasonalNaiveScale(new double[] {1, 2}, 2));
+        assertRejected(
+                "season must be > 0, received: season=0",
+                () -> ForecastMetrics.seasonalNaiveScale(new double[] {1, 2}, 0));
     }
 
     @Test
@@ -102,46 +97,33 @@ class ForecastMetricsTest {
     @Test
     void givenWrongLength_whenAdded_thenRejectedWithLengths() {
         ForecastMetrics metrics = new ForecastMetrics(3, 1);
-        IllegalArgumentException forecast =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> metrics.add(new double[] {1, 2}, new double[] {1, 2, 3}));
-        assertEquals(
+        assertRejected(
                 "forecast.length must be horizon=3, received: forecast.length=2",
-                forecast.getMessage());
-        IllegalArgumentException truth =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> metrics.add(new double[] {1, 2, 3}, new double[] {1, 2, 3, 4}));
-        assertEquals(
-                "truth.length must be horizon=3, received: truth.length=4", truth.getMessage());
+                () -> metrics.add(new double[] {1, 2}, new double[] {1, 2, 3}));
+        assertRejected(
+                "truth.length must be horizon=3, received: truth.length=4",
+                () -> metrics.add(new double[] {1, 2, 3}, new double[] {1, 2, 3, 4}));
     }
 
     @Test
     void givenNonFiniteValue_whenAdded_thenRejectedAndNothingAccumulated() {
         ForecastMetrics metrics = new ForecastMetrics(3, 1);
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> metrics.add(new double[] {1, 2, 3}, new double[] {1, Double.NaN, 3}));
-        assertEquals("truth values must be finite, received: truth[1]=NaN", e.getMessage());
+        assertRejected(
+                "truth values must be finite, received: truth[1]=NaN",
+                () -> metrics.add(new double[] {1, 2, 3}, new double[] {1, Double.NaN, 3}));
         assertEquals(0, metrics.count());
         assertThrows(IllegalStateException.class, metrics::mae);
     }
 
     @Test
     void givenInvalidSettings_whenConstructedOrQueried_thenRejectedWithNames() {
-        IllegalArgumentException horizon =
-                assertThrows(IllegalArgumentException.class, () -> new ForecastMetrics(0, 1));
-        assertEquals("horizon must be > 0, received: horizon=0", horizon.getMessage());
-        IllegalArgumentException scale =
-                assertThrows(IllegalArgumentException.class, () -> new ForecastMetrics(1, -1));
-        assertEquals("maseScale must be >= 0, received: maseScale=-1.0", scale.getMessage());
+        assertRejected("horizon must be > 0, received: horizon=0", () -> new ForecastMetrics(0, 1));
+        assertRejected(
+                "maseScale must be >= 0, received: maseScale=-1.0",
+                () -> new ForecastMetrics(1, -1));
         ForecastMetrics metrics = new ForecastMetrics(2, 1);
         metrics.add(new double[] {1, 2}, new double[] {1, 2});
-        IllegalArgumentException step =
-                assertThrows(IllegalArgumentException.class, () -> metrics.mae(2));
-        assertEquals("step must be in [0, 2), received: step=2", step.getMessage());
+        assertRejected("step must be in [0, 2), received: step=2", () -> metrics.mae(2));
         assertThrows(IllegalArgumentException.class, () -> metrics.rmse(-1));
     }
 
@@ -159,5 +141,9 @@ class ForecastMetricsTest {
         assertEquals(350.0 / 9, map.get("test_smape"), TOLERANCE);
         assertEquals(0.5, map.get("test_mase"), TOLERANCE);
         assertThrows(UnsupportedOperationException.class, () -> map.put("x", 1.0));
+    }
+
+    private static void assertRejected(String message, Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

@@ -40,6 +40,10 @@ class WordVectorsTest {
         return file;
     }
 
+    private static MalformedDataException malformed(Path file) {
+        return assertThrows(MalformedDataException.class, () -> WordVectors.read(file));
+    }
+
     @Test
     void givenGloveFile_whenRead_thenWordsVectorsAndDimensionAsInFile() throws IOException {
         WordVectors v = WordVectors.read(write("v.txt", GLOVE));
@@ -77,8 +81,7 @@ class WordVectorsTest {
     @Test
     void givenWrongValueCount_whenRead_thenErrorNamesFileLineAndExpectedCount() throws IOException {
         Path file = write("bad.txt", "a 1 2 3\nb 4 5 6\nc 7 8\n");
-        MalformedDataException e =
-                assertThrows(MalformedDataException.class, () -> WordVectors.read(file));
+        MalformedDataException e = malformed(file);
         assertEquals(3, e.line());
         assertTrue(e.getMessage().startsWith(file + ":3: "), e.getMessage());
         assertTrue(e.getMessage().contains("expected a word and 3 numbers"), e.getMessage());
@@ -88,8 +91,7 @@ class WordVectorsTest {
     @Test
     void givenNonNumber_whenRead_thenErrorNamesLineValueAndWord() throws IOException {
         Path file = write("bad.txt", "2 2\na 1 2\nb 4 x5\n");
-        MalformedDataException e =
-                assertThrows(MalformedDataException.class, () -> WordVectors.read(file));
+        MalformedDataException e = malformed(file);
         assertEquals(3, e.line());
         assertTrue(
                 e.getMessage().contains("expected a number as value 2 of 'b', found 'x5'"),
@@ -99,8 +101,7 @@ class WordVectorsTest {
     @Test
     void givenHeaderCountThatDisagrees_whenRead_thenWholeFileError() throws IOException {
         Path file = write("bad.txt", "3 2\na 1 2\nb 4 5\n");
-        MalformedDataException e =
-                assertThrows(MalformedDataException.class, () -> WordVectors.read(file));
+        MalformedDataException e = malformed(file);
         assertEquals(0, e.line());
         assertTrue(e.getMessage().contains("announces 3 vectors"), e.getMessage());
     }
@@ -108,14 +109,9 @@ class WordVectorsTest {
     @Test
     void givenNonFiniteValueOrEmptyFile_whenRead_thenMalformed() throws IOException {
         Path nan = write("nan.txt", "a 1 NaN\n");
-        assertTrue(
-                assertThrows(MalformedDataException.class, () -> WordVectors.read(nan))
-                        .getMessage()
-                        .contains("finite"));
+        assertTrue(malformed(nan).getMessage().contains("finite"));
         Path empty = write("empty.txt", "\n\n");
-        assertEquals(
-                0,
-                assertThrows(MalformedDataException.class, () -> WordVectors.read(empty)).line());
+        assertEquals(0, malformed(empty).line());
     }
 
     @Test

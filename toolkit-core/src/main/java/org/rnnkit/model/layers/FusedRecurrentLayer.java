@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -115,8 +114,19 @@ public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
             INDArray layerParamsView,
             boolean initializeParams,
             DataType networkDataType) {
-        LayerValidation.assertNInNOutSet(
-                getClass().getSimpleName(), getLayerName(), layerIndex, getNIn(), getNOut());
+        return Layers.instantiate(
+                this,
+                this::cpuImplementation,
+                conf,
+                trainingListeners,
+                layerIndex,
+                layerParamsView,
+                initializeParams,
+                networkDataType);
+    }
+
+    private FusedRecurrentLayerImpl cpuImplementation(
+            NeuralNetConfiguration conf, DataType networkDataType) {
         if (!cpuBackend()) {
             throw new IllegalStateException(
                     getClass().getSimpleName()
@@ -124,14 +134,7 @@ public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
                             + Nd4j.getBackend().getClass().getSimpleName()
                             + ". On CUDA use DL4J's LSTM (cuDNN).");
         }
-        return Layers.wire(
-                new FusedRecurrentLayerImpl(conf, networkDataType),
-                initializer(),
-                conf,
-                trainingListeners,
-                layerIndex,
-                layerParamsView,
-                initializeParams);
+        return new FusedRecurrentLayerImpl(conf, networkDataType);
     }
 
     @Override

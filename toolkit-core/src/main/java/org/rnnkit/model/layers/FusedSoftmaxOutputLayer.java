@@ -3,7 +3,6 @@ package org.rnnkit.model.layers;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -96,16 +95,15 @@ public class FusedSoftmaxOutputLayer extends RnnOutputLayer {
             INDArray layerParamsView,
             boolean initializeParams,
             DataType networkDataType) {
-        LayerValidation.assertNInNOutSet(
-                "FusedSoftmaxOutputLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        return Layers.wire(
-                new FusedSoftmaxOutputLayerImpl(conf, networkDataType),
-                initializer(),
+        return Layers.instantiate(
+                this,
+                FusedSoftmaxOutputLayerImpl::new,
                 conf,
                 trainingListeners,
                 layerIndex,
                 layerParamsView,
-                initializeParams);
+                initializeParams,
+                networkDataType);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,16 +37,15 @@ public class GemmConvolutionLayer extends ConvolutionLayer {
             INDArray layerParamsView,
             boolean initializeParams,
             DataType networkDataType) {
-        LayerValidation.assertNInNOutSet(
-                "GemmConvolutionLayer", getLayerName(), layerIndex, getNIn(), getNOut());
-        return Layers.wire(
-                new GemmConvolutionLayerImpl(conf, networkDataType),
-                initializer(),
+        return Layers.instantiate(
+                this,
+                GemmConvolutionLayerImpl::new,
                 conf,
                 trainingListeners,
                 layerIndex,
                 layerParamsView,
-                initializeParams);
+                initializeParams,
+                networkDataType);
     }
 
     @Override

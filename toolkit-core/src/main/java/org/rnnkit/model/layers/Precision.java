@@ -13,96 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@link #FLOAT} is the fast path; {@link #DOUBLE} exists for gradient checks.
  */
 enum Precision {
-    FLOAT {
-        @Override
-        void gemm(
-                boolean transA,
-                boolean transB,
-                int m,
-                int n,
-                int k,
-                NativeArray a,
-                long aOffset,
-                int lda,
-                NativeArray b,
-                long bOffset,
-                int ldb,
-                double beta,
-                NativeArray c,
-                long cOffset,
-                int ldc) {
-            openblas_nolapack.cblas_sgemm(
-                    CblasRowMajor,
-                    transA ? CblasTrans : CblasNoTrans,
-                    transB ? CblasTrans : CblasNoTrans,
-                    m,
-                    n,
-                    k,
-                    1f,
-                    a.floatPointer(aOffset),
-                    lda,
-                    b.floatPointer(bOffset),
-                    ldb,
-                    (float) beta,
-                    c.floatPointer(cOffset),
-                    ldc);
-        }
-
-        @Override
-        void axpy(int n, NativeArray x, NativeArray y) {
-            openblas_nolapack.cblas_saxpy(n, 1f, x.floatPointer(0), 1, y.floatPointer(0), 1);
-        }
-
-        @Override
-        Object allocate(int length) {
-            return new float[length];
-        }
-    },
-    DOUBLE {
-        @Override
-        void gemm(
-                boolean transA,
-                boolean transB,
-                int m,
-                int n,
-                int k,
-                NativeArray a,
-                long aOffset,
-                int lda,
-                NativeArray b,
-                long bOffset,
-                int ldb,
-                double beta,
-                NativeArray c,
-                long cOffset,
-                int ldc) {
-            openblas_nolapack.cblas_dgemm(
-                    CblasRowMajor,
-                    transA ? CblasTrans : CblasNoTrans,
-                    transB ? CblasTrans : CblasNoTrans,
-                    m,
-                    n,
-                    k,
-                    1.0,
-                    a.doublePointer(aOffset),
-                    lda,
-                    b.doublePointer(bOffset),
-                    ldb,
-                    beta,
-                    c.doublePointer(cOffset),
-                    ldc);
-        }
-
-        @Override
-        void axpy(int n, NativeArray x, NativeArray y) {
-            openblas_nolapack.cblas_daxpy(n, 1.0, x.doublePointer(0), 1, y.doublePointer(0), 1);
-        }
-
-        @Override
-        Object allocate(int length) {
-            return new double[length];
-        }
-    };
+    FLOAT,
+    DOUBLE;
 
     /**
      * {@code C = op(A) op(B) + beta C} on row-major matrices (alpha is 1).
@@ -123,7 +35,7 @@ enum Precision {
      * @param cOffset offset of C's first element
      * @param ldc row stride of C
      */
-    abstract void gemm(
+    void gemm(
             boolean transA,
             boolean transB,
             int m,
@@ -138,7 +50,43 @@ enum Precision {
             double beta,
             NativeArray c,
             long cOffset,
-            int ldc);
+            int ldc) {
+        int opA = transA ? CblasTrans : CblasNoTrans;
+        int opB = transB ? CblasTrans : CblasNoTrans;
+        if (this == FLOAT) {
+            openblas_nolapack.cblas_sgemm(
+                    CblasRowMajor,
+                    opA,
+                    opB,
+                    m,
+                    n,
+                    k,
+                    1f,
+                    a.floatPointer(aOffset),
+                    lda,
+                    b.floatPointer(bOffset),
+                    ldb,
+                    (float) beta,
+                    c.floatPointer(cOffset),
+                    ldc);
+        } else {
+            openblas_nolapack.cblas_dgemm(
+                    CblasRowMajor,
+                    opA,
+                    opB,
+                    m,
+                    n,
+                    k,
+                    1.0,
+                    a.doublePointer(aOffset),
+                    lda,
+                    b.doublePointer(bOffset),
+                    ldb,
+                    beta,
+                    c.doublePointer(cOffset),
+                    ldc);
+        }
+    }
 
     /**
      * {@code y += x} over the first {@code n} elements.
@@ -147,7 +95,13 @@ enum Precision {
      * @param x the addend
      * @param y the accumulator
      */
-    abstract void axpy(int n, NativeArray x, NativeArray y);
+    void axpy(int n, NativeArray x, NativeArray y) {
+        if (this == FLOAT) {
+            openblas_nolapack.cblas_saxpy(n, 1f, x.floatPointer(0), 1, y.floatPointer(0), 1);
+        } else {
+            openblas_nolapack.cblas_daxpy(n, 1.0, x.doublePointer(0), 1, y.doublePointer(0), 1);
+        }
+    }
 
     /**
      * Allocates a Java array of this width.
@@ -155,7 +109,9 @@ enum Precision {
      * @param length its length
      * @return a {@code float[]} or {@code double[]}
      */
-    abstract Object allocate(int length);
+    Object allocate(int length) {
+        return this == FLOAT ? new float[length] : new double[length];
+    }
 
     /**
      * Returns the precision for an ND4J data type.
