@@ -325,6 +325,11 @@ public final class Seq2SeqBatcher {
             return this;
         }
 
+        /**
+         * Validates the settings and builds the batcher.
+         *
+         * @return the batcher
+         */
         public Seq2SeqBatcher build() {
             if (targetVocabularySize <= Vocabulary.EOS) {
                 throw new IllegalArgumentException(

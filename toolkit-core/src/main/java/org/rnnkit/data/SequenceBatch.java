@@ -35,7 +35,8 @@ public record SequenceBatch(
         implements AutoCloseable {
 
     /**
-     * Creates a single-input batch.
+     * Creates a single-input batch (shapes as in the class comment: features {@code [batch, 1,
+     * time]}, masks {@code [batch, time]}).
      *
      * @param features see {@link #features()}
      * @param labels see {@link #labels()}
@@ -62,8 +63,9 @@ public record SequenceBatch(
     /**
      * Returns this batch with further network inputs.
      *
-     * @param inputs the inputs after {@code features}
-     * @param masks their masks (same length)
+     * @param inputs the inputs after {@code features}, each {@code [batch, size, time]} with the
+     *     same batch and time as {@code features}
+     * @param masks their masks (same length), each {@code [batch, time]} or {@code null}
      * @return a new batch sharing this batch's arrays
      */
     public SequenceBatch withExtraInputs(INDArray[] inputs, INDArray[] masks) {
@@ -88,7 +90,8 @@ public record SequenceBatch(
     /**
      * Returns all network inputs in order.
      *
-     * @return {@code features} then the extra inputs
+     * @return {@code features} ({@code [batch, 1, time]}) then the extra inputs ({@code [batch,
+     *     size, time]})
      */
     public INDArray[] inputs() {
         return prepend(features, extraInputs);
@@ -97,7 +100,7 @@ public record SequenceBatch(
     /**
      * Returns the masks of all network inputs in order.
      *
-     * @return {@code featuresMask} then the extra masks
+     * @return {@code featuresMask} then the extra masks, each {@code [batch, time]} or {@code null}
      */
     public INDArray[] inputMasks() {
         return prepend(featuresMask, extraMasks);

@@ -24,9 +24,10 @@ public final class Graphs {
      * Runs the graph in inference mode.
      *
      * @param graph the graph
-     * @param inputs its inputs
-     * @param masks their feature masks (entries may be {@code null}), or {@code null}
-     * @return the outputs
+     * @param inputs its inputs, each in DL4J layout ({@code [batch, size, time]} for sequences)
+     * @param masks their feature masks, each {@code [batch, time]} with 1 = real step (entries may
+     *     be {@code null}), or {@code null}
+     * @return the outputs, each {@code [batch, size, time]} for sequence outputs
      */
     public static INDArray[] output(ComputationGraph graph, INDArray[] inputs, INDArray[] masks) {
         prepare(graph, inputs);
@@ -38,8 +39,9 @@ public final class Graphs {
      * ComputationGraph#rnnTimeStep}).
      *
      * @param graph the graph
-     * @param inputs its inputs
-     * @return the outputs
+     * @param inputs its inputs, each {@code [batch, size, steps]} (or {@code [batch, size]} for one
+     *     step)
+     * @return the outputs, in the same layout
      */
     public static INDArray[] rnnTimeStep(ComputationGraph graph, INDArray... inputs) {
         prepare(graph, inputs);

@@ -48,7 +48,12 @@ public final class WordVectors {
 
     private static final Logger LOG = LoggerFactory.getLogger(WordVectors.class);
 
-    /** A word and its cosine similarity to a query. */
+    /**
+     * A word and its cosine similarity to a query.
+     *
+     * @param word the word
+     * @param similarity its cosine similarity to the query, in [-1, 1]
+     */
     public record Neighbour(String word, double similarity) {
 
         /**
