@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.Recipes;
 import org.rnnkit.recipes.caption.CaptionDataGenerator;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
 import org.rnnkit.recipes.caption.CaptionRecipe;
@@ -57,9 +56,7 @@ final class CaptionCommand extends GroupCommand {
 
     /** {@code rnnkit caption predict}. */
     @Command(name = "predict")
-    static final class Predict extends PredictCommand {
-        @Option(names = "--beam", paramLabel = "K")
-        int beam = 3;
+    static final class Predict extends BeamPredictCommand {
 
         @Parameters(arity = "0..*", paramLabel = "IMAGE", description = "Image files.")
         List<String> inputs = new ArrayList<>();
@@ -70,14 +67,15 @@ final class CaptionCommand extends GroupCommand {
         }
 
         @Override
-        void check() {
-            Recipes.require(beam >= 1, "beam must be >= 1, received: beam=" + beam);
+        int defaultBeam() {
+            return 3;
         }
 
         @Override
         List<String> predict(Path bundle, List<String> images) throws IOException {
             List<Caption> captions =
-                    CaptionRecipe.predict(bundle, images.stream().map(Path::of).toList(), beam);
+                    CaptionRecipe.predict(
+                            bundle, images.stream().map(Path::of).toList(), beamWidth());
             return IntStream.range(0, images.size())
                     .mapToObj(i -> Path.of(images.get(i)) + "\t" + captions.get(i).text())
                     .toList();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.Recipes;
 import org.rnnkit.recipes.translate.TranslateDataGenerator;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
 import org.rnnkit.recipes.translate.TranslateRecipe;
@@ -58,9 +57,7 @@ final class TranslateCommand extends GroupCommand {
 
     /** {@code rnnkit translate predict}. */
     @Command(name = "predict")
-    static final class Predict extends PredictCommand {
-        @Option(names = "--beam", paramLabel = "K")
-        int beam = 5;
+    static final class Predict extends BeamPredictCommand {
 
         @Parameters(arity = "0..*", paramLabel = "SENTENCE", description = "Sentences.")
         List<String> inputs = new ArrayList<>();
@@ -71,13 +68,13 @@ final class TranslateCommand extends GroupCommand {
         }
 
         @Override
-        void check() {
-            Recipes.require(beam >= 1, "beam must be >= 1, received: beam=" + beam);
+        int defaultBeam() {
+            return 5;
         }
 
         @Override
         List<String> predict(Path bundle, List<String> sentences) throws IOException {
-            return TranslateRecipe.predict(bundle, sentences, beam).stream()
+            return TranslateRecipe.predict(bundle, sentences, beamWidth()).stream()
                     .map(Translation::text)
                     .toList();
         }

@@ -4,6 +4,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.rnnkit.model.CellType;
+import org.rnnkit.model.RnnSpec;
 
 /**
  * The training settings every recipe shares, declared once: each recipe's options hold one of these
@@ -118,6 +119,15 @@ public record TrainingOptions(
                 false,
                 false,
                 false);
+    }
+
+    /**
+     * Returns the recurrent stack these settings describe.
+     *
+     * @return cell, hidden size, layers, direction and dropout as an {@link RnnSpec}
+     */
+    public RnnSpec rnnSpec() {
+        return new RnnSpec(cell, hiddenSize, numLayers, bidirectional, dropout);
     }
 
     /**

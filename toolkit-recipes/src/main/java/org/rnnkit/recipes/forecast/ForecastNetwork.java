@@ -2,7 +2,6 @@ package org.rnnkit.recipes.forecast;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.model.ForecasterBuilder;
-import org.rnnkit.model.RnnSpec;
 import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.train.OptimizerSpec;
 import org.slf4j.Logger;
@@ -55,13 +54,7 @@ final class ForecastNetwork {
                         .optFutureSize(data.prepared().batcher().futureSize())
                         .optTopology(options.topology())
                         .optAutoregressive(options.autoregressive() ? options.lookback() : 0)
-                        .optRnn(
-                                new RnnSpec(
-                                        training.cell(),
-                                        training.hiddenSize(),
-                                        training.numLayers(),
-                                        false,
-                                        training.dropout()))
+                        .optRnn(training.rnnSpec())
                         .optOptimizer(optimizer)
                         .optSeed(training.seed())
                         .build();

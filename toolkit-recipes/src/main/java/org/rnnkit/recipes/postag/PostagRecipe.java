@@ -23,7 +23,6 @@ import org.rnnkit.data.TaggedSentence;
 import org.rnnkit.data.TaggedSentenceReader;
 import org.rnnkit.eval.MostFrequentTagger;
 import org.rnnkit.eval.TaggingReport;
-import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.SequenceTaggerBuilder;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
@@ -328,13 +327,7 @@ public final class PostagRecipe {
                         .optFrozenEmbedding(
                                 encoder.pretrained() == null ? 0 : encoder.pretrained().size(),
                                 vectors == null ? 0 : vectors.dimension())
-                        .optRnn(
-                                new RnnSpec(
-                                        training.cell(),
-                                        training.hiddenSize(),
-                                        training.numLayers(),
-                                        training.bidirectional(),
-                                        training.dropout()))
+                        .optRnn(training.rnnSpec())
                         .optOptimizer(optimizer)
                         .optSeed(training.seed())
                         .build();

@@ -20,7 +20,6 @@ import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.SequenceBatcher;
 import org.rnnkit.eval.BagOfWordsClassifier;
 import org.rnnkit.eval.ClassificationReport;
-import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.SequenceClassifier;
 import org.rnnkit.model.SequenceClassifierBuilder;
 import org.rnnkit.recipes.Fingerprints;
@@ -245,13 +244,7 @@ public final class SentimentRecipe {
                         .setVocabularySize(vocabulary.size())
                         .setNumClasses(corpus.labels().size())
                         .optEmbeddingSize(options.embeddingSize())
-                        .optRnn(
-                                new RnnSpec(
-                                        training.cell(),
-                                        training.hiddenSize(),
-                                        training.numLayers(),
-                                        training.bidirectional(),
-                                        training.dropout()))
+                        .optRnn(training.rnnSpec())
                         .optPooling(options.pooling())
                         .optOptimizer(optimizer)
                         .optSeed(training.seed())

@@ -17,7 +17,6 @@ import org.rnnkit.decode.Hypothesis;
 import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.decode.StepDecoder;
 import org.rnnkit.eval.Bleu;
-import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.Seq2SeqBuilder;
 import org.rnnkit.model.Seq2SeqModel;
 import org.rnnkit.recipes.OptionsJson;
@@ -95,13 +94,7 @@ public final class TranslateModel {
                 .setSourceVocabularySize(source.size())
                 .setTargetVocabularySize(target.size())
                 .optEmbeddingSize(o.embeddingSize())
-                .optRnn(
-                        new RnnSpec(
-                                t.cell(),
-                                t.hiddenSize(),
-                                t.numLayers(),
-                                t.bidirectional(),
-                                t.dropout()))
+                .optRnn(t.rnnSpec())
                 .optAttention(o.attention())
                 .optSparseLabels(true)
                 .optLabelSmoothing(o.labelSmoothing())
