@@ -49,17 +49,7 @@ class CaptionCliTest {
         assertTrue(train.out().contains("baseline: nearest training image"), train.out());
 
         Path json = dir.resolve("m.json");
-        Run eval =
-                run(
-                        "caption",
-                        "eval",
-                        "--model",
-                        model.toString(),
-                        "--data",
-                        data.toString(),
-                        "--json",
-                        json.toString());
-        assertEquals(0, eval.exit(), eval.err());
+        Run eval = RnnkitCliTest.evaluate("caption", model, data, json);
         assertTrue(eval.out().contains("(test split): 4 images"), eval.out());
         JsonNode metrics = ModelBundle.json().readTree(json.toFile());
         for (String key :

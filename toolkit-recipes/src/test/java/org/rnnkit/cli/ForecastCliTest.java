@@ -54,19 +54,7 @@ class ForecastCliTest {
         assertTrue(train.out().contains("RNN (encoder-decoder)"), train.out());
 
         Path json = dir.resolve("m.json");
-        Run eval =
-                run(
-                        "forecast",
-                        "eval",
-                        "--model",
-                        model.toString(),
-                        "--data",
-                        data.toString(),
-                        "--json",
-                        json.toString(),
-                        "--backtest-stride",
-                        "12");
-        assertEquals(0, eval.exit(), eval.err());
+        Run eval = RnnkitCliTest.evaluate("forecast", model, data, json, "--backtest-stride", "12");
         JsonNode metrics = ModelBundle.json().readTree(json.toFile());
         for (String key :
                 List.of(

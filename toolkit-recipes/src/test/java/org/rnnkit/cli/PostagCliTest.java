@@ -61,17 +61,7 @@ class PostagCliTest {
         assertTrue(Files.isRegularFile(dir.resolve("p-run/checkpoint.zip")));
 
         Path json = dir.resolve("m.json");
-        Run eval =
-                run(
-                        "postag",
-                        "eval",
-                        "--model",
-                        model.toString(),
-                        "--data",
-                        data.toString(),
-                        "--json",
-                        json.toString());
-        assertEquals(0, eval.exit(), eval.err());
+        Run eval = RnnkitCliTest.evaluate("postag", model, data, json);
         JsonNode metrics = ModelBundle.json().readTree(json.toFile());
         double accuracy = metrics.get("accuracy").asDouble();
         assertTrue(accuracy >= 0 && accuracy <= 1, metrics.toString());

@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,28 @@ class RnnkitCliTest {
         StringWriter err = new StringWriter();
         int exit = RnnkitCli.execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code rnnkit TASK eval --model MODEL --data DATA --json JSON EXTRA...} and checks that
+     * it succeeded.
+     */
+    static Run evaluate(String task, Path model, Path data, Path json, String... extra) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                task,
+                                "eval",
+                                "--model",
+                                model.toString(),
+                                "--data",
+                                data.toString(),
+                                "--json",
+                                json.toString()));
+        args.addAll(List.of(extra));
+        Run eval = run(args.toArray(String[]::new));
+        assertEquals(0, eval.exit(), eval.err());
+        return eval;
     }
 
     static Path resource(String name) {
