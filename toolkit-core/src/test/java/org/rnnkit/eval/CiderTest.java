@@ -18,12 +18,50 @@ class CiderTest {
 
     private static final double TOLERANCE = 1e-9;
 
-    private static List<String> t(String caption) {
+    static List<String> t(String caption) {
         return caption.isEmpty() ? List.of() : Arrays.asList(caption.split(" "));
     }
 
-    private static List<List<String>> refs(String... captions) {
+    static List<List<String>> refs(String... captions) {
         return Arrays.stream(captions).map(CiderTest::t).toList();
+    }
+
+    /**
+     * A random corpus (seed 2 of a cross-check) scored by the COCO evaluation's own Python code,
+     * pycocoevalcap (salaniz/pycocoevalcap ad63453, cider/cider_scorer.py and rouge/rouge.py):
+     * CIDEr-D 0.40385201864316506 with image scores 0, 1.0487307477050039, 0.16282530822449126;
+     * ROUGE-L 0.3443100358422939. Image 1 has a single two-token reference, so its bigram length is
+     * 1 against the candidate's 11.
+     */
+    static final List<List<String>> PYCOCO_CANDIDATES =
+            List.of(
+                    t("on on sits runs sits a sits cat grass grass ball the"),
+                    t("ball ball the red red the sits ball"),
+                    t("runs a grass a"));
+
+    static final List<List<List<String>>> PYCOCO_REFERENCES =
+            List.of(
+                    refs("the cat"),
+                    refs(
+                            "ball on a a the red the grass",
+                            "ball cat ball cat runs runs a",
+                            "the cat cat",
+                            "ball the ball ball cat red grass ball the",
+                            "the the red cat grass red ball runs red on"),
+                    refs(
+                            "runs the cat sits on red on on",
+                            "ball ball ball ball sits sits grass on runs red ball the",
+                            "sits dog the a runs dog a sits a on sits",
+                            "dog ball cat on"));
+
+    @Test
+    void givenRandomCorpus_whenScored_thenEqualsPycocoevalcap() {
+        CaptionScore s = CiderD.corpus(PYCOCO_CANDIDATES, PYCOCO_REFERENCES);
+        assertEquals(0.40385201864316506, s.score(), 1e-12);
+        assertArrayEquals(
+                new double[] {0.0, 1.0487307477050039, 0.16282530822449126},
+                s.imageScores(),
+                1e-12);
     }
 
     @Test

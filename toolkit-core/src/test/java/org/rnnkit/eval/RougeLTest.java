@@ -98,6 +98,15 @@ class RougeLTest {
     }
 
     @Test
+    void givenRandomCorpus_whenScored_thenEqualsPycocoevalcap() {
+        // the corpus and the reference value are described in CiderTest.PYCOCO_CANDIDATES
+        CaptionScore s = RougeL.corpus(CiderTest.PYCOCO_CANDIDATES, CiderTest.PYCOCO_REFERENCES);
+        assertEquals(0.3443100358422939, s.score(), 1e-12);
+        assertArrayEquals(
+                new double[] {0.1639784946236559, 0.5, 0.3689516129032258}, s.imageScores(), 1e-12);
+    }
+
+    @Test
     void givenBadArguments_whenScored_thenTheParameterIsNamed() {
         IllegalArgumentException sizes =
                 assertThrows(
