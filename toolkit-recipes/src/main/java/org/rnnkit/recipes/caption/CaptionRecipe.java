@@ -33,6 +33,8 @@ import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.Seq2SeqBatcher;
 import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.eval.BleuScore;
+import org.rnnkit.eval.CiderD;
+import org.rnnkit.eval.RougeL;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
@@ -95,8 +97,8 @@ public final class CaptionRecipe {
      * batches -> graph -> Trainer -> baselines -> evaluation -> bundle -> report.
      *
      * @param requested the settings
-     * @return the bundle path, the dev metrics ({@code bleu1}..{@code bleu4}, 0-100, beam search;
-     *     the baselines') and the report
+     * @return the bundle path, the dev metrics ({@code bleu1}..{@code bleu4}, {@code cider}, {@code
+     *     rouge_l}, 0-100, beam search; greedy; the baselines') and the report
      * @throws IOException when a file cannot be read or written
      * @throws MalformedDataException for a malformed line or an unreadable image
      * @throws IllegalArgumentException when the data holds no training or no dev image
@@ -309,8 +311,8 @@ public final class CaptionRecipe {
      * @param data the corpus
      * @param beamWidth beam width, or {@code null} for the model's setting
      * @param skipBadRows count and skip malformed rows and unreadable images
-     * @return metrics ({@code bleu1}..{@code bleu4} 0-100 with beam search, greedy, exact match,
-     *     baselines) and the report
+     * @return metrics ({@code bleu1}..{@code bleu4}, {@code cider}, {@code rouge_l} 0-100 with beam
+     *     search, greedy, exact match, baselines) and the report
      * @throws IOException when a file cannot be read
      * @throws MalformedDataException for a malformed line or, without {@code skipBadRows}, an
      *     unreadable image
@@ -545,6 +547,11 @@ public final class CaptionRecipe {
         BleuScore greedyBleu = CaptionBaselines.BLEU.corpus(greedy, references);
         BleuScore constantBleu = CaptionBaselines.BLEU.corpus(constant, references);
         BleuScore nearestBleu = CaptionBaselines.BLEU.corpus(nearest, references);
+        List<List<List<String>>> referenceTokens = referenceTokens(references);
+        CaptionScores beamScores = CaptionScores.of(beam, referenceTokens);
+        CaptionScores greedyScores = CaptionScores.of(greedy, referenceTokens);
+        CaptionScores constantScores = CaptionScores.of(constant, referenceTokens);
+        CaptionScores nearestScores = CaptionScores.of(nearest, referenceTokens);
         int exact = 0;
         for (int i = 0; i < images.size(); i++) {
             if (references.get(i).contains(beam.get(i))) {
@@ -564,6 +571,10 @@ public final class CaptionRecipe {
         for (int n = 1; n <= 4; n++) {
             metrics.put("baseline_nearest_bleu" + n, nearestBleu.cumulative(n));
         }
+        beamScores.put(metrics, "");
+        greedyScores.put(metrics, "_greedy");
+        constantScores.put(metrics, "baseline_constant_", "");
+        nearestScores.put(metrics, "baseline_nearest_", "");
         metrics.put("exact_match", (double) exact / images.size());
         metrics.put("images", (double) images.size());
         metrics.put("beam_width", (double) beamWidth);
@@ -572,16 +583,21 @@ public final class CaptionRecipe {
         report.append(
                 String.format(
                         Locale.ROOT,
-                        "%-36s %7s %7s %7s %7s%n",
-                        "corpus BLEU (all references)",
+                        "%-36s %7s %7s %7s %7s %7s %7s%n",
+                        "corpus scores (all references)",
                         "BLEU-1",
                         "BLEU-2",
                         "BLEU-3",
-                        "BLEU-4"));
-        row(report, "model, beam " + beamWidth, beamBleu);
-        row(report, "model, greedy", greedyBleu);
-        row(report, "baseline: best training caption", constantBleu);
-        row(report, "baseline: nearest training image", nearestBleu);
+                        "BLEU-4",
+                        "CIDEr-D",
+                        "ROUGE-L"));
+        row(report, "model, beam " + beamWidth, beamBleu, beamScores);
+        row(report, "model, greedy", greedyBleu, greedyScores);
+        row(report, "baseline: best training caption", constantBleu, constantScores);
+        row(report, "baseline: nearest training image", nearestBleu, nearestScores);
+        report.append(
+                "(BLEU, CIDEr-D and ROUGE-L x 100 as papers report them; CIDEr-D's n-gram weights"
+                        + " come from these images' references)\n");
         report.append(
                 String.format(
                         Locale.ROOT,
@@ -601,15 +617,56 @@ public final class CaptionRecipe {
         return new Evaluation(metrics, report.toString());
     }
 
-    private static void row(StringBuilder report, String name, BleuScore s) {
+    private static void row(StringBuilder report, String name, BleuScore s, CaptionScores c) {
         report.append(
                 String.format(
                         Locale.ROOT,
-                        "%-36s %7.2f %7.2f %7.2f %7.2f%n",
+                        "%-36s %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f%n",
                         name,
                         s.cumulative(1),
                         s.cumulative(2),
                         s.cumulative(3),
-                        s.cumulative(4)));
+                        s.cumulative(4),
+                        c.cider(),
+                        c.rougeL()));
+    }
+
+    /** Normalized captions (tokens joined by single spaces) split back into tokens. */
+    private static List<List<String>> tokens(List<String> captions) {
+        return captions.stream().map(CaptionRecipe::split).toList();
+    }
+
+    private static List<List<List<String>>> referenceTokens(List<List<String>> references) {
+        return references.stream().map(CaptionRecipe::tokens).toList();
+    }
+
+    private static List<String> split(String caption) {
+        String trimmed = caption.strip();
+        return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
+    }
+
+    /**
+     * CIDEr-D and ROUGE-L of one system on the evaluated images, both x 100 like the BLEU keys (the
+     * COCO evaluation prints them on 0-10 and 0-1 scales; papers multiply by 100).
+     */
+    private record CaptionScores(double cider, double rougeL) {
+
+        static CaptionScores of(List<String> candidates, List<List<List<String>>> references) {
+            List<List<String>> candidateTokens = tokens(candidates);
+            return new CaptionScores(
+                    100 * CiderD.corpus(candidateTokens, references).score(),
+                    100 * RougeL.corpus(candidateTokens, references).score());
+        }
+
+        /** Puts {@code cider<suffix>} and {@code rouge_l<suffix>}. */
+        void put(Map<String, Double> metrics, String suffix) {
+            put(metrics, "", suffix);
+        }
+
+        /** Puts {@code <prefix>cider<suffix>} and {@code <prefix>rouge_l<suffix>}. */
+        void put(Map<String, Double> metrics, String prefix, String suffix) {
+            metrics.put(prefix + "cider" + suffix, cider);
+            metrics.put(prefix + "rouge_l" + suffix, rougeL);
+        }
     }
 }

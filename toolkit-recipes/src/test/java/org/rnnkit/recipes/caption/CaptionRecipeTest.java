@@ -59,9 +59,19 @@ class CaptionRecipeTest {
                         "bleu4_greedy",
                         "baseline_constant_bleu2",
                         "baseline_nearest_bleu4",
+                        "cider",
+                        "rouge_l",
+                        "cider_greedy",
+                        "rouge_l_greedy",
+                        "baseline_constant_cider",
+                        "baseline_constant_rouge_l",
+                        "baseline_nearest_cider",
+                        "baseline_nearest_rouge_l",
                         "exact_match")) {
             assertEquals(trained.metrics().get(key), evaluated.metrics().get(key), 1e-9, key);
         }
+        assertTrue(evaluated.report().contains("CIDEr-D"), evaluated.report());
+        assertTrue(evaluated.metrics().get("rouge_l") <= 100, evaluated.report());
         // Same seed, same result.
         RecipeResult again = CaptionRecipe.train(tiny(train, dev, dir.resolve("c2.zip")));
         assertEquals(trained.metrics().get("bleu4_greedy"), again.metrics().get("bleu4_greedy"));
