@@ -67,13 +67,13 @@ class CaptionCliTest {
             double v = metrics.get(key).asDouble();
             assertTrue(v >= 0 && v <= 100, key + " in " + metrics);
         }
-        // CIDEr-D x 100 lies in [0, 1000]
+        // CIDEr-D on the COCO scale lies in [0, 10]
         for (String key :
                 new String[] {
                     "cider", "cider_greedy", "baseline_constant_cider", "baseline_nearest_cider"
                 }) {
             double v = metrics.get(key).asDouble();
-            assertTrue(v >= 0 && v <= 1000, key + " in " + metrics);
+            assertTrue(v >= 0 && v <= 10, key + " in " + metrics);
         }
 
         Path image = data.resolve("images").resolve("scene-00001.png");

@@ -97,8 +97,9 @@ public final class CaptionRecipe {
      * batches -> graph -> Trainer -> baselines -> evaluation -> bundle -> report.
      *
      * @param requested the settings
-     * @return the bundle path, the dev metrics ({@code bleu1}..{@code bleu4}, {@code cider}, {@code
-     *     rouge_l}, 0-100, beam search; greedy; the baselines') and the report
+     * @return the bundle path, the dev metrics ({@code bleu1}..{@code bleu4}, {@code rouge_l},
+     *     0-100, and {@code cider} on the COCO scale, beam search; greedy; the baselines') and the
+     *     report
      * @throws IOException when a file cannot be read or written
      * @throws MalformedDataException for a malformed line or an unreadable image
      * @throws IllegalArgumentException when the data holds no training or no dev image
@@ -311,8 +312,8 @@ public final class CaptionRecipe {
      * @param data the corpus
      * @param beamWidth beam width, or {@code null} for the model's setting
      * @param skipBadRows count and skip malformed rows and unreadable images
-     * @return metrics ({@code bleu1}..{@code bleu4}, {@code cider}, {@code rouge_l} 0-100 with beam
-     *     search, greedy, exact match, baselines) and the report
+     * @return metrics ({@code bleu1}..{@code bleu4}, {@code rouge_l} 0-100 and {@code cider} on the
+     *     COCO scale 0-10, with beam search, greedy, exact match, baselines) and the report
      * @throws IOException when a file cannot be read
      * @throws MalformedDataException for a malformed line or, without {@code skipBadRows}, an
      *     unreadable image
@@ -596,8 +597,8 @@ public final class CaptionRecipe {
         row(report, "baseline: best training caption", constantBleu, constantScores);
         row(report, "baseline: nearest training image", nearestBleu, nearestScores);
         report.append(
-                "(BLEU, CIDEr-D and ROUGE-L x 100 as papers report them; CIDEr-D's n-gram weights"
-                        + " come from these images' references)\n");
+                "(BLEU and ROUGE-L x 100 as papers report them, CIDEr-D on the COCO evaluation's"
+                        + " scale; CIDEr-D's n-gram weights come from these images' references)\n");
         report.append(
                 String.format(
                         Locale.ROOT,
@@ -621,7 +622,7 @@ public final class CaptionRecipe {
         report.append(
                 String.format(
                         Locale.ROOT,
-                        "%-36s %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f%n",
+                        "%-36s %7.2f %7.2f %7.2f %7.2f %7.3f %7.2f%n",
                         name,
                         s.cumulative(1),
                         s.cumulative(2),
@@ -646,15 +647,16 @@ public final class CaptionRecipe {
     }
 
     /**
-     * CIDEr-D and ROUGE-L of one system on the evaluated images, both x 100 like the BLEU keys (the
-     * COCO evaluation prints them on 0-10 and 0-1 scales; papers multiply by 100).
+     * CIDEr-D and ROUGE-L of one system on the evaluated images: CIDEr-D on the COCO evaluation's
+     * own scale (pycocoevalcap's number, 0-10, the scale the captioning targets are stated in),
+     * ROUGE-L x 100 like the BLEU keys.
      */
     private record CaptionScores(double cider, double rougeL) {
 
         static CaptionScores of(List<String> candidates, List<List<List<String>>> references) {
             List<List<String>> candidateTokens = tokens(candidates);
             return new CaptionScores(
-                    100 * CiderD.corpus(candidateTokens, references).score(),
+                    CiderD.corpus(candidateTokens, references).score(),
                     100 * RougeL.corpus(candidateTokens, references).score());
         }
 
