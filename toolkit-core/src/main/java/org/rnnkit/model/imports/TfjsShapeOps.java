@@ -8,13 +8,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
-import org.nd4j.linalg.api.ops.impl.shape.StridedSlice;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Shape and selection ops: ConcatV2 (axis = last input), Reshape (one -1 allowed), ExpandDims,
- * Squeeze, StridedSlice (libnd4j {@code strided_slice} with TF's five masks), GatherV2 (batch_dims
- * 0, libnd4j {@code gather}), TopKV2 (libnd4j {@code top_k} over the last axis; outputs values and
+ * Squeeze, StridedSlice (TF's five masks, see {@link TfjsStridedSlice}), GatherV2 (batch_dims 0,
+ * libnd4j {@code gather}), TopKV2 (libnd4j {@code top_k} over the last axis; outputs values and
  * int32 indices).
  */
 final class TfjsShapeOps {
@@ -89,18 +88,10 @@ final class TfjsShapeOps {
     }
 
     private static INDArray[] stridedSlice(TfjsNode n, INDArray[] in) {
-        StridedSlice op =
-                new StridedSlice(
-                        in[0],
-                        TfjsOps.longs(in[1]),
-                        TfjsOps.longs(in[2]),
-                        TfjsOps.longs(in[3]),
-                        (int) n.integer("begin_mask", 0),
-                        (int) n.integer("end_mask", 0),
-                        (int) n.integer("ellipsis_mask", 0),
-                        (int) n.integer("new_axis_mask", 0),
-                        (int) n.integer("shrink_axis_mask", 0));
-        return new INDArray[] {Nd4j.exec(op)[0]};
+        return new INDArray[] {
+            TfjsStridedSlice.apply(
+                    n, in[0], TfjsOps.longs(in[1]), TfjsOps.longs(in[2]), TfjsOps.longs(in[3]))
+        };
     }
 
     private static INDArray[] gather(TfjsNode n, INDArray[] in) {
