@@ -23,6 +23,11 @@ final class TfjsConvOps {
 
     private TfjsConvOps() {}
 
+    /**
+     * Registers Conv2D, DepthwiseConv2dNative and their fused forms.
+     *
+     * @param ops the registry to add to
+     */
     static void register(Map<String, TfjsOp> ops) {
         ops.put("Conv2D", (n, in) -> new INDArray[] {conv(n, in, false)});
         ops.put("_FusedConv2D", (n, in) -> new INDArray[] {conv(n, in, false)});

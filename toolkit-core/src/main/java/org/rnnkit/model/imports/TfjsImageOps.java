@@ -17,6 +17,11 @@ final class TfjsImageOps {
 
     private TfjsImageOps() {}
 
+    /**
+     * Registers ResizeBilinear and MaxPool.
+     *
+     * @param ops the registry to add to
+     */
     static void register(Map<String, TfjsOp> ops) {
         ops.put("ResizeBilinear", TfjsImageOps::resize);
         ops.put("MaxPool", TfjsImageOps::maxPool);

@@ -20,6 +20,11 @@ final class TfjsMathOps {
 
     private TfjsMathOps() {}
 
+    /**
+     * Registers the element-wise ops, Cast and the reductions.
+     *
+     * @param ops the registry to add to
+     */
     static void register(Map<String, TfjsOp> ops) {
         binary(ops, "Add", "add");
         binary(ops, "AddV2", "add");

@@ -14,12 +14,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * Shape and selection ops: ConcatV2 (axis = last input), Reshape (one -1 allowed), ExpandDims,
  * Squeeze, StridedSlice (TF's five masks, see {@link TfjsStridedSlice}), GatherV2 (batch_dims 0,
  * libnd4j {@code gather}), TopKV2 (libnd4j {@code top_k} over the last axis; outputs values and
- * int32 indices).
+ * int32 indices). ND4J's {@code TopK} class is bypassed because its constructor does not pass k on
+ * in 1.0.0-M2.1. For equal values TF returns the lower index first; libnd4j's order among ties was
+ * not checked.
  */
 final class TfjsShapeOps {
 
     private TfjsShapeOps() {}
 
+    /**
+     * Registers the shape and selection ops.
+     *
+     * @param ops the registry to add to
+     */
     static void register(Map<String, TfjsOp> ops) {
         ops.put("ConcatV2", (n, in) -> new INDArray[] {concat(in)});
         ops.put("Reshape", (n, in) -> new INDArray[] {reshape(in[0], TfjsOps.longs(in[1]))});

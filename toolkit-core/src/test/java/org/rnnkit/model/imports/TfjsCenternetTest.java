@@ -101,6 +101,26 @@ class TfjsCenternetTest {
         check("checker", checker());
     }
 
+    @Test
+    void featureMapAloneComputesOnlyTheBackbone() {
+        INDArray image = gradient();
+        long t0 = System.nanoTime();
+        INDArray features = model.run(Map.of(INPUT, image), FEATURES).get(FEATURES);
+        long first = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        model.run(Map.of(INPUT, image), FEATURES);
+        long second = (System.nanoTime() - t0) / 1_000_000;
+        double err =
+                maxAbs(
+                        features.mean(0, 1, 2),
+                        reference.path("cases").path("gradient").get("extern1_channel_mean"));
+        System.out.printf(
+                "centernet feature map 512x512: %d ms (first call), %d ms (second); channel mean"
+                        + " error %.3g%n",
+                first, second, err);
+        assertTrue(err < TOLERANCE);
+    }
+
     private static void check(String name, INDArray image) {
         JsonNode ref = reference.path("cases").path(name);
         long t0 = System.nanoTime();
