@@ -374,8 +374,29 @@ public final class TfjsGraphModel {
                 order.add(name);
             }
         }
+        // Drop each intermediate value after its last consumer so peak memory stays near the
+        // widest layer rather than the whole graph.
+        Map<String, Integer> uses = new HashMap<>();
         for (String name : order) {
-            values.put(name, compute(byName.get(name), values));
+            for (String in : byName.get(name).dataInputs()) {
+                uses.merge(nodeName(in), 1, Integer::sum);
+            }
+        }
+        Set<String> keep = new HashSet<>();
+        for (String f : fetches) {
+            keep.add(nodeName(f));
+        }
+        for (String name : order) {
+            TfjsNode node = byName.get(name);
+            values.put(name, compute(node, values));
+            for (String in : node.dataInputs()) {
+                String dep = nodeName(in);
+                if (uses.merge(dep, -1, Integer::sum) == 0
+                        && !keep.contains(dep)
+                        && !feeds.containsKey(dep)) {
+                    values.remove(dep);
+                }
+            }
         }
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (String f : fetches) {

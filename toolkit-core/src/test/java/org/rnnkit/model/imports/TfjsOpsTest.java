@@ -115,7 +115,7 @@ class TfjsOpsTest {
         attrs[5] = s("NHWC");
         System.arraycopy(extra, 0, attrs, 6, extra.length);
         String[] inputs = {"x", "w"};
-        if (extra.length > 0) {
+        if (java.util.Arrays.asList(extra).contains("fused_ops")) {
             g.constant("b", new float[] {0.5f, -3f, 2f, 7f}, 4);
             inputs = new String[] {"x", "w", "b"};
         }
@@ -139,6 +139,25 @@ class TfjsOpsTest {
         INDArray y = convGraph("Conv2D", x, w, new long[] {3, 3, 3, 4}, 2, "VALID");
         assertClose(naiveConv(x, array(w, 3, 3, 3, 4), 2, false, false), y);
         assertArrayEquals(new long[] {2, 3, 2, 4}, y.shape());
+    }
+
+    @Test
+    void conv2dExplicitPaddingEqualsZeroPaddedValid() throws Exception {
+        INDArray x = array(random(1 * 4 * 5 * 2, 15), 1, 4, 5, 2);
+        float[] w = random(2 * 3 * 2 * 3, 16);
+        INDArray y =
+                convGraph(
+                        "Conv2D",
+                        x,
+                        w,
+                        new long[] {2, 3, 2, 3},
+                        1,
+                        "EXPLICIT",
+                        "explicit_paddings",
+                        iList(0, 0, 1, 0, 2, 1, 0, 0));
+        INDArray padded = Nd4j.pad(x, new int[][] {{0, 0}, {1, 0}, {2, 1}, {0, 0}});
+        assertClose(naiveConv(padded, array(w, 2, 3, 2, 3), 1, false, false), y);
+        assertArrayEquals(new long[] {1, 4, 6, 3}, y.shape());
     }
 
     @Test
