@@ -35,12 +35,7 @@ class TfjsCenternetTest {
     @BeforeAll
     static void load() throws Exception {
         for (String p :
-                new String[] {
-                    "../shared/models/centernet",
-                    "../../shared/models/centernet",
-                    // a git worktree under <root>/wt/<name> sits one level deeper
-                    "../../../shared/models/centernet"
-                }) {
+                new String[] {"../shared/models/centernet", "../../shared/models/centernet"}) {
             Path d = Path.of(p);
             if (Files.isRegularFile(d.resolve("centernet.json"))) {
                 dir = d;
