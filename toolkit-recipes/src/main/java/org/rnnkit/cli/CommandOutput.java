@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnnkit.recipes.RecipeResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Input and output steps shared by the recipes' commands. */
 final class CommandOutput {
@@ -68,5 +70,19 @@ final class CommandOutput {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses flags a command cannot honour, as a usage error (exit status 2).
+     *
+     * @param spec the command, named in the error
+     * @param given whether any of the refused flags was given
+     * @param message what was refused and what to use instead
+     * @throws CommandLine.ParameterException when {@code given}
+     */
+    static void refuse(CommandSpec spec, boolean given, String message) {
+        if (given) {
+            throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
     }
 }

@@ -59,7 +59,7 @@ final class ForecastCommand extends GroupCommand {
 
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            TrainingFlags.refuse(
+            CommandOutput.refuse(
                     spec,
                     a.skipBadRows,
                     "forecast eval does not take --skip-bad-rows: the model's --fill applies");

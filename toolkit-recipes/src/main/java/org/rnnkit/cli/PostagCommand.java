@@ -52,7 +52,7 @@ final class PostagCommand extends GroupCommand {
     static final class Eval extends EvalCommand {
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            TrainingFlags.refuse(spec, a.skipBadRows, "postag eval does not take --skip-bad-rows");
+            CommandOutput.refuse(spec, a.skipBadRows, "postag eval does not take --skip-bad-rows");
             return PostagRecipe.evaluate(a.model, a.data);
         }
     }

@@ -83,20 +83,20 @@ final class PostagFlags {
     PostagOptions apply(
             CommandSpec spec, TrainingFlags common, EmbeddingFlags embedding, PrintWriter out)
             throws IOException {
-        TrainingFlags.refuse(
+        CommandOutput.refuse(
                 spec,
                 common.skipBadRows || common.maxLength != null,
                 "postag train does not take --skip-bad-rows or --max-length: sentences are"
                         + " tagged whole and malformed lines are errors");
-        TrainingFlags.refuse(
+        CommandOutput.refuse(
                 spec,
                 unidirectional && common.bidirectional,
                 "--bidirectional and --unidirectional exclude each other");
-        TrainingFlags.refuse(
+        CommandOutput.refuse(
                 spec,
                 embeddingsLimit != null && embeddings == null,
                 "--embeddings-limit needs --embeddings");
-        TrainingFlags.refuse(
+        CommandOutput.refuse(
                 spec,
                 frozenEmbeddings && embeddings == null,
                 "--frozen-embeddings needs --embeddings");

@@ -65,7 +65,7 @@ abstract class TrainCommand implements Callable<Integer> {
      * @throws CommandLine.ParameterException when {@code given}
      */
     void refuse(boolean given, String message) {
-        TrainingFlags.refuse(spec, given, message);
+        CommandOutput.refuse(spec, given, message);
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import org.rnnkit.model.CellType;
 import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.TrainingOptionsBuilder;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -102,19 +100,5 @@ final class TrainingFlags {
                 .skipBadRows(skipBadRows)
                 .progressBar(!noProgress && System.console() != null)
                 .build();
-    }
-
-    /**
-     * Refuses flags a recipe cannot honour, as a usage error (exit status 2).
-     *
-     * @param spec the command, named in the error
-     * @param given whether any of the refused flags was given
-     * @param message what was refused and what to use instead
-     * @throws CommandLine.ParameterException when {@code given}
-     */
-    static void refuse(CommandSpec spec, boolean given, String message) {
-        if (given) {
-            throw new CommandLine.ParameterException(spec.commandLine(), message);
-        }
     }
 }

@@ -49,7 +49,7 @@ final class TranslateCommand extends GroupCommand {
 
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            TrainingFlags.refuse(
+            CommandOutput.refuse(
                     spec, a.skipBadRows, "translate eval does not take --skip-bad-rows");
             return TranslateRecipe.evaluate(a.model, a.data, beam, lengthPenalty);
         }

@@ -81,11 +81,11 @@ final class TranslateFlags {
      * @throws IllegalArgumentException when a value is out of range
      */
     TranslateOptions apply(CommandSpec spec, TrainingFlags common, EmbeddingFlags embedding) {
-        TrainingFlags.refuse(
+        CommandOutput.refuse(
                 spec,
                 common.skipBadRows,
                 "translate train does not take --skip-bad-rows: malformed lines are errors");
-        TrainingFlags.refuse(
+        CommandOutput.refuse(
                 spec,
                 unidirectional && common.bidirectional,
                 "--bidirectional and --unidirectional exclude each other");
