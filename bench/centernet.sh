@@ -20,6 +20,7 @@ if [ ! -f "$model" ]; then
 fi
 command -v npm >/dev/null || { echo "npm not found: install Node.js with npm" >&2; exit 2; }
 
+machine="$(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load at start $(cut -d' ' -f1 /proc/loadavg)"
 . "$root/bench/common.sh"
 bench_prepare
 mkdir -p "$work/node"
@@ -49,12 +50,12 @@ def med(impl, fetch):
 out = ["| what | rnnkit (ND4J, OMP_NUM_THREADS=1) | TF.js wasm | TF.js cpu | rnnkit / wasm |", "|---|---|---|---|---|"]
 for fetch in ["features", "detections"]:
     a, w, c = med("rnnkit", fetch), med("tfjs-wasm", fetch), med("tfjs-cpu", fetch)
-    out.append(f"| {fetch} | {a:.3f} img/s | {w:.3f} img/s | {c:.3f} img/s | {a / w:.2f} |")
+    cell = lambda x: "not run" if x != x else f"{x:.3f} img/s"
+    out.append(f"| {fetch} | {cell(a)} | {cell(w)} | {cell(c)} | {a / w:.2f} |")
 print("\n".join(out))
 PY
 )
 echo "$summary"
-machine="$(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load at start $(cut -d' ' -f1 /proc/loadavg)"
 {
   echo
   echo "## TF.js graph import: COCO CenterNet features, rnnkit vs TensorFlow.js ($(date -u +%Y-%m-%d), commit $(cd "$root" && git rev-parse --short HEAD))"
