@@ -16,7 +16,7 @@ final class CaptionFlags {
 
     @Option(
             names = "--encoder",
-            paramLabel = "cnn|resnet50|vgg16",
+            paramLabel = "cnn|resnet50|vgg16|centernet",
             descriptionKey = "caption.encoder")
     String encoder;
 

@@ -1,13 +1,16 @@
 package org.rnnkit.recipes.caption;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.bundle.BundleFormatException;
 import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.CaptionImageLoader;
 import org.rnnkit.decode.Hypothesis;
 import org.rnnkit.decode.SequenceDecoder;
@@ -43,6 +47,7 @@ public final class CaptionModel {
 
     static final String BASELINES = "baselines.json";
     static final String NEIGHBOURS = "neighbours.bin";
+    static final String ENCODER = "encoder.json";
 
     /** Images encoded and decoded together. */
     private static final int BATCH = 64;
@@ -134,8 +139,89 @@ public final class CaptionModel {
     }
 
     /**
+     * Reads images into what a recipe run loads per image: pixels from {@link #imageLoader}, or for
+     * {@code centernet} the detector's features directly (the 512x512 pixels are never kept).
+     */
+    interface ImageSource {
+        /**
+         * Loads an image file.
+         *
+         * @param file the image
+         * @return {@code [1, 3, size, size]} pixels or {@code [1, 560]} features
+         * @throws IOException when the file cannot be read or decoded
+         */
+        INDArray load(Path file) throws IOException;
+
+        /**
+         * Loads an in-memory picture (the generated scenes).
+         *
+         * @param picture the picture
+         * @return as {@link #load(Path)}
+         * @throws IOException when the picture cannot be converted
+         */
+        INDArray load(BufferedImage picture) throws IOException;
+
+        /**
+         * Returns the shape of an empty set of images.
+         *
+         * @return {@code [0, 3, size, size]} or {@code [0, 560]}
+         */
+        long[] emptyShape();
+    }
+
+    /**
+     * Returns the image source of a recipe run.
+     *
+     * @param o the options
+     * @param cacheDirectory where {@code centernet} caches its features, or {@code null} for none
+     * @return the source
+     * @throws IOException when the centernet model file cannot be read
+     * @throws IllegalArgumentException when the centernet model file does not exist
+     */
+    static ImageSource imageSource(CaptionOptions o, Path cacheDirectory) throws IOException {
+        if (o.encoder().equals("centernet")) {
+            CenternetEncoder encoder = CenternetEncoder.open(o.encoderWeights(), cacheDirectory);
+            return new ImageSource() {
+                @Override
+                public INDArray load(Path file) throws IOException {
+                    return encoder.features(file);
+                }
+
+                @Override
+                public INDArray load(BufferedImage picture) throws IOException {
+                    return encoder.features(picture);
+                }
+
+                @Override
+                public long[] emptyShape() {
+                    return new long[] {0, CenternetEncoder.FEATURE_SIZE};
+                }
+            };
+        }
+        CaptionImageLoader loader = imageLoader(o);
+        return new ImageSource() {
+            @Override
+            public INDArray load(Path file) throws IOException {
+                return loader.load(file);
+            }
+
+            @Override
+            public INDArray load(BufferedImage picture) throws IOException {
+                return loader.load(picture);
+            }
+
+            @Override
+            public long[] emptyShape() {
+                int[] s = loader.shape();
+                return new long[] {0, s[0], s[1], s[2]};
+            }
+        };
+    }
+
+    /**
      * Turns loaded images into the network's image input: the pixels themselves for the CNN
-     * encoder, the frozen zoo encoder's features otherwise (computed once, here).
+     * encoder, the frozen zoo encoder's features otherwise (computed once, here); {@code
+     * centernet}'s inputs are features already (see {@link #imageSource}).
      *
      * @param pixels {@code [n, 3, size, size]} from {@link #imageLoader}
      * @return the pixels, or the features {@code [n, F]}
@@ -154,7 +240,7 @@ public final class CaptionModel {
      * @throws IOException when the zoo encoder's weights cannot be read
      */
     static INDArray inputs(CaptionOptions o, INDArray pixels) throws IOException {
-        if (!o.frozenEncoder() || pixels.size(0) == 0) {
+        if (!o.frozenEncoder() || o.encoder().equals("centernet") || pixels.size(0) == 0) {
             return pixels;
         }
         return ZooEncoder.load(o.encoder(), o.encoderWeights()).features(pixels);
@@ -169,6 +255,9 @@ public final class CaptionModel {
      *     model
      * @throws BundleFormatException when its {@code options.json} is of a newer format or does not
      *     hold valid caption options
+     * @throws IllegalArgumentException when the model's frozen encoder file (recorded with its
+     *     SHA-256 at training) is missing or has another SHA-256; the message names the file and
+     *     both hashes
      */
     public static CaptionModel load(Path file) throws IOException {
         ModelBundle bundle = Recipes.loadBundle(file, TASK);
@@ -185,6 +274,11 @@ public final class CaptionModel {
                         CaptionOptions.defaults(),
                         Map.of("maxCaptionLength", "maxLength"),
                         file);
+        if (bundle.attachments().containsKey(ENCODER)) {
+            checkEncoder(
+                    file,
+                    ModelBundle.json().readValue(bundle.attachment(ENCODER), EncoderFile.class));
+        }
         CaptionBaselines.Stored stored =
                 ModelBundle.json()
                         .readValue(bundle.attachment(BASELINES), CaptionBaselines.Stored.class);
@@ -197,6 +291,69 @@ public final class CaptionModel {
                 bundle.vocabulary(),
                 options,
                 new CaptionBaselines(stored.constant(), vectors, stored.neighbourCaptions()));
+    }
+
+    /**
+     * The frozen encoder's file as recorded in a bundle.
+     *
+     * @param encoder the encoder name
+     * @param path the file's path at training
+     * @param sha256 its SHA-256 (lower-case hex)
+     */
+    record EncoderFile(String encoder, String path, String sha256) {}
+
+    private static void checkEncoder(Path bundle, EncoderFile recorded) throws IOException {
+        Path path = Path.of(recorded.path());
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(
+                    bundle
+                            + ": its "
+                            + recorded.encoder()
+                            + " encoder file "
+                            + path
+                            + " is missing (expected sha256 "
+                            + recorded.sha256()
+                            + ")");
+        }
+        String actual = Provenance.sha256(path);
+        if (!actual.equals(recorded.sha256())) {
+            throw new IllegalArgumentException(
+                    bundle
+                            + ": its "
+                            + recorded.encoder()
+                            + " encoder file "
+                            + path
+                            + " has sha256 "
+                            + actual
+                            + ", but the model was trained with sha256 "
+                            + recorded.sha256());
+        }
+    }
+
+    /**
+     * Serializes the baselines and, for a frozen encoder, its file's path and SHA-256 as bundle
+     * attachments.
+     *
+     * @param baselines the baselines
+     * @param options the options of the run
+     * @return attachment name to bytes
+     * @throws IOException when serialization fails or the encoder file cannot be read
+     */
+    static Map<String, byte[]> attachments(CaptionBaselines baselines, CaptionOptions options)
+            throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>(attachments(baselines));
+        if (options.frozenEncoder()) {
+            Path weights = options.encoderWeights();
+            out.put(
+                    ENCODER,
+                    ModelBundle.json()
+                            .writeValueAsBytes(
+                                    new EncoderFile(
+                                            options.encoder(),
+                                            weights.toString(),
+                                            Provenance.sha256(weights))));
+        }
+        return out;
     }
 
     /**

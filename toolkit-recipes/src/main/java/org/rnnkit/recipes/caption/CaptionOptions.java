@@ -26,9 +26,12 @@ import org.rnnkit.recipes.TrainingOptionsBuilder;
  *     reads forward, so {@code bidirectional} must be false
  * @param encoder {@code cnn} (a small CNN trained with the decoder), {@code resnet50} or {@code
  *     vgg16} (DL4J zoo architectures with pretrained weights from {@code encoderWeights}, frozen,
- *     features precomputed)
- * @param encoderWeights the zoo encoder's weights (a DL4J model zip), required for {@code resnet50}
- *     and {@code vgg16}
+ *     features precomputed), or {@code centernet} (the COCO detector of {@link CenternetEncoder},
+ *     frozen, 560 features per image precomputed and cached)
+ * @param encoderWeights the frozen encoder's weights, required for every encoder but {@code cnn}: a
+ *     DL4J model zip for {@code resnet50} and {@code vgg16}, the {@code centernet.json} (with
+ *     {@code centernet.bin} beside it) for {@code centernet}; the bundle records the file's path
+ *     and SHA-256
  * @param imageSize side in pixels of the square images the CNN encoder reads (zoo encoders: 224)
  * @param imageVectorSize width of the image vector the decoder reads
  * @param embeddingSize word embedding width
@@ -60,7 +63,7 @@ public record CaptionOptions(
     public static final int DEFAULT_EPOCHS = 20;
 
     /** The image encoders. */
-    public static final List<String> ENCODERS = List.of("cnn", "resnet50", "vgg16");
+    public static final List<String> ENCODERS = List.of("cnn", "resnet50", "vgg16", "centernet");
 
     /**
      * Validates the settings.
@@ -82,7 +85,10 @@ public record CaptionOptions(
                 encoder.equals("cnn") || encoderWeights != null,
                 "encoder="
                         + encoder
-                        + " needs encoderWeights (a local DL4J model zip; no download)");
+                        + (encoder.equals("centernet")
+                                ? " needs encoderWeights (the centernet.json of `datasets/fetch.sh"
+                                        + " centernet`)"
+                                : " needs encoderWeights (a local DL4J model zip; no download)"));
         atLeast("imageSize", imageSize, 8);
         atLeast("imageVectorSize", imageVectorSize, 1);
         atLeast("embeddingSize", embeddingSize, 1);
@@ -140,9 +146,9 @@ public record CaptionOptions(
     }
 
     /**
-     * Returns whether the encoder is a frozen pretrained zoo network.
+     * Returns whether the encoder is a frozen pretrained network.
      *
-     * @return true for {@code resnet50} and {@code vgg16}
+     * @return true for {@code resnet50}, {@code vgg16} and {@code centernet}
      */
     public boolean frozenEncoder() {
         return !encoder.equals("cnn");

@@ -27,7 +27,6 @@ import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.BucketingIterator;
 import org.rnnkit.data.CaptionCorpus;
 import org.rnnkit.data.CaptionCorpusReader;
-import org.rnnkit.data.CaptionImageLoader;
 import org.rnnkit.data.CaptionedImage;
 import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.Seq2SeqBatcher;
@@ -145,7 +144,7 @@ public final class CaptionRecipe {
                         optionsJson,
                         split.provenance(training, dataHash, encoded.captions().size()),
                         metrics,
-                        CaptionModel.attachments(model.baselines()));
+                        CaptionModel.attachments(model.baselines(), options));
         bundle.save(training.out());
         LOG.info("saved {}", training.out());
         String report = "dev set: " + split.dev().size() + " images\n" + evaluation.report();
@@ -159,12 +158,26 @@ public final class CaptionRecipe {
     private record Split(Images train, Images dev, int skipped) {
 
         static Split read(CaptionOptions options) throws IOException {
-            CaptionImageLoader loader = CaptionModel.imageLoader(options);
+            boolean centernet = options.encoder().equals("centernet");
+            // centernet's features are computed (or read from the cache) as each image is read.
+            CaptionModel.ImageSource loader =
+                    CaptionModel.imageSource(options, options.training().runDirectory());
+            long t0 = System.nanoTime();
             Split split =
                     options.training().data() == null
                             ? embedded(loader)
                             : fromCorpus(options, loader);
-            if (options.frozenEncoder()) {
+            if (centernet) {
+                int n = split.train().size() + split.dev().size();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                LOG.info(
+                        "centernet features of {} images in {} s ({} s per image; cached under {})",
+                        n,
+                        String.format(Locale.ROOT, "%.1f", seconds),
+                        String.format(Locale.ROOT, "%.3f", seconds / Math.max(1, n)),
+                        options.training().runDirectory());
+            }
+            if (options.frozenEncoder() && !centernet) {
                 // The encoder is frozen: its features are computed once and the decoder trains on
                 // them.
                 split =
@@ -183,7 +196,7 @@ public final class CaptionRecipe {
             return split;
         }
 
-        static Split embedded(CaptionImageLoader loader) throws IOException {
+        static Split embedded(CaptionModel.ImageSource loader) throws IOException {
             List<CaptionDataGenerator.Scene> scenes =
                     CaptionDataGenerator.generate(
                             CaptionDataGenerator.DEFAULT_SIZE, CaptionDataGenerator.DEFAULT_SEED);
@@ -194,7 +207,7 @@ public final class CaptionRecipe {
          * Splits a corpus: dev images from the {@code dev} corpus, else the corpus's {@code dev}
          * split, else a seeded {@code devFraction} of its (training) images.
          */
-        static Split fromCorpus(CaptionOptions options, CaptionImageLoader loader)
+        static Split fromCorpus(CaptionOptions options, CaptionModel.ImageSource loader)
                 throws IOException {
             TrainingOptions training = options.training();
             boolean skip = training.skipBadRows();
@@ -326,7 +339,7 @@ public final class CaptionRecipe {
         CaptionCorpus corpus = CaptionCorpusReader.read(data, skipBadRows);
         List<CaptionedImage> chosen =
                 corpus.split("test").isEmpty() ? corpus.images() : corpus.split("test");
-        Images loaded = load(corpus, chosen, CaptionModel.imageLoader(options), skipBadRows);
+        Images loaded = load(corpus, chosen, CaptionModel.imageSource(options, null), skipBadRows);
         Images images =
                 new Images(loaded.names(), model.inputs(loaded.pixels()), loaded.captions());
         int beam = beamWidth != null ? beamWidth : options.beamWidth();
@@ -355,7 +368,7 @@ public final class CaptionRecipe {
     public static List<Caption> predict(Path modelFile, List<Path> images, int beamWidth)
             throws IOException {
         CaptionModel model = CaptionModel.load(modelFile);
-        CaptionImageLoader loader = CaptionModel.imageLoader(model.options());
+        CaptionModel.ImageSource loader = CaptionModel.imageSource(model.options(), null);
         List<INDArray> pixels = new ArrayList<>();
         for (Path p : images) {
             pixels.add(loader.load(p));
@@ -367,9 +380,10 @@ public final class CaptionRecipe {
     }
 
     /**
-     * Replaces pixels by the frozen zoo encoder's features, cached in the run directory under a key
-     * of the encoder, its weights file's SHA-256 and the image names, so a resumed or repeated run
-     * does not run the encoder again.
+     * Replaces pixels by the frozen zoo encoder's features (not centernet's: those are read per
+     * image, see {@link CaptionModel#imageSource}), cached in the run directory under a key of the
+     * encoder, its weights file's SHA-256 and the image names, so a resumed or repeated run does
+     * not run the encoder again.
      */
     private static Images frozenFeatures(CaptionOptions options, String split, Images images)
             throws IOException {
@@ -436,7 +450,7 @@ public final class CaptionRecipe {
     }
 
     private static Images scenes(
-            List<CaptionDataGenerator.Scene> scenes, String split, CaptionImageLoader loader)
+            List<CaptionDataGenerator.Scene> scenes, String split, CaptionModel.ImageSource loader)
             throws IOException {
         List<String> names = new ArrayList<>();
         List<INDArray> pixels = new ArrayList<>();
@@ -457,7 +471,7 @@ public final class CaptionRecipe {
     static Images load(
             CaptionCorpus corpus,
             List<CaptionedImage> chosen,
-            CaptionImageLoader loader,
+            CaptionModel.ImageSource loader,
             boolean skipBadRows)
             throws IOException {
         List<String> names = new ArrayList<>();
@@ -484,8 +498,7 @@ public final class CaptionRecipe {
             LOG.warn("skipped {} missing or unreadable images of {}", bad, corpus.source());
         }
         if (pixels.isEmpty()) {
-            return new Images(
-                    names, Nd4j.create(0, 3, loader.shape()[1], loader.shape()[2]), captions);
+            return new Images(names, Nd4j.create(loader.emptyShape()), captions);
         }
         return new Images(names, Nd4j.concat(0, pixels.toArray(new INDArray[0])), captions);
     }

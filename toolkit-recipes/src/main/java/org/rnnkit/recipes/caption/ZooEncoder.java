@@ -23,14 +23,18 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ZooEncoder {
 
     /**
-     * Returns the feature width of an encoder: ResNet50's global average pool (2048) or VGG16's
-     * second fully connected layer (4096).
+     * Returns the feature width of a frozen encoder: ResNet50's global average pool (2048), VGG16's
+     * second fully connected layer (4096) or CenterNet's pooled map and class maxima (560).
      *
-     * @param name {@code resnet50} or {@code vgg16}
+     * @param name {@code resnet50}, {@code vgg16} or {@code centernet}
      * @return the width
      */
     static int featureSize(String name) {
-        return name.equals("resnet50") ? 2048 : 4096;
+        return switch (name) {
+            case "resnet50" -> 2048;
+            case "centernet" -> CenternetEncoder.FEATURE_SIZE;
+            default -> 4096;
+        };
     }
 
     /** Images per forward pass. */

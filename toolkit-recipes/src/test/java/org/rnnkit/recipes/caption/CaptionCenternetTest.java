@@ -1,0 +1,132 @@
+package org.rnnkit.recipes.caption;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnkit.bundle.Provenance;
+import org.rnnkit.recipes.RecipeResult;
+
+/**
+ * The centernet encoder with the real model from {@code ../shared/models/centernet} (skipped when
+ * absent) on four generated scenes: features, the disk cache, training, prediction and the encoder
+ * file's hash check.
+ */
+class CaptionCenternetTest {
+
+    @TempDir Path dir;
+
+    /**
+     * Finds the shared model folder relative to the module directory.
+     *
+     * @return the folder holding centernet.json, or {@code null}
+     */
+    static Path modelDirectory() {
+        for (String p :
+                new String[] {
+                    "../shared/models/centernet",
+                    "../../shared/models/centernet",
+                    "../../../shared/models/centernet"
+                }) {
+            Path d = Path.of(p);
+            if (Files.isRegularFile(d.resolve("centernet.json"))
+                    && Files.isRegularFile(d.resolve("centernet.bin"))) {
+                return d.toAbsolutePath().normalize();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void givenBgrUnitPixels_whenConverted_thenRgbNhwc0To255() {
+        INDArray bgr = Nd4j.createFromArray(0.1f, 0.2f, 0.3f).reshape(1, 3, 1, 1);
+        INDArray rgb = CenternetEncoder.input(bgr);
+        assertArrayEquals(new long[] {1, 1, 1, 3}, rgb.shape());
+        assertArrayEquals(new float[] {76.5f, 51f, 25.5f}, rgb.reshape(3).toFloatVector(), 1e-3f);
+    }
+
+    @Test
+    void givenCenternet_whenTrainedTwice_thenCachedFeaturesAndRecordedHash() throws IOException {
+        Path shared = modelDirectory();
+        assumeTrue(shared != null, "centernet model not present under ../shared/models/centernet");
+        // A copy of the small JSON beside a link to the shared weights, so its hash can change.
+        Path modelDir = Files.createDirectories(dir.resolve("model"));
+        Path model = modelDir.resolve("centernet.json");
+        Files.copy(shared.resolve("centernet.json"), model);
+        Files.createSymbolicLink(
+                modelDir.resolve("centernet.bin"), shared.resolve("centernet.bin"));
+        Path data = dir.resolve("scenes");
+        CaptionDataGenerator.write(data, 4, 3);
+        Path out = dir.resolve("c.zip");
+        CaptionOptions options =
+                CaptionOptions.builder()
+                        .encoder("centernet")
+                        .encoderWeights(model)
+                        .embeddingSize(4)
+                        .imageVectorSize(4)
+                        .minCount(1)
+                        .build()
+                        .withTraining(
+                                t -> t.data(data).out(out).hiddenSize(8).epochs(1).smoke(true));
+
+        int runs = CenternetEncoder.graphRuns();
+        long t0 = System.nanoTime();
+        RecipeResult r = CaptionRecipe.train(options);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(4, CenternetEncoder.graphRuns() - runs, "one graph run per image");
+        System.out.printf(
+                "centernet caption train on 4 images (features + smoke): %.1f s%n", seconds);
+        String sha = Provenance.sha256(model);
+        Path cache = dir.resolve("c-run").resolve("centernet-" + sha.substring(0, 16));
+        List<Path> cached;
+        try (Stream<Path> files = Files.list(cache)) {
+            cached = files.filter(f -> f.toString().endsWith(".bin")).toList();
+        }
+        assertEquals(4, cached.size(), "one cached feature file per image");
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(cached.get(0)))) {
+            INDArray f = Nd4j.read(in);
+            assertArrayEquals(new long[] {1, 560}, f.shape());
+            assertEquals(1.0, f.norm2Number().doubleValue(), 1e-4);
+        }
+
+        // The second run reads every feature from the cache: no graph run.
+        runs = CenternetEncoder.graphRuns();
+        RecipeResult again = CaptionRecipe.train(options);
+        assertEquals(0, CenternetEncoder.graphRuns() - runs, "second run reads the cache");
+        assertEquals(r.metrics().get("bleu4_greedy"), again.metrics().get("bleu4_greedy"));
+
+        Path image;
+        try (Stream<Path> files = Files.list(data.resolve("images"))) {
+            image = files.sorted().findFirst().orElseThrow();
+        }
+        List<CaptionModel.Caption> captions = CaptionRecipe.predict(out, List.of(image), 1);
+        assertEquals(1, captions.size());
+
+        // The bundle recorded the encoder file's hash: another file content is a clear error.
+        Files.writeString(model, "\n", StandardOpenOption.APPEND);
+        String changed = Provenance.sha256(model);
+        IllegalArgumentException wrong =
+                assertThrows(IllegalArgumentException.class, () -> CaptionModel.load(out));
+        assertTrue(wrong.getMessage().contains(model.toString()), wrong.getMessage());
+        assertTrue(wrong.getMessage().contains(sha), wrong.getMessage());
+        assertTrue(wrong.getMessage().contains(changed), wrong.getMessage());
+        Files.delete(model);
+        IllegalArgumentException missing =
+                assertThrows(IllegalArgumentException.class, () -> CaptionModel.load(out));
+        assertTrue(missing.getMessage().contains("missing"), missing.getMessage());
+        assertTrue(missing.getMessage().contains(sha), missing.getMessage());
+    }
+}
