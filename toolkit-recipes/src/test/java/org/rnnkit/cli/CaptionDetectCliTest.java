@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.recipes.caption.CaptionCenternetTest;
 import org.rnnkit.recipes.caption.CaptionDataGenerator;
 import org.rnnkit.recipes.caption.CenternetEncoder;
 
@@ -23,18 +24,8 @@ class CaptionDetectCliTest {
 
     @Test
     void givenScene_whenDetected_thenTabSeparatedBoxesInImagePixels() throws IOException {
-        Path model = null;
-        for (String p :
-                new String[] {
-                    "../shared/models/centernet",
-                    "../../shared/models/centernet",
-                    "../../../shared/models/centernet"
-                }) {
-            if (Files.isRegularFile(Path.of(p, "centernet.json"))) {
-                model = Path.of(p, "centernet.json");
-                break;
-            }
-        }
+        Path directory = CaptionCenternetTest.modelDirectory();
+        Path model = directory == null ? null : directory.resolve("centernet.json");
         assumeTrue(model != null, "centernet model not present under ../shared/models/centernet");
         CaptionDataGenerator.write(dir, 1, 5);
         Path image;

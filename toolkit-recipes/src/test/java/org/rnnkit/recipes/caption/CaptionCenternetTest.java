@@ -25,7 +25,7 @@ import org.rnnkit.recipes.RecipeResult;
  * absent) on four generated scenes: features, the disk cache, training, prediction and the encoder
  * file's hash check.
  */
-class CaptionCenternetTest {
+public class CaptionCenternetTest {
 
     @TempDir Path dir;
 
@@ -34,13 +34,9 @@ class CaptionCenternetTest {
      *
      * @return the folder holding centernet.json, or {@code null}
      */
-    static Path modelDirectory() {
+    public static Path modelDirectory() {
         for (String p :
-                new String[] {
-                    "../shared/models/centernet",
-                    "../../shared/models/centernet",
-                    "../../../shared/models/centernet"
-                }) {
+                new String[] {"../shared/models/centernet", "../../shared/models/centernet"}) {
             Path d = Path.of(p);
             if (Files.isRegularFile(d.resolve("centernet.json"))
                     && Files.isRegularFile(d.resolve("centernet.bin"))) {
