@@ -5,15 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.caption.CaptionDataGenerator;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
 import org.rnnkit.recipes.caption.CaptionRecipe;
-import org.rnnkit.recipes.caption.CenternetEncoder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +22,7 @@ import picocli.CommandLine.Parameters;
             CaptionCommand.Train.class,
             CaptionCommand.Eval.class,
             CaptionCommand.Predict.class,
-            CaptionCommand.Detect.class,
+            CaptionDetectCommand.class,
             CaptionCommand.Generate.class
         })
 final class CaptionCommand extends GroupCommand {
@@ -84,55 +80,6 @@ final class CaptionCommand extends GroupCommand {
             return IntStream.range(0, images.size())
                     .mapToObj(i -> Path.of(images.get(i)) + "\t" + captions.get(i).text())
                     .toList();
-        }
-    }
-
-    /**
-     * {@code rnnkit caption detect}: the COCO objects the centernet encoder's detector finds, one
-     * line per detection: {@code image<TAB>label<TAB>score<TAB>x1,y1,x2,y2} (original pixels).
-     */
-    @Command(name = "detect")
-    static final class Detect implements Callable<Integer> {
-
-        @Option(names = "--encoder-weights", required = true, paramLabel = "centernet.json")
-        Path encoderWeights;
-
-        @Option(names = "--min-score", paramLabel = "S")
-        double minScore = 0.3;
-
-        @Parameters(arity = "0..*", paramLabel = "IMAGE", description = "Image files.")
-        List<String> inputs = new ArrayList<>();
-
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws IOException {
-            if (!(minScore >= 0 && minScore <= 1)) {
-                throw new IllegalArgumentException(
-                        "--min-score must be in [0, 1], received: " + minScore);
-            }
-            PrintWriter err = spec.commandLine().getErr();
-            List<String> images = CommandOutput.inputs(inputs, "IMAGE", err);
-            err.flush();
-            CenternetEncoder detector = CenternetEncoder.open(encoderWeights, null);
-            PrintWriter out = spec.commandLine().getOut();
-            for (String image : images) {
-                for (CenternetEncoder.Detection d : detector.detect(Path.of(image), minScore)) {
-                    out.println(
-                            String.format(
-                                    Locale.ROOT,
-                                    "%s\t%s\t%.4f\t%.1f,%.1f,%.1f,%.1f",
-                                    image,
-                                    d.label(),
-                                    d.score(),
-                                    d.x1(),
-                                    d.y1(),
-                                    d.x2(),
-                                    d.y2()));
-                }
-                out.flush();
-            }
-            return 0;
         }
     }
 

@@ -69,6 +69,7 @@ final class CommandOutput {
                 out.add(a);
             }
         }
+        err.flush();
         return out;
     }
 

@@ -12,26 +12,19 @@ import org.rnnkit.recipes.TrainingOptionsBuilder;
 
 /**
  * Settings of the image captioning recipe: the shared {@link TrainingOptions} plus its own.
- * Immutable; validated on construction. {@link CaptionOptionsBuilder} (generated) builds them, and
- * the {@code withX} methods copy them with one change:
- *
- * <pre>{@code
- * CaptionOptions.defaults().withTraining(t -> t.data(Path.of("flickr8k"))).withImageSize(64)
- * }</pre>
+ * Immutable; validated on construction; built by {@link CaptionOptionsBuilder} (generated) or
+ * copied by the {@code withX} methods, e.g. {@code defaults().withImageSize(64)}.
  *
  * @param training the shared settings: {@code data} is a captions corpus (directory in the
  *     captions.txt, Flickr8k or COCO layout, or a COCO .json), {@code dev} a corpus whose images
  *     are all dev images ({@code null}: the corpus's {@code dev} split, else a seeded split);
  *     {@code maxLength} is the caption tokens kept plus EOS, also the decoding limit; the decoder
  *     reads forward, so {@code bidirectional} must be false
- * @param encoder {@code cnn} (a small CNN trained with the decoder), {@code resnet50} or {@code
- *     vgg16} (DL4J zoo architectures with pretrained weights from {@code encoderWeights}, frozen,
- *     features precomputed), or {@code centernet} (the COCO detector of {@link CenternetEncoder},
- *     frozen, 560 features per image precomputed and cached)
- * @param encoderWeights the frozen encoder's weights, required for every encoder but {@code cnn}: a
- *     DL4J model zip for {@code resnet50} and {@code vgg16}, the {@code centernet.json} (with
- *     {@code centernet.bin} beside it) for {@code centernet}; the bundle records the file's path
- *     and SHA-256
+ * @param encoder {@code cnn} (a small CNN trained with the decoder), or a frozen pretrained encoder
+ *     whose features are computed once: {@code resnet50}, {@code vgg16} (DL4J zoo) or {@code
+ *     centernet} (the COCO detector of {@link CenternetEncoder})
+ * @param encoderWeights the frozen encoder's weights (resnet50, vgg16: a DL4J model zip; centernet:
+ *     its centernet.json, the .bin beside it); the bundle records path and SHA-256
  * @param imageSize side in pixels of the square images the CNN encoder reads (zoo encoders: 224)
  * @param imageVectorSize width of the image vector the decoder reads
  * @param embeddingSize word embedding width
@@ -83,12 +76,7 @@ public record CaptionOptions(
                 "encoder must be one of " + ENCODERS + ", received: encoder=" + encoder);
         Recipes.require(
                 encoder.equals("cnn") || encoderWeights != null,
-                "encoder="
-                        + encoder
-                        + (encoder.equals("centernet")
-                                ? " needs encoderWeights (the centernet.json of `datasets/fetch.sh"
-                                        + " centernet`)"
-                                : " needs encoderWeights (a local DL4J model zip; no download)"));
+                "encoder=" + encoder + " needs encoderWeights (" + weightsHint(encoder) + ")");
         atLeast("imageSize", imageSize, 8);
         atLeast("imageVectorSize", imageVectorSize, 1);
         atLeast("embeddingSize", embeddingSize, 1);
@@ -143,6 +131,12 @@ public record CaptionOptions(
      */
     public CaptionOptions withTraining(Consumer<TrainingOptionsBuilder> change) {
         return withTraining(training.with(change));
+    }
+
+    private static String weightsHint(String encoder) {
+        return encoder.equals("centernet")
+                ? "the centernet.json of `datasets/fetch.sh centernet`"
+                : "a local DL4J model zip; no download";
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -313,7 +314,27 @@ public final class CenternetEncoder {
      * @param y2 bottom edge
      */
     public record Detection(
-            String label, double score, double x1, double y1, double x2, double y2) {}
+            String label, double score, double x1, double y1, double x2, double y2) {
+
+        /**
+         * Formats the detection as {@code rnnkit caption detect} prints it.
+         *
+         * @param image the image's name
+         * @return {@code image<TAB>label<TAB>score<TAB>x1,y1,x2,y2}
+         */
+        public String toLine(String image) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s\t%s\t%.4f\t%.1f,%.1f,%.1f,%.1f",
+                    image,
+                    label,
+                    score,
+                    x1,
+                    y1,
+                    x2,
+                    y2);
+        }
+    }
 
     /**
      * Detects COCO objects in an image file.
