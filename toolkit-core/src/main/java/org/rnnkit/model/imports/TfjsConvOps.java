@@ -3,6 +3,7 @@ package org.rnnkit.model.imports;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.DepthwiseConv2D;
@@ -99,10 +100,34 @@ final class TfjsConvOps {
                         .dataFormat(Conv2DConfig.NHWC)
                         .weightsFormat(WeightsFormat.YXIO)
                         .build();
-        INDArray y =
-                depthwise
-                        ? Nd4j.exec(new DepthwiseConv2D(x, w, bias, cfg))[0]
-                        : Nd4j.exec(new Conv2D(x, w, bias, cfg))[0];
+        INDArray y;
+        if (depthwise
+                && x.dataType() == DataType.FLOAT
+                && x.rank() == 4
+                && (mode == PaddingMode.SAME || mode == PaddingMode.VALID)) {
+            boolean relu = i < fused.size() && fused.get(i).equals("Relu");
+            boolean relu6 = i < fused.size() && fused.get(i).equals("Relu6");
+            if (relu || relu6) {
+                i++;
+            }
+            y =
+                    depthwiseNhwc(
+                            x,
+                            w,
+                            bias,
+                            (int) sH,
+                            (int) sW,
+                            (int) dH,
+                            (int) dW,
+                            mode == PaddingMode.SAME,
+                            relu || relu6 ? 0f : Float.NEGATIVE_INFINITY,
+                            relu6 ? 6f : Float.POSITIVE_INFINITY);
+        } else {
+            y =
+                    depthwise
+                            ? Nd4j.exec(new DepthwiseConv2D(x, w, bias, cfg))[0]
+                            : Nd4j.exec(new Conv2D(x, w, bias, cfg))[0];
+        }
         for (; i < fused.size(); i++) {
             String f = fused.get(i);
             switch (f) {
@@ -141,5 +166,123 @@ final class TfjsConvOps {
             }
         }
         return y;
+    }
+
+    /**
+     * A float32 NHWC depthwise convolution in plain Java loops (the inner loop runs over the
+     * channels, contiguous in input, filter and output, so the JIT vectorizes it), with the bias
+     * and a clamp activation fused into the same pass. TF's SAME padding: output ceil(in / stride),
+     * the odd padding pixel at the bottom/right.
+     *
+     * @param x input [N,H,W,C]
+     * @param w filter [kH,kW,C,M] (M the channel multiplier)
+     * @param bias [C*M] or null
+     * @param sH stride along H
+     * @param sW stride along W
+     * @param dH dilation along H
+     * @param dW dilation along W
+     * @param same SAME padding (else VALID)
+     * @param lo lower clamp applied after the bias (negative infinity for none, 0 for Relu/Relu6)
+     * @param hi upper clamp (positive infinity for none, 6 for Relu6)
+     * @return output [N,outH,outW,C*M] float32
+     */
+    static INDArray depthwiseNhwc(
+            INDArray x,
+            INDArray w,
+            INDArray bias,
+            int sH,
+            int sW,
+            int dH,
+            int dW,
+            boolean same,
+            float lo,
+            float hi) {
+        int n = (int) x.size(0);
+        int h = (int) x.size(1);
+        int wd = (int) x.size(2);
+        int c = (int) x.size(3);
+        int kH = (int) w.size(0);
+        int kW = (int) w.size(1);
+        int m = (int) w.size(3);
+        int oc = c * m;
+        int outH;
+        int outW;
+        int padT;
+        int padL;
+        if (same) {
+            outH = (h + sH - 1) / sH;
+            outW = (wd + sW - 1) / sW;
+            padT = Math.max((outH - 1) * sH + (kH - 1) * dH + 1 - h, 0) / 2;
+            padL = Math.max((outW - 1) * sW + (kW - 1) * dW + 1 - wd, 0) / 2;
+        } else {
+            outH = (h - (kH - 1) * dH - 1) / sH + 1;
+            outW = (wd - (kW - 1) * dW - 1) / sW + 1;
+            padT = 0;
+            padL = 0;
+        }
+        float[] xs = floats(x);
+        float[] ws = floats(w);
+        float[] bs = bias == null ? new float[oc] : floats(bias);
+        float[] ys = new float[n * outH * outW * oc];
+        boolean act = lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY;
+        for (int b = 0; b < n; b++) {
+            int xb = b * h * wd * c;
+            for (int oy = 0; oy < outH; oy++) {
+                int yRow = ((b * outH) + oy) * outW * oc;
+                for (int ox = 0; ox < outW; ox++) {
+                    System.arraycopy(bs, 0, ys, yRow + ox * oc, oc);
+                }
+                for (int ky = 0; ky < kH; ky++) {
+                    int iy = oy * sH - padT + ky * dH;
+                    if (iy < 0 || iy >= h) {
+                        continue;
+                    }
+                    int xRow = xb + iy * wd * c;
+                    for (int kx = 0; kx < kW; kx++) {
+                        int wo = (ky * kW + kx) * oc;
+                        for (int ox = 0; ox < outW; ox++) {
+                            int ix = ox * sW - padL + kx * dW;
+                            if (ix < 0 || ix >= wd) {
+                                continue;
+                            }
+                            int xo = xRow + ix * c;
+                            int yo = yRow + ox * oc;
+                            if (m == 1) {
+                                for (int ch = 0; ch < c; ch++) {
+                                    ys[yo + ch] += xs[xo + ch] * ws[wo + ch];
+                                }
+                            } else {
+                                for (int ch = 0; ch < c; ch++) {
+                                    float v = xs[xo + ch];
+                                    for (int k = 0; k < m; k++) {
+                                        ys[yo + ch * m + k] += v * ws[wo + ch * m + k];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if (act) {
+                    int end = yRow + outW * oc;
+                    for (int p = yRow; p < end; p++) {
+                        ys[p] = Math.min(Math.max(ys[p], lo), hi);
+                    }
+                }
+            }
+        }
+        return Nd4j.create(ys, new long[] {n, outH, outW, oc}, 'c');
+    }
+
+    /**
+     * The values of an array in C order as a new float[].
+     *
+     * @param a any shape, float32
+     * @return its elements, row-major
+     */
+    static float[] floats(INDArray a) {
+        if (!a.isView() && a.ordering() == 'c' && a.data().length() == a.length()) {
+            return a.data().asFloat();
+        }
+        return a.dup('c').data().asFloat();
     }
 }
