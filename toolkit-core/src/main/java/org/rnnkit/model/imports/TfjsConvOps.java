@@ -122,6 +122,14 @@ final class TfjsConvOps {
                             mode == PaddingMode.SAME,
                             relu || relu6 ? 0f : Float.NEGATIVE_INFINITY,
                             relu6 ? 6f : Float.POSITIVE_INFINITY);
+        } else if (!depthwise
+                && x.dataType() == DataType.FLOAT
+                && x.rank() == 4
+                && w.size(0) == 1
+                && w.size(1) == 1
+                && sH == 1
+                && sW == 1) {
+            y = pointwiseNhwc(x, w, bias);
         } else {
             y =
                     depthwise
@@ -284,5 +292,32 @@ final class TfjsConvOps {
             return a.data().asFloat();
         }
         return a.dup('c').data().asFloat();
+    }
+
+    /**
+     * A float32 NHWC 1x1 stride-1 convolution as one BLAS product: [N*H*W, Cin] x [Cin, Cout],
+     * computed as the column-major product w^T x^T so that the result's memory is the row-major
+     * [N,H,W,Cout] output without a copy; the bias is then added in place.
+     *
+     * @param x input [N,H,W,Cin]
+     * @param w filter [1,1,Cin,Cout]
+     * @param bias [Cout] or null
+     * @return output [N,H,W,Cout] float32, C order
+     */
+    static INDArray pointwiseNhwc(INDArray x, INDArray w, INDArray bias) {
+        long n = x.size(0);
+        long h = x.size(1);
+        long wd = x.size(2);
+        long cin = x.size(3);
+        long cout = w.size(3);
+        INDArray x2 = (x.isView() || x.ordering() != 'c' ? x.dup('c') : x).reshape(n * h * wd, cin);
+        INDArray w2 = (w.isView() || w.ordering() != 'c' ? w.dup('c') : w).reshape(cin, cout);
+        INDArray yt = Nd4j.createUninitialized(DataType.FLOAT, new long[] {cout, n * h * wd}, 'f');
+        w2.transpose().mmuli(x2.transpose(), yt);
+        INDArray y = Nd4j.create(yt.data(), new long[] {n, h, wd, cout});
+        if (bias != null) {
+            y.reshape(n * h * wd, cout).addiRowVector(bias.reshape(cout));
+        }
+        return y;
     }
 }
