@@ -130,6 +130,20 @@ final class TfjsConvOps {
                 && sH == 1
                 && sW == 1) {
             y = pointwiseNhwc(x, w, bias);
+        } else if (!depthwise
+                && x.dataType() == DataType.FLOAT
+                && x.rank() == 4
+                && (mode == PaddingMode.SAME || mode == PaddingMode.VALID)) {
+            y =
+                    convNhwc(
+                            x,
+                            w,
+                            bias,
+                            (int) sH,
+                            (int) sW,
+                            (int) dH,
+                            (int) dW,
+                            mode == PaddingMode.SAME);
         } else {
             y =
                     depthwise
@@ -233,6 +247,18 @@ final class TfjsConvOps {
         float[] bs = bias == null ? new float[oc] : floats(bias);
         float[] ys = new float[n * outH * outW * oc];
         boolean act = lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY;
+        // Stride 1, multiplier 1: for a fixed (output row, ky, kx) the valid output pixels and
+        // their input pixels are each one contiguous run, so with the filter row repeated along W
+        // the whole run is a single long multiply-add.
+        float[] tiled = null;
+        if (sW == 1 && m == 1) {
+            tiled = new float[kH * kW * outW * c];
+            for (int k = 0; k < kH * kW; k++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    System.arraycopy(ws, k * c, tiled, (k * outW + ox) * c, c);
+                }
+            }
+        }
         for (int b = 0; b < n; b++) {
             int xb = b * h * wd * c;
             for (int oy = 0; oy < outH; oy++) {
@@ -246,6 +272,26 @@ final class TfjsConvOps {
                         continue;
                     }
                     int xRow = xb + iy * wd * c;
+                    if (tiled != null) {
+                        for (int kx = 0; kx < kW; kx++) {
+                            // ix = ox - padL + kx * dW must lie in [0, wd)
+                            int ox0 = Math.max(0, padL - kx * dW);
+                            int ox1 = Math.min(outW, wd + padL - kx * dW);
+                            if (ox1 <= ox0) {
+                                continue;
+                            }
+                            int ix0 = ox0 - padL + kx * dW;
+                            multiplyAdd(
+                                    ys,
+                                    yRow + ox0 * c,
+                                    xs,
+                                    xRow + ix0 * c,
+                                    tiled,
+                                    ((ky * kW + kx) * outW + ox0) * c,
+                                    (ox1 - ox0) * c);
+                        }
+                        continue;
+                    }
                     for (int kx = 0; kx < kW; kx++) {
                         int wo = (ky * kW + kx) * oc;
                         for (int ox = 0; ox < outW; ox++) {
@@ -256,9 +302,7 @@ final class TfjsConvOps {
                             int xo = xRow + ix * c;
                             int yo = yRow + ox * oc;
                             if (m == 1) {
-                                for (int ch = 0; ch < c; ch++) {
-                                    ys[yo + ch] += xs[xo + ch] * ws[wo + ch];
-                                }
+                                multiplyAdd(ys, yo, xs, xo, ws, wo, c);
                             } else {
                                 for (int ch = 0; ch < c; ch++) {
                                     float v = xs[xo + ch];
@@ -319,5 +363,90 @@ final class TfjsConvOps {
             y.reshape(n * h * wd, cout).addiRowVector(bias.reshape(cout));
         }
         return y;
+    }
+
+    /**
+     * y[yo + k] += x[xo + k] * w[wo + k] for k in [0, len): the depthwise inner loop, a separate
+     * small method so the JIT compiles and vectorizes it on its own.
+     */
+    private static void multiplyAdd(
+            float[] ys, int yo, float[] xs, int xo, float[] ws, int wo, int len) {
+        for (int k = 0; k < len; k++) {
+            ys[yo + k] += xs[xo + k] * ws[wo + k];
+        }
+    }
+
+    /**
+     * A float32 NHWC convolution as im2col + one BLAS product (for the few non-1x1 convolutions,
+     * such as the 3x3 stride-2 stem on a 3-channel image): each output pixel's patch, in the
+     * filter's (ky, kx, Cin) order with zeros for the padding, becomes one row of a [N*outH*outW,
+     * kH*kW*Cin] matrix, multiplied by the filter as [kH*kW*Cin, Cout]. TF's SAME padding as in
+     * {@link #depthwiseNhwc}.
+     *
+     * @param x input [N,H,W,Cin]
+     * @param w filter [kH,kW,Cin,Cout]
+     * @param bias [Cout] or null
+     * @param sH stride along H
+     * @param sW stride along W
+     * @param dH dilation along H
+     * @param dW dilation along W
+     * @param same SAME padding (else VALID)
+     * @return output [N,outH,outW,Cout] float32
+     */
+    static INDArray convNhwc(
+            INDArray x, INDArray w, INDArray bias, int sH, int sW, int dH, int dW, boolean same) {
+        int n = (int) x.size(0);
+        int h = (int) x.size(1);
+        int wd = (int) x.size(2);
+        int c = (int) x.size(3);
+        int kH = (int) w.size(0);
+        int kW = (int) w.size(1);
+        int oc = (int) w.size(3);
+        int outH;
+        int outW;
+        int padT;
+        int padL;
+        if (same) {
+            outH = (h + sH - 1) / sH;
+            outW = (wd + sW - 1) / sW;
+            padT = Math.max((outH - 1) * sH + (kH - 1) * dH + 1 - h, 0) / 2;
+            padL = Math.max((outW - 1) * sW + (kW - 1) * dW + 1 - wd, 0) / 2;
+        } else {
+            outH = (h - (kH - 1) * dH - 1) / sH + 1;
+            outW = (wd - (kW - 1) * dW - 1) / sW + 1;
+            padT = 0;
+            padL = 0;
+        }
+        float[] xs = floats(x);
+        int kk = kH * kW * c;
+        float[] cols = new float[n * outH * outW * kk];
+        for (int b = 0; b < n; b++) {
+            int xb = b * h * wd * c;
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    int co = ((b * outH + oy) * outW + ox) * kk;
+                    for (int ky = 0; ky < kH; ky++) {
+                        int iy = oy * sH - padT + ky * dH;
+                        if (iy < 0 || iy >= h) {
+                            continue;
+                        }
+                        for (int kx = 0; kx < kW; kx++) {
+                            int ix = ox * sW - padL + kx * dW;
+                            if (ix >= 0 && ix < wd) {
+                                System.arraycopy(
+                                        xs,
+                                        xb + (iy * wd + ix) * c,
+                                        cols,
+                                        co + (ky * kW + kx) * c,
+                                        c);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        INDArray patches = Nd4j.create(cols, new long[] {1, 1, (long) n * outH * outW, kk}, 'c');
+        INDArray y = pointwiseNhwc(patches, w.reshape(1, 1, kk, oc), bias);
+        return y.reshape(n, outH, outW, oc);
     }
 }
