@@ -2,6 +2,7 @@ package org.rnnkit.model.imports;
 
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -322,7 +323,7 @@ final class TfjsConvOps {
                 }
             }
         }
-        return Nd4j.create(ys, new long[] {n, outH, outW, oc}, 'c');
+        return array(ys, n, outH, outW, oc);
     }
 
     /**
@@ -445,8 +446,23 @@ final class TfjsConvOps {
                 }
             }
         }
-        INDArray patches = Nd4j.create(cols, new long[] {1, 1, (long) n * outH * outW, kk}, 'c');
+        INDArray patches = array(cols, 1, 1, (long) n * outH * outW, kk);
         INDArray y = pointwiseNhwc(patches, w.reshape(1, 1, kk, oc), bias);
         return y.reshape(n, outH, outW, oc);
+    }
+
+    /**
+     * A new C-order float32 array holding the given values, filled with one bulk copy into its
+     * native buffer ({@code Nd4j.create(float[], ...)} copies element by element and costs several
+     * times more on large arrays).
+     *
+     * @param values row-major values, as many as the shape holds
+     * @param shape the array's shape
+     * @return the new array
+     */
+    static INDArray array(float[] values, long... shape) {
+        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+        ((FloatPointer) a.data().pointer()).put(values, 0, values.length);
+        return a;
     }
 }
