@@ -273,6 +273,70 @@ final class TfjsConvOps {
                         continue;
                     }
                     int xRow = xb + iy * wd * c;
+                    if (tiled != null && (kW == 3 || kW == 5)) {
+                        // Interior output pixels, where every kx tap is inside the row: all kW
+                        // taps in one pass over the output run; then each tap's edge pixels.
+                        int oxA = 0;
+                        int oxB = outW;
+                        for (int kx = 0; kx < kW; kx++) {
+                            oxA = Math.max(oxA, padL - kx * dW);
+                            oxB = Math.min(oxB, wd + padL - kx * dW);
+                        }
+                        if (oxB > oxA) {
+                            int xo = xRow + (oxA - padL) * c;
+                            int to = ((ky * kW) * outW + oxA) * c;
+                            int dx = dW * c;
+                            int dt = outW * c;
+                            if (kW == 3) {
+                                multiplyAdd3(
+                                        ys,
+                                        yRow + oxA * c,
+                                        xs,
+                                        xo,
+                                        dx,
+                                        tiled,
+                                        to,
+                                        dt,
+                                        (oxB - oxA) * c);
+                            } else {
+                                multiplyAdd5(
+                                        ys,
+                                        yRow + oxA * c,
+                                        xs,
+                                        xo,
+                                        dx,
+                                        tiled,
+                                        to,
+                                        dt,
+                                        (oxB - oxA) * c);
+                            }
+                        } else {
+                            oxA = 0;
+                            oxB = 0;
+                        }
+                        for (int kx = 0; kx < kW; kx++) {
+                            int ox0 = Math.max(0, padL - kx * dW);
+                            int ox1 = Math.min(outW, wd + padL - kx * dW);
+                            int[][] runs = {{ox0, Math.min(ox1, oxA)}, {Math.max(ox0, oxB), ox1}};
+                            if (oxB <= oxA) {
+                                runs = new int[][] {{ox0, ox1}};
+                            }
+                            for (int[] run : runs) {
+                                if (run[1] <= run[0]) {
+                                    continue;
+                                }
+                                multiplyAdd(
+                                        ys,
+                                        yRow + run[0] * c,
+                                        xs,
+                                        xRow + (run[0] - padL + kx * dW) * c,
+                                        tiled,
+                                        ((ky * kW + kx) * outW + run[0]) * c,
+                                        (run[1] - run[0]) * c);
+                            }
+                        }
+                        continue;
+                    }
                     if (tiled != null) {
                         for (int kx = 0; kx < kW; kx++) {
                             // ix = ox - padL + kx * dW must lie in [0, wd)
@@ -374,6 +438,43 @@ final class TfjsConvOps {
             float[] ys, int yo, float[] xs, int xo, float[] ws, int wo, int len) {
         for (int k = 0; k < len; k++) {
             ys[yo + k] += xs[xo + k] * ws[wo + k];
+        }
+    }
+
+    /**
+     * Three taps at once: y[yo + k] += sum over t in [0, 3) of x[xo + t * dx + k] * w[wo + t * dw +
+     * k], for k in [0, len) (one load and store of y per three products).
+     */
+    private static void multiplyAdd3(
+            float[] ys, int yo, float[] xs, int xo, int dx, float[] ws, int wo, int dw, int len) {
+        int x1 = xo + dx;
+        int x2 = xo + 2 * dx;
+        int w1 = wo + dw;
+        int w2 = wo + 2 * dw;
+        for (int k = 0; k < len; k++) {
+            ys[yo + k] +=
+                    xs[xo + k] * ws[wo + k] + xs[x1 + k] * ws[w1 + k] + xs[x2 + k] * ws[w2 + k];
+        }
+    }
+
+    /** Five taps at once, as {@link #multiplyAdd3}. */
+    private static void multiplyAdd5(
+            float[] ys, int yo, float[] xs, int xo, int dx, float[] ws, int wo, int dw, int len) {
+        int x1 = xo + dx;
+        int x2 = xo + 2 * dx;
+        int x3 = xo + 3 * dx;
+        int x4 = xo + 4 * dx;
+        int w1 = wo + dw;
+        int w2 = wo + 2 * dw;
+        int w3 = wo + 3 * dw;
+        int w4 = wo + 4 * dw;
+        for (int k = 0; k < len; k++) {
+            ys[yo + k] +=
+                    xs[xo + k] * ws[wo + k]
+                            + xs[x1 + k] * ws[w1 + k]
+                            + xs[x2 + k] * ws[w2 + k]
+                            + xs[x3 + k] * ws[w3 + k]
+                            + xs[x4 + k] * ws[w4 + k];
         }
     }
 

@@ -168,6 +168,39 @@ class TfjsOpsTest {
         assertClose(naiveConv(x, array(w, 3, 3, 2, 2), 2, true, true), y);
     }
 
+    @Test
+    void depthwiseMultiplierOneMatchesPlainConvolution() throws Exception {
+        // The Java kernel's stride-1 paths (all kW taps at once in the interior, per tap at the
+        // edges) and its per-pixel stride-2 path, for 3x3 and 5x5 filters, SAME and VALID.
+        INDArray x = array(random(1 * 7 * 9 * 3, 11), 1, 7, 9, 3);
+        for (int k : new int[] {3, 5}) {
+            float[] w = random(k * k * 3, 12 + k);
+            for (int stride : new int[] {1, 2}) {
+                for (String pad : new String[] {"SAME", "VALID"}) {
+                    INDArray y =
+                            convGraph(
+                                    "DepthwiseConv2dNative",
+                                    x,
+                                    w,
+                                    new long[] {k, k, 3, 1},
+                                    stride,
+                                    pad);
+                    assertClose(
+                            naiveConv(x, array(w, k, k, 3, 1), stride, pad.equals("SAME"), true),
+                            y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void pointwiseConvMatchesPlainConvolution() throws Exception {
+        INDArray x = array(random(1 * 4 * 5 * 3, 21), 1, 4, 5, 3);
+        float[] w = random(3 * 4, 22);
+        INDArray y = convGraph("Conv2D", x, w, new long[] {1, 1, 3, 4}, 1, "SAME");
+        assertClose(naiveConv(x, array(w, 1, 1, 3, 4), 1, true, false), y);
+    }
+
     /** Adds the test bias {0.5, -3, 2, 7} along the channel axis of an [N,H,W,4] array. */
     private static INDArray withBias(INDArray y) {
         float[] bias = {0.5f, -3f, 2f, 7f};
