@@ -252,7 +252,7 @@ final class TfjsConvOps {
         // their input pixels are each one contiguous run, so with the filter row repeated along W
         // the whole run is a single long multiply-add.
         float[] tiled = null;
-        if (sW == 1 && m == 1) {
+        if (m == 1) {
             tiled = new float[kH * kW * outW * c];
             for (int k = 0; k < kH * kW; k++) {
                 for (int ox = 0; ox < outW; ox++) {
@@ -260,6 +260,8 @@ final class TfjsConvOps {
                 }
             }
         }
+        int phaseW = (wd + sW - 1) / sW;
+        float[] phases = sW > 1 && m == 1 ? new float[sW * phaseW * c] : null;
         for (int b = 0; b < n; b++) {
             int xb = b * h * wd * c;
             for (int oy = 0; oy < outH; oy++) {
@@ -273,6 +275,38 @@ final class TfjsConvOps {
                         continue;
                     }
                     int xRow = xb + iy * wd * c;
+                    if (tiled != null && sW > 1) {
+                        // Stride s: split the input row into its s column phases (phase p holds
+                        // columns p, p + s, ...); each kx tap then reads one contiguous run of one
+                        // phase, so it is again a single long multiply-add.
+                        for (int ix = 0; ix < wd; ix++) {
+                            System.arraycopy(
+                                    xs,
+                                    xRow + ix * c,
+                                    phases,
+                                    ((ix % sW) * phaseW + ix / sW) * c,
+                                    c);
+                        }
+                        for (int kx = 0; kx < kW; kx++) {
+                            int off = kx * dW - padL;
+                            int ox0 = Math.max(0, Math.floorDiv(-off + sW - 1, sW));
+                            int ox1 = Math.min(outW, Math.floorDiv(wd - 1 - off, sW) + 1);
+                            if (ox1 <= ox0) {
+                                continue;
+                            }
+                            int phase = Math.floorMod(off, sW);
+                            int j0 = ox0 + Math.floorDiv(off, sW);
+                            multiplyAdd(
+                                    ys,
+                                    yRow + ox0 * c,
+                                    phases,
+                                    (phase * phaseW + j0) * c,
+                                    tiled,
+                                    ((ky * kW + kx) * outW + ox0) * c,
+                                    (ox1 - ox0) * c);
+                        }
+                        continue;
+                    }
                     if (tiled != null && (kW == 3 || kW == 5)) {
                         // Interior output pixels, where every kx tap is inside the row: all kW
                         // taps in one pass over the output run; then each tap's edge pixels.
