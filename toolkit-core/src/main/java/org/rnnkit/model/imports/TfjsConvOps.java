@@ -248,6 +248,12 @@ final class TfjsConvOps {
         float[] bs = bias == null ? new float[oc] : floats(bias);
         float[] ys = new float[n * outH * outW * oc];
         boolean act = lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY;
+        if (m == 1) {
+            depthwiseRows(
+                    xs, ws, bs, ys, n, h, wd, c, kH, kW, sH, sW, dH, dW, outH, outW, padT, padL, lo,
+                    hi, act);
+            return array(ys, n, outH, outW, oc);
+        }
         // Stride 1, multiplier 1: for a fixed (output row, ky, kx) the valid output pixels and
         // their input pixels are each one contiguous run, so with the filter row repeated along W
         // the whole run is a single long multiply-add.
@@ -462,6 +468,91 @@ final class TfjsConvOps {
             y.reshape(n * h * wd, cout).addiRowVector(bias.reshape(cout));
         }
         return y;
+    }
+
+    /**
+     * The multiplier-1 depthwise convolution, one output row at a time: for each filter tap the
+     * valid output pixels' input pixels are copied (as one run, or one per pixel for strides above
+     * 1) into a scratch row at the output pixels' positions, so that the multiply-add over the row
+     * indexes output, input and the W-tiled filter tap with the same index (the form that C2
+     * vectorizes). Arguments as in {@link #depthwiseNhwc}, arrays row-major; writes ys.
+     */
+    private static void depthwiseRows(
+            float[] xs,
+            float[] ws,
+            float[] bs,
+            float[] ys,
+            int n,
+            int h,
+            int wd,
+            int c,
+            int kH,
+            int kW,
+            int sH,
+            int sW,
+            int dH,
+            int dW,
+            int outH,
+            int outW,
+            int padT,
+            int padL,
+            float lo,
+            float hi,
+            boolean act) {
+        int row = outW * c;
+        float[][] taps = new float[kH * kW][row];
+        for (int t = 0; t < kH * kW; t++) {
+            for (int ox = 0; ox < outW; ox++) {
+                System.arraycopy(ws, t * c, taps[t], ox * c, c);
+            }
+        }
+        float[] acc = new float[row];
+        float[] xr = new float[row];
+        for (int b = 0; b < n; b++) {
+            int xb = b * h * wd * c;
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    System.arraycopy(bs, 0, acc, ox * c, c);
+                }
+                for (int ky = 0; ky < kH; ky++) {
+                    int iy = oy * sH - padT + ky * dH;
+                    if (iy < 0 || iy >= h) {
+                        continue;
+                    }
+                    int xRow = xb + iy * wd * c;
+                    for (int kx = 0; kx < kW; kx++) {
+                        int off = kx * dW - padL;
+                        int ox0 = Math.max(0, Math.floorDiv(-off + sW - 1, sW));
+                        int ox1 = Math.min(outW, Math.floorDiv(wd - 1 - off, sW) + 1);
+                        if (ox1 <= ox0) {
+                            continue;
+                        }
+                        if (sW == 1) {
+                            System.arraycopy(
+                                    xs, xRow + (ox0 + off) * c, xr, ox0 * c, (ox1 - ox0) * c);
+                        } else {
+                            for (int ox = ox0; ox < ox1; ox++) {
+                                System.arraycopy(xs, xRow + (ox * sW + off) * c, xr, ox * c, c);
+                            }
+                        }
+                        multiplyAdd(acc, xr, taps[ky * kW + kx], ox0 * c, ox1 * c);
+                    }
+                }
+                if (act) {
+                    for (int p = 0; p < row; p++) {
+                        acc[p] = Math.min(Math.max(acc[p], lo), hi);
+                    }
+                }
+                System.arraycopy(acc, 0, ys, ((b * outH) + oy) * row, row);
+            }
+        }
+    }
+
+    /** y[k] += x[k] * w[k] for k in [from, to): one index for all three arrays. */
+    private static void multiplyAdd(float[] ys, float[] xs, float[] ws, int from, int to) {
+        for (int k = from; k < to; k++) {
+            ys[k] += xs[k] * ws[k];
+        }
     }
 
     /**
