@@ -17,9 +17,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Convolutions: {@code Conv2D}, {@code DepthwiseConv2dNative} and the TF.js converter's fused forms
  * {@code _FusedConv2D} / {@code FusedDepthwiseConv2dNative} (conv, then the {@code fused_ops}:
  * BiasAdd and an optional activation). NHWC only. Input [N,H,W,C]; Conv2D filter [kH,kW,C,outC];
- * depthwise filter [kH,kW,C,multiplier]. Runs libnd4j's {@code conv2d} / {@code depthwise_conv2d}
- * with NHWC data and YXIO weights; libnd4j's SAME padding puts the odd pixel at the bottom/right
- * like TF. EXPLICIT padding is applied with {@code Nd4j.pad} before a VALID conv.
+ * depthwise filter [kH,kW,C,multiplier]. Float32 SAME/VALID convolutions run here: 1x1 stride-1
+ * ones as one BLAS product [N*H*W,C] x [C,outC], other Conv2Ds as im2col + one BLAS product,
+ * depthwise ones in plain Java loops with bias and Relu/Relu6 fused; TF's SAME padding puts the odd
+ * pixel at the bottom/right. Other data types fall back to libnd4j's {@code conv2d} / {@code
+ * depthwise_conv2d} (NHWC data, YXIO weights). EXPLICIT padding is applied with {@code Nd4j.pad}
+ * before a VALID conv.
  */
 final class TfjsConvOps {
 
@@ -192,10 +195,10 @@ final class TfjsConvOps {
     }
 
     /**
-     * A float32 NHWC depthwise convolution in plain Java loops (the inner loop runs over the
-     * channels, contiguous in input, filter and output, so the JIT vectorizes it), with the bias
-     * and a clamp activation fused into the same pass. TF's SAME padding: output ceil(in / stride),
-     * the odd padding pixel at the bottom/right.
+     * A float32 NHWC depthwise convolution in plain Java loops, with the bias and a clamp
+     * activation fused into the same pass: multiplier 1 row by row with vectorizable same-index
+     * multiply-adds ({@link #depthwiseRows}), other multipliers per pixel and channel. TF's SAME
+     * padding: output ceil(in / stride), the odd padding pixel at the bottom/right.
      *
      * @param x input [N,H,W,C]
      * @param w filter [kH,kW,C,M] (M the channel multiplier)
@@ -254,20 +257,7 @@ final class TfjsConvOps {
                     hi, act);
             return array(ys, n, outH, outW, oc);
         }
-        // Stride 1, multiplier 1: for a fixed (output row, ky, kx) the valid output pixels and
-        // their input pixels are each one contiguous run, so with the filter row repeated along W
-        // the whole run is a single long multiply-add.
-        float[] tiled = null;
-        if (m == 1) {
-            tiled = new float[kH * kW * outW * c];
-            for (int k = 0; k < kH * kW; k++) {
-                for (int ox = 0; ox < outW; ox++) {
-                    System.arraycopy(ws, k * c, tiled, (k * outW + ox) * c, c);
-                }
-            }
-        }
-        int phaseW = (wd + sW - 1) / sW;
-        float[] phases = sW > 1 && m == 1 ? new float[sW * phaseW * c] : null;
+        // Channel multiplier above 1: per output pixel, per channel.
         for (int b = 0; b < n; b++) {
             int xb = b * h * wd * c;
             for (int oy = 0; oy < outH; oy++) {
@@ -281,122 +271,6 @@ final class TfjsConvOps {
                         continue;
                     }
                     int xRow = xb + iy * wd * c;
-                    if (tiled != null && sW > 1) {
-                        // Stride s: split the input row into its s column phases (phase p holds
-                        // columns p, p + s, ...); each kx tap then reads one contiguous run of one
-                        // phase, so it is again a single long multiply-add.
-                        for (int ix = 0; ix < wd; ix++) {
-                            System.arraycopy(
-                                    xs,
-                                    xRow + ix * c,
-                                    phases,
-                                    ((ix % sW) * phaseW + ix / sW) * c,
-                                    c);
-                        }
-                        for (int kx = 0; kx < kW; kx++) {
-                            int off = kx * dW - padL;
-                            int ox0 = Math.max(0, Math.floorDiv(-off + sW - 1, sW));
-                            int ox1 = Math.min(outW, Math.floorDiv(wd - 1 - off, sW) + 1);
-                            if (ox1 <= ox0) {
-                                continue;
-                            }
-                            int phase = Math.floorMod(off, sW);
-                            int j0 = ox0 + Math.floorDiv(off, sW);
-                            multiplyAdd(
-                                    ys,
-                                    yRow + ox0 * c,
-                                    phases,
-                                    (phase * phaseW + j0) * c,
-                                    tiled,
-                                    ((ky * kW + kx) * outW + ox0) * c,
-                                    (ox1 - ox0) * c);
-                        }
-                        continue;
-                    }
-                    if (tiled != null && (kW == 3 || kW == 5)) {
-                        // Interior output pixels, where every kx tap is inside the row: all kW
-                        // taps in one pass over the output run; then each tap's edge pixels.
-                        int oxA = 0;
-                        int oxB = outW;
-                        for (int kx = 0; kx < kW; kx++) {
-                            oxA = Math.max(oxA, padL - kx * dW);
-                            oxB = Math.min(oxB, wd + padL - kx * dW);
-                        }
-                        if (oxB > oxA) {
-                            int xo = xRow + (oxA - padL) * c;
-                            int to = ((ky * kW) * outW + oxA) * c;
-                            int dx = dW * c;
-                            int dt = outW * c;
-                            if (kW == 3) {
-                                multiplyAdd3(
-                                        ys,
-                                        yRow + oxA * c,
-                                        xs,
-                                        xo,
-                                        dx,
-                                        tiled,
-                                        to,
-                                        dt,
-                                        (oxB - oxA) * c);
-                            } else {
-                                multiplyAdd5(
-                                        ys,
-                                        yRow + oxA * c,
-                                        xs,
-                                        xo,
-                                        dx,
-                                        tiled,
-                                        to,
-                                        dt,
-                                        (oxB - oxA) * c);
-                            }
-                        } else {
-                            oxA = 0;
-                            oxB = 0;
-                        }
-                        for (int kx = 0; kx < kW; kx++) {
-                            int ox0 = Math.max(0, padL - kx * dW);
-                            int ox1 = Math.min(outW, wd + padL - kx * dW);
-                            int[][] runs = {{ox0, Math.min(ox1, oxA)}, {Math.max(ox0, oxB), ox1}};
-                            if (oxB <= oxA) {
-                                runs = new int[][] {{ox0, ox1}};
-                            }
-                            for (int[] run : runs) {
-                                if (run[1] <= run[0]) {
-                                    continue;
-                                }
-                                multiplyAdd(
-                                        ys,
-                                        yRow + run[0] * c,
-                                        xs,
-                                        xRow + (run[0] - padL + kx * dW) * c,
-                                        tiled,
-                                        ((ky * kW + kx) * outW + run[0]) * c,
-                                        (run[1] - run[0]) * c);
-                            }
-                        }
-                        continue;
-                    }
-                    if (tiled != null) {
-                        for (int kx = 0; kx < kW; kx++) {
-                            // ix = ox - padL + kx * dW must lie in [0, wd)
-                            int ox0 = Math.max(0, padL - kx * dW);
-                            int ox1 = Math.min(outW, wd + padL - kx * dW);
-                            if (ox1 <= ox0) {
-                                continue;
-                            }
-                            int ix0 = ox0 - padL + kx * dW;
-                            multiplyAdd(
-                                    ys,
-                                    yRow + ox0 * c,
-                                    xs,
-                                    xRow + ix0 * c,
-                                    tiled,
-                                    ((ky * kW + kx) * outW + ox0) * c,
-                                    (ox1 - ox0) * c);
-                        }
-                        continue;
-                    }
                     for (int kx = 0; kx < kW; kx++) {
                         int wo = (ky * kW + kx) * oc;
                         for (int ox = 0; ox < outW; ox++) {
@@ -406,14 +280,10 @@ final class TfjsConvOps {
                             }
                             int xo = xRow + ix * c;
                             int yo = yRow + ox * oc;
-                            if (m == 1) {
-                                multiplyAdd(ys, yo, xs, xo, ws, wo, c);
-                            } else {
-                                for (int ch = 0; ch < c; ch++) {
-                                    float v = xs[xo + ch];
-                                    for (int k = 0; k < m; k++) {
-                                        ys[yo + ch * m + k] += v * ws[wo + ch * m + k];
-                                    }
+                            for (int ch = 0; ch < c; ch++) {
+                                float v = xs[xo + ch];
+                                for (int k = 0; k < m; k++) {
+                                    ys[yo + ch * m + k] += v * ws[wo + ch * m + k];
                                 }
                             }
                         }
@@ -552,54 +422,6 @@ final class TfjsConvOps {
     private static void multiplyAdd(float[] ys, float[] xs, float[] ws, int from, int to) {
         for (int k = from; k < to; k++) {
             ys[k] += xs[k] * ws[k];
-        }
-    }
-
-    /**
-     * y[yo + k] += x[xo + k] * w[wo + k] for k in [0, len): the depthwise inner loop, a separate
-     * small method so the JIT compiles and vectorizes it on its own.
-     */
-    private static void multiplyAdd(
-            float[] ys, int yo, float[] xs, int xo, float[] ws, int wo, int len) {
-        for (int k = 0; k < len; k++) {
-            ys[yo + k] += xs[xo + k] * ws[wo + k];
-        }
-    }
-
-    /**
-     * Three taps at once: y[yo + k] += sum over t in [0, 3) of x[xo + t * dx + k] * w[wo + t * dw +
-     * k], for k in [0, len) (one load and store of y per three products).
-     */
-    private static void multiplyAdd3(
-            float[] ys, int yo, float[] xs, int xo, int dx, float[] ws, int wo, int dw, int len) {
-        int x1 = xo + dx;
-        int x2 = xo + 2 * dx;
-        int w1 = wo + dw;
-        int w2 = wo + 2 * dw;
-        for (int k = 0; k < len; k++) {
-            ys[yo + k] +=
-                    xs[xo + k] * ws[wo + k] + xs[x1 + k] * ws[w1 + k] + xs[x2 + k] * ws[w2 + k];
-        }
-    }
-
-    /** Five taps at once, as {@link #multiplyAdd3}. */
-    private static void multiplyAdd5(
-            float[] ys, int yo, float[] xs, int xo, int dx, float[] ws, int wo, int dw, int len) {
-        int x1 = xo + dx;
-        int x2 = xo + 2 * dx;
-        int x3 = xo + 3 * dx;
-        int x4 = xo + 4 * dx;
-        int w1 = wo + dw;
-        int w2 = wo + 2 * dw;
-        int w3 = wo + 3 * dw;
-        int w4 = wo + 4 * dw;
-        for (int k = 0; k < len; k++) {
-            ys[yo + k] +=
-                    xs[xo + k] * ws[wo + k]
-                            + xs[x1 + k] * ws[w1 + k]
-                            + xs[x2 + k] * ws[w2 + k]
-                            + xs[x3 + k] * ws[w3 + k]
-                            + xs[x4 + k] * ws[w4 + k];
         }
     }
 
