@@ -307,10 +307,14 @@ final class TfjsConvOps {
      * @return its elements, row-major
      */
     static float[] floats(INDArray a) {
-        if (!a.isView() && a.ordering() == 'c' && a.data().length() == a.length()) {
-            return a.data().asFloat();
-        }
-        return a.dup('c').data().asFloat();
+        INDArray d =
+                !a.isView() && a.ordering() == 'c' && a.data().length() == a.length()
+                        ? a
+                        : a.dup('c');
+        // One bulk copy from the native buffer (DataBuffer.asFloat() reads element by element).
+        float[] out = new float[(int) d.length()];
+        ((FloatPointer) d.data().pointer()).get(out, 0, out.length);
+        return out;
     }
 
     /**
