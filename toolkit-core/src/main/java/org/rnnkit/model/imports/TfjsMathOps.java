@@ -40,10 +40,8 @@ final class TfjsMathOps {
         ops.put("FloorDiv", (n, in) -> new INDArray[] {floor(in[0], in[1], false)});
         ops.put("FloorMod", (n, in) -> new INDArray[] {floor(in[0], in[1], true)});
         ops.put("Relu", (n, in) -> new INDArray[] {Transforms.relu(in[0], true)});
-        ops.put(
-                "Relu6",
-                (n, in) ->
-                        new INDArray[] {Transforms.min(Transforms.max(in[0], 0, true), 6, false)});
+        // One pass (libnd4j's relu6 clamps to [0, 6]) instead of max, then min.
+        ops.put("Relu6", (n, in) -> new INDArray[] {Transforms.relu6(in[0], true)});
         ops.put("Sigmoid", (n, in) -> new INDArray[] {Transforms.sigmoid(in[0], true)});
         ops.put("Tanh", (n, in) -> new INDArray[] {Transforms.tanh(in[0], true)});
         ops.put("Elu", (n, in) -> new INDArray[] {Transforms.elu(in[0], true)});
