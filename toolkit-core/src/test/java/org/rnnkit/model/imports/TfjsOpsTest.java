@@ -194,6 +194,15 @@ class TfjsOpsTest {
     }
 
     @Test
+    void topKFloatPerRowTiesToLowerIndex() {
+        INDArray x = Nd4j.createFromArray(new float[][] {{1, 3, 3, 2, 3}, {5, 4, 4, 4, 0}});
+        INDArray[] out = TfjsShapeOps.topKFloat(x, 3);
+        assertArrayEquals(new long[] {2, 3}, out[0].shape());
+        assertArrayEquals(new float[] {3, 3, 3, 5, 4, 4}, out[0].reshape(6).toFloatVector());
+        assertArrayEquals(new int[] {1, 2, 4, 0, 1, 2}, out[1].reshape(6).toIntVector());
+    }
+
+    @Test
     void pointwiseConvMatchesPlainConvolution() throws Exception {
         INDArray x = array(random(1 * 4 * 5 * 3, 21), 1, 4, 5, 3);
         float[] w = random(3 * 4, 22);
