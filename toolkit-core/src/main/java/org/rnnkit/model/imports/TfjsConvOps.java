@@ -231,21 +231,11 @@ final class TfjsConvOps {
         int kW = (int) w.size(1);
         int m = (int) w.size(3);
         int oc = c * m;
-        int outH;
-        int outW;
-        int padT;
-        int padL;
-        if (same) {
-            outH = (h + sH - 1) / sH;
-            outW = (wd + sW - 1) / sW;
-            padT = Math.max((outH - 1) * sH + (kH - 1) * dH + 1 - h, 0) / 2;
-            padL = Math.max((outW - 1) * sW + (kW - 1) * dW + 1 - wd, 0) / 2;
-        } else {
-            outH = (h - (kH - 1) * dH - 1) / sH + 1;
-            outW = (wd - (kW - 1) * dW - 1) / sW + 1;
-            padT = 0;
-            padL = 0;
-        }
+        Window g = Window.of(h, wd, kH, kW, sH, sW, dH, dW, same);
+        int outH = g.outH();
+        int outW = g.outW();
+        int padT = g.padTop();
+        int padL = g.padLeft();
         float[] xs = floats(x);
         float[] ws = floats(w);
         float[] bs = bias == null ? new float[oc] : floats(bias);
@@ -455,21 +445,11 @@ final class TfjsConvOps {
         int kH = (int) w.size(0);
         int kW = (int) w.size(1);
         int oc = (int) w.size(3);
-        int outH;
-        int outW;
-        int padT;
-        int padL;
-        if (same) {
-            outH = (h + sH - 1) / sH;
-            outW = (wd + sW - 1) / sW;
-            padT = Math.max((outH - 1) * sH + (kH - 1) * dH + 1 - h, 0) / 2;
-            padL = Math.max((outW - 1) * sW + (kW - 1) * dW + 1 - wd, 0) / 2;
-        } else {
-            outH = (h - (kH - 1) * dH - 1) / sH + 1;
-            outW = (wd - (kW - 1) * dW - 1) / sW + 1;
-            padT = 0;
-            padL = 0;
-        }
+        Window g = Window.of(h, wd, kH, kW, sH, sW, dH, dW, same);
+        int outH = g.outH();
+        int outW = g.outW();
+        int padT = g.padTop();
+        int padL = g.padLeft();
         float[] xs = floats(x);
         int kk = kH * kW * c;
         float[] cols = new float[n * outH * outW * kk];
@@ -516,5 +496,28 @@ final class TfjsConvOps {
         INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
         ((FloatPointer) a.data().pointer()).put(values, 0, values.length);
         return a;
+    }
+
+    /**
+     * The output size and leading padding of a sliding window over {@code [h, w]}: SAME pads so
+     * that the output is {@code ceil(size / stride)} with the smaller half of the padding first, as
+     * TensorFlow does; VALID does not pad.
+     */
+    private record Window(int outH, int outW, int padTop, int padLeft) {
+
+        static Window of(
+                int h, int w, int kH, int kW, int sH, int sW, int dH, int dW, boolean same) {
+            if (!same) {
+                return new Window(
+                        (h - (kH - 1) * dH - 1) / sH + 1, (w - (kW - 1) * dW - 1) / sW + 1, 0, 0);
+            }
+            int outH = (h + sH - 1) / sH;
+            int outW = (w + sW - 1) / sW;
+            return new Window(
+                    outH,
+                    outW,
+                    Math.max((outH - 1) * sH + (kH - 1) * dH + 1 - h, 0) / 2,
+                    Math.max((outW - 1) * sW + (kW - 1) * dW + 1 - w, 0) / 2);
+        }
     }
 }

@@ -181,41 +181,39 @@ public final class CaptionModel {
     static ImageSource imageSource(CaptionOptions o, Path cacheDirectory) throws IOException {
         if (o.encoder().equals("centernet")) {
             CenternetEncoder encoder = CenternetEncoder.open(o.encoderWeights(), cacheDirectory);
-            return new ImageSource() {
-                @Override
-                public INDArray load(Path file) throws IOException {
-                    return encoder.features(file);
-                }
-
-                @Override
-                public INDArray load(BufferedImage picture) throws IOException {
-                    return encoder.features(picture);
-                }
-
-                @Override
-                public long[] emptyShape() {
-                    return new long[] {0, CenternetEncoder.FEATURE_SIZE};
-                }
-            };
+            return new Source(
+                    encoder::features,
+                    encoder::features,
+                    new long[] {0, CenternetEncoder.FEATURE_SIZE});
         }
         CaptionImageLoader loader = imageLoader(o);
-        return new ImageSource() {
-            @Override
-            public INDArray load(Path file) throws IOException {
-                return loader.load(file);
-            }
+        int[] shape = loader.shape();
+        return new Source(loader::load, loader::load, new long[] {0, shape[0], shape[1], shape[2]});
+    }
 
-            @Override
-            public INDArray load(BufferedImage picture) throws IOException {
-                return loader.load(picture);
-            }
+    /** Loads one input of type {@code T} as an array. */
+    private interface Loader<T> {
+        INDArray load(T input) throws IOException;
+    }
 
-            @Override
-            public long[] emptyShape() {
-                int[] s = loader.shape();
-                return new long[] {0, s[0], s[1], s[2]};
-            }
-        };
+    /** An {@link ImageSource} made of its two loaders and the empty shape. */
+    private record Source(Loader<Path> files, Loader<BufferedImage> pictures, long[] empty)
+            implements ImageSource {
+
+        @Override
+        public INDArray load(Path file) throws IOException {
+            return files.load(file);
+        }
+
+        @Override
+        public INDArray load(BufferedImage picture) throws IOException {
+            return pictures.load(picture);
+        }
+
+        @Override
+        public long[] emptyShape() {
+            return empty.clone();
+        }
     }
 
     /**
