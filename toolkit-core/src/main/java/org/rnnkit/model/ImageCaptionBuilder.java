@@ -9,6 +9,9 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.model.layers.GemmConvolutionLayer;
 
 /**
@@ -30,6 +33,19 @@ import org.rnnkit.model.layers.GemmConvolutionLayer;
  * {@code [b, F]} of a frozen encoder (a pretrained CNN), and only the dense projection and the
  * decoder are trained. Inputs: {@value #TARGET_IN} (with its mask) then {@value #IMAGE}; output
  * {@value #OUTPUT}.
+ *
+ * <p>With {@link #optRegions(int, int, int)} as well, the frozen encoder also gives a grid of
+ * region features and the decoder attends over them at every step ("Show, Attend and Tell", Xu et
+ * al. 2015, with the Luong "general" score of {@link ConditionedDecoder}):
+ *
+ * <pre>
+ * regions [b, D, R] --tanh(W r) per region--> memory [b, A, R]
+ * decoder state h_t --> a_t = softmax_r(h_t . W_q m_r), c_t = sum_r a_tr m_r --> tanh(W_c [h_t; c_t])
+ * </pre>
+ *
+ * The image input is then one row per image of {@code F + D * R} values, the image vector's
+ * features followed by the regions channel-major; {@link #imageInputs(INDArray)} splits it into the
+ * graph's inputs {@value #IMAGE}, {@value #REGIONS} and {@value #REGIONS_MASK}.
  */
 public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilder> {
 
@@ -41,6 +57,15 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
 
     /** The image vector {@code [batch, I]} (encoder graph output, decoder graph input). */
     public static final String IMAGE_VECTOR = "image_vector";
+
+    /** Region features {@code [batch, D, R]} (with {@link #optRegions}). */
+    public static final String REGIONS = "regions";
+
+    /** The regions' mask {@code [batch, R]}, all ones (every region is real). */
+    public static final String REGIONS_MASK = "regions_mask";
+
+    /** The projected regions {@code [batch, A, R]} the decoder attends over. */
+    public static final String MEMORY = "memory";
 
     /** Next-token probabilities {@code [batch, V, T]}. */
     public static final String OUTPUT = ConditionedDecoder.OUTPUT;
@@ -55,6 +80,9 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
     private int embeddingSize = 64;
     private RnnSpec rnn = new RnnSpec(CellType.LSTM, 256, 1, false, 0.0);
     private boolean sparseLabels;
+    private int regions;
+    private int regionSize;
+    private int attentionSize;
 
     private ImageCaptionBuilder() {}
 
@@ -102,6 +130,62 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
     public ImageCaptionBuilder optFeatureSize(int featureSize) {
         this.featureSize = featureSize;
         return this;
+    }
+
+    /**
+     * Adds attention over region features of the frozen encoder (needs {@link
+     * #optFeatureSize(int)}).
+     *
+     * @param regions the number of regions R, at least 1 (0, the default: no attention)
+     * @param regionSize the features per region D, at least 1
+     * @param attentionSize the width A the regions are projected to, at least 1
+     * @return this builder
+     */
+    public ImageCaptionBuilder optRegions(int regions, int regionSize, int attentionSize) {
+        this.regions = regions;
+        this.regionSize = regionSize;
+        this.attentionSize = attentionSize;
+        return this;
+    }
+
+    /**
+     * Returns whether the decoder attends over regions.
+     *
+     * @return true with {@link #optRegions} set
+     */
+    public boolean attention() {
+        return regions > 0;
+    }
+
+    /**
+     * Splits a batch of image inputs into the graph's image inputs.
+     *
+     * @param images {@code [b, C, H, W]} pixels, {@code [b, F]} features, or with regions {@code
+     *     [b, F + D * R]}
+     * @return {@code {images}}, or with regions {@code {features [b, F], regions [b, D, R], mask
+     *     [b, R]}}
+     * @throws IllegalArgumentException when a feature row has another width
+     */
+    public INDArray[] imageInputs(INDArray images) {
+        if (regions == 0) {
+            return new INDArray[] {images};
+        }
+        long width = featureSize + (long) regionSize * regions;
+        if (images.rank() != 2 || images.size(1) != width) {
+            throw new IllegalArgumentException(
+                    "image inputs with regions must be [batch, "
+                            + width
+                            + "] (features then regions), received: "
+                            + Arrays.toString(images.shape()));
+        }
+        long b = images.size(0);
+        INDArray features =
+                images.get(NDArrayIndex.all(), NDArrayIndex.interval(0, featureSize)).dup('c');
+        INDArray grid =
+                images.get(NDArrayIndex.all(), NDArrayIndex.interval(featureSize, width))
+                        .dup('c')
+                        .reshape('c', b, regionSize, regions);
+        return new INDArray[] {features, grid, Nd4j.ones(images.dataType(), b, regions)};
     }
 
     /**
@@ -174,8 +258,8 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
                 embeddingSize,
                 rnn.forwardOnly(),
                 imageVectorSize,
-                0,
-                false,
+                attentionSize,
+                regions > 0,
                 sparseLabels,
                 0.0);
     }
@@ -189,6 +273,12 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
         require(embeddingSize >= 1, "embeddingSize must be >= 1, received: " + embeddingSize);
         atLeast("imageVectorSize", imageVectorSize, 1);
         atLeast("featureSize", featureSize, 0);
+        if (regions != 0) {
+            atLeast("regions", regions, 1);
+            atLeast("regionSize", regionSize, 1);
+            atLeast("attentionSize", attentionSize, 1);
+            require(featureSize > 0, "regions need a frozen encoder's features (featureSize > 0)");
+        }
         if (featureSize == 0) {
             require(
                     convolutionChannels.length >= 1
@@ -228,9 +318,13 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
     public ComputationGraphConfiguration buildTraining() {
         validate();
         GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
-        g.addInputs(TARGET_IN, IMAGE);
+        if (attention()) {
+            g.addInputs(TARGET_IN, IMAGE, REGIONS, REGIONS_MASK);
+        } else {
+            g.addInputs(TARGET_IN, IMAGE);
+        }
         addEncoder(g);
-        decoder().add(g, TARGET_IN, IMAGE_VECTOR, null, null);
+        decoder().add(g, TARGET_IN, IMAGE_VECTOR, MEMORY, REGIONS_MASK);
         g.setOutputs(OUTPUT);
         return g.build();
     }
@@ -238,29 +332,41 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
     /**
      * Builds the encoder graph.
      *
-     * @return the configuration; input {@code image}, output {@code image_vector}
+     * @return the configuration; input {@code image}, output {@code image_vector} (with regions:
+     *     inputs {@code image, regions}, outputs {@code image_vector, memory})
      * @throws IllegalArgumentException for a missing or invalid setting
      */
     public ComputationGraphConfiguration buildEncoder() {
         validate();
         GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
-        g.addInputs(IMAGE);
-        addEncoder(g);
-        g.setOutputs(IMAGE_VECTOR);
+        if (attention()) {
+            g.addInputs(IMAGE, REGIONS);
+            addEncoder(g);
+            g.setOutputs(IMAGE_VECTOR, MEMORY);
+        } else {
+            g.addInputs(IMAGE);
+            addEncoder(g);
+            g.setOutputs(IMAGE_VECTOR);
+        }
         return g.build();
     }
 
     /**
      * Builds the decoder graph for step-wise decoding.
      *
-     * @return the configuration; inputs {@code target_in, image_vector}, output the probabilities
+     * @return the configuration; inputs {@code target_in, image_vector} (with regions also {@code
+     *     memory, regions_mask}), output the probabilities
      * @throws IllegalArgumentException for a missing or invalid setting
      */
     public ComputationGraphConfiguration buildDecoder() {
         validate();
         GraphBuilder g = networkBaseWithoutWorkspaces().graphBuilder();
-        g.addInputs(TARGET_IN, IMAGE_VECTOR);
-        decoder().add(g, TARGET_IN, IMAGE_VECTOR, null, null);
+        if (attention()) {
+            g.addInputs(TARGET_IN, IMAGE_VECTOR, MEMORY, REGIONS_MASK);
+        } else {
+            g.addInputs(TARGET_IN, IMAGE_VECTOR);
+        }
+        decoder().add(g, TARGET_IN, IMAGE_VECTOR, MEMORY, REGIONS_MASK);
         g.setOutputs(OUTPUT);
         return g.build();
     }
@@ -310,5 +416,16 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
                         .activation(Activation.RELU)
                         .build(),
                 in);
+        if (attention()) {
+            PerStepDense.add(
+                    g,
+                    MEMORY,
+                    new DenseLayer.Builder()
+                            .nIn(regionSize)
+                            .nOut(attentionSize)
+                            .activation(Activation.TANH)
+                            .build(),
+                    REGIONS);
+        }
     }
 }

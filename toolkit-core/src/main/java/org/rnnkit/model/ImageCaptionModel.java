@@ -14,6 +14,7 @@ import org.rnnkit.decode.StepDecoder;
 public final class ImageCaptionModel {
 
     private final GeneratorGraphs graphs;
+    private final ImageCaptionBuilder builder;
 
     /**
      * Wraps a trained graph.
@@ -25,6 +26,7 @@ public final class ImageCaptionModel {
     public ImageCaptionModel(
             ComputationGraph training, ImageCaptionBuilder builder, int vocabularySize) {
         Objects.requireNonNull(training, "training");
+        this.builder = Objects.requireNonNull(builder, "builder");
         this.graphs =
                 new GeneratorGraphs(
                         training, builder.buildEncoder(), builder.buildDecoder(), vocabularySize);
@@ -50,20 +52,32 @@ public final class ImageCaptionModel {
     /**
      * Encodes images into the vectors the decoder reads.
      *
-     * @param images {@code [batch, channels, height, width]}, or features {@code [batch, F]}
+     * @param images {@code [batch, channels, height, width]}, or features {@code [batch, F]} (with
+     *     regions {@code [batch, F + D * R]}, see {@link ImageCaptionBuilder#imageInputs})
      * @return the image vectors {@code [batch, imageVectorSize]}
      */
     public INDArray encode(INDArray images) {
-        return graphs.encode(new INDArray[] {images}, null)[0];
+        return graphs.encode(encoderInputs(images), null)[0];
     }
 
     /**
-     * Creates a decoder that encodes the images once and steps the decoder with cached state.
+     * Creates a decoder that encodes the images once and steps the decoder with cached state; with
+     * regions, its {@link StepDecoder#attention(int)} gives the weights over the regions.
      *
-     * @param images {@code [batch, channels, height, width]}, or features {@code [batch, F]}
+     * @param images as {@link #encode}
      * @return the step decoder
      */
     public StepDecoder cached(INDArray images) {
-        return graphs.cached(encode(images), null, null);
+        INDArray[] in = builder.imageInputs(images);
+        if (!builder.attention()) {
+            return graphs.cached(graphs.encode(in, null)[0], null, null);
+        }
+        INDArray[] out = graphs.encode(new INDArray[] {in[0], in[1]}, null);
+        return graphs.cached(out[0], out[1], in[2]);
+    }
+
+    private INDArray[] encoderInputs(INDArray images) {
+        INDArray[] in = builder.imageInputs(images);
+        return builder.attention() ? new INDArray[] {in[0], in[1]} : in;
     }
 }

@@ -152,4 +152,68 @@ class ImageCaptionModelTest {
                 2,
                 SequenceDecoder.builder().optMaxLength(4).build().greedy(model.cached(f)).size());
     }
+
+    @Test
+    void givenRegions_whenStepped_thenEqualsTrainingGraphAndAttendsOverEveryRegion() {
+        // 6 vector features, then 4 regions of 3 features channel-major, projected to 5
+        ImageCaptionBuilder attending = builder().optFeatureSize(6).optRegions(4, 3, 5);
+        ComputationGraph net = attending.build();
+        Nd4j.getRandom().setSeed(5);
+        INDArray f = Nd4j.rand(DataType.DOUBLE, 2, 6 + 3 * 4);
+        INDArray[] in = attending.imageInputs(f);
+        assertEquals(3, in.length);
+        assertArrayEquals(new long[] {2, 3, 4}, in[1].shape());
+        assertEquals(f.getDouble(1, 6 + 2 * 4 + 1), in[1].getDouble(1, 2, 1), 0.0);
+        int[] caption = {4, 6, 5};
+        SequenceBatch b =
+                Seq2SeqBatcher.builder()
+                        .setTargetVocabularySize(VOCABULARY)
+                        .optSparseLabels(true)
+                        .build()
+                        .targets(List.of(caption, caption))
+                        .withExtraInputs(in, new INDArray[in.length]);
+        INDArray full = forward(net, b);
+
+        ImageCaptionModel model = new ImageCaptionModel(net, attending, VOCABULARY);
+        StepDecoder step = model.cached(f);
+        step.start(1);
+        int previous = 2; // BOS
+        for (int t = 0; t <= caption.length; t++) {
+            float[][] logp = step.step(new int[] {previous, previous});
+            for (int v = 0; v < VOCABULARY; v++) {
+                assertEquals(Math.log(full.getDouble(1, v, t)), logp[1][v], 1e-4);
+            }
+            float[] weights = step.attention(1);
+            assertEquals(4, weights.length);
+            double sum = 0;
+            for (float w : weights) {
+                assertTrue(w > 0, "every region gets weight");
+                sum += w;
+            }
+            assertEquals(1.0, sum, 1e-5);
+            previous = t < caption.length ? caption[t] : 3;
+        }
+
+        // the output depends on the regions, not only on the image vector
+        INDArray moved = f.dup();
+        moved.get(NDArrayIndex.point(0), NDArrayIndex.interval(6, 18)).muli(-3.0);
+        INDArray changed =
+                forward(
+                        net,
+                        Seq2SeqBatcher.builder()
+                                .setTargetVocabularySize(VOCABULARY)
+                                .optSparseLabels(true)
+                                .build()
+                                .targets(List.of(caption, caption))
+                                .withExtraInputs(
+                                        attending.imageInputs(moved), new INDArray[in.length]));
+        assertTrue(changed.getDouble(0, 4, 1) != full.getDouble(0, 4, 1));
+        assertEquals(full.getDouble(1, 4, 1), changed.getDouble(1, 4, 1), 1e-12);
+
+        IllegalArgumentException wrong =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> attending.imageInputs(Nd4j.rand(DataType.DOUBLE, 2, 6)));
+        assertTrue(wrong.getMessage().contains("[batch, 18]"), wrong.getMessage());
+    }
 }

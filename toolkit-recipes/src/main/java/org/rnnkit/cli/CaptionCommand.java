@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.caption.AttentionPicture;
 import org.rnnkit.recipes.caption.CaptionDataGenerator;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
 import org.rnnkit.recipes.caption.CaptionRecipe;
@@ -62,6 +62,9 @@ final class CaptionCommand extends GroupCommand {
         @Parameters(arity = "0..*", paramLabel = "IMAGE", description = "Image files.")
         List<String> inputs = new ArrayList<>();
 
+        @Option(names = "--show-attention", paramLabel = "DIR")
+        Path showAttention;
+
         @Override
         List<String> arguments() {
             return inputs;
@@ -77,9 +80,19 @@ final class CaptionCommand extends GroupCommand {
             List<Caption> captions =
                     CaptionRecipe.predict(
                             bundle, images.stream().map(Path::of).toList(), beamWidth());
-            return IntStream.range(0, images.size())
-                    .mapToObj(i -> Path.of(images.get(i)) + "\t" + captions.get(i).text())
-                    .toList();
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                Path image = Path.of(images.get(i));
+                String line = image + "\t" + captions.get(i).text();
+                if (showAttention != null) {
+                    String name = image.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                    Path png = showAttention.resolve(name + ".attention.png");
+                    AttentionPicture.write(image, captions.get(i), png);
+                    line += "\t" + png;
+                }
+                lines.add(line);
+            }
+            return lines;
         }
     }
 

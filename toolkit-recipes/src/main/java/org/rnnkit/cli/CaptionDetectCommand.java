@@ -16,8 +16,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "detect")
 final class CaptionDetectCommand extends InputsCommand {
-    @Option(names = "--encoder-weights", required = true, paramLabel = "centernet.json")
-    Path encoderWeights;
+    @Option(names = "--encoder", paramLabel = "centernet")
+    String encoder = "centernet";
+
+    @Option(names = "--encoder-weights", paramLabel = "centernet.json")
+    Path encoderWeights = CenternetEncoder.defaultModelFile();
 
     @Option(names = "--min-score", paramLabel = "S")
     double minScore = 0.3;
@@ -32,6 +35,10 @@ final class CaptionDetectCommand extends InputsCommand {
 
     @Override
     void check() {
+        Recipes.require(
+                encoder.equals("centernet"),
+                "--encoder must be centernet (the only encoder with a detector), received: "
+                        + encoder);
         Recipes.require(
                 minScore >= 0 && minScore <= 1,
                 "--min-score must be in [0, 1], received: " + minScore);

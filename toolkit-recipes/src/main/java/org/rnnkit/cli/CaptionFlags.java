@@ -35,6 +35,9 @@ final class CaptionFlags {
             descriptionKey = "caption.image-vector-size")
     Integer imageVectorSize;
 
+    @Option(names = "--attention-size", paramLabel = "A", descriptionKey = "caption.attention-size")
+    Integer attentionSize;
+
     @Option(names = "--beam", paramLabel = "K", descriptionKey = "caption.beam")
     Integer beam;
 
@@ -57,6 +60,7 @@ final class CaptionFlags {
         set(encoderWeights, b::encoderWeights);
         set(imageSize, b::imageSize);
         set(imageVectorSize, b::imageVectorSize);
+        set(attentionSize, b::attentionSize);
         set(embedding.embeddingSize, b::embeddingSize);
         set(embedding.minCount, b::minCount);
         set(beam, b::beamWidth);

@@ -38,6 +38,25 @@ public final class Recipes {
     }
 
     /**
+     * Returns rnnkit's cache directory, where computed features are kept between runs: the system
+     * property {@code rnnkit.cache}, else the environment variable {@code RNNKIT_CACHE}, else
+     * {@code ~/.cache/rnnkit} (the directory {@code datasets/fetch.sh} downloads into).
+     *
+     * @return the directory (not created here)
+     */
+    public static Path cacheDirectory() {
+        String property = System.getProperty("rnnkit.cache");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String env = System.getenv("RNNKIT_CACHE");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "rnnkit");
+    }
+
+    /**
      * Configures the trainer of a recipe from its training settings: early stopping, checkpoints,
      * metrics log and loss plot in the run directory, resume, progress bar, and a one-epoch, {@link
      * #SMOKE_BATCHES}-batch run for {@code smoke}; a recipe adds settings of its own and builds.
@@ -62,6 +81,32 @@ public final class Recipes {
                 .optProgressBar(training.progressBar())
                 .optFingerprint(fingerprint)
                 .optOptimizer(optimizer);
+    }
+
+    /**
+     * Throws when a setting is out of range.
+     *
+     * @param ok whether the setting is valid
+     * @param name the setting's name
+     * @param value its value
+     * @param expected what it must be, for example {@code "in (0, 1]"}
+     * @throws IllegalArgumentException {@code "<name> must be <expected>, received:
+     *     <name>=<value>"}
+     */
+    public static void require(boolean ok, String name, Object value, String expected) {
+        require(ok, name + " must be " + expected + ", received: " + name + "=" + value);
+    }
+
+    /**
+     * Throws when an integer setting is below its minimum.
+     *
+     * @param name the setting's name
+     * @param value its value
+     * @param min the smallest valid value
+     * @throws IllegalArgumentException {@code "<name> must be >= <min>, received: <name>=<value>"}
+     */
+    public static void atLeast(String name, int value, int min) {
+        require(value >= min, name + " must be >= " + min + ", received: " + name + "=" + value);
     }
 
     /**

@@ -105,6 +105,10 @@ public final class CaptionModel {
                 .optImageShape(3, o.imageSize(), o.imageSize())
                 .optFeatureSize(o.frozenEncoder() ? ZooEncoder.featureSize(o.encoder()) : 0)
                 .optImageVectorSize(o.imageVectorSize())
+                .optRegions(
+                        o.attention() ? CenternetEncoder.REGIONS : 0,
+                        CenternetEncoder.REGION_SIZE,
+                        o.attentionSize())
                 .optEmbeddingSize(o.embeddingSize())
                 .optRnn(new RnnSpec(t.cell(), t.hiddenSize(), t.numLayers(), false, t.dropout()))
                 .optSparseLabels(true)
@@ -147,7 +151,8 @@ public final class CaptionModel {
          * Loads an image file.
          *
          * @param file the image
-         * @return {@code [1, 3, size, size]} pixels or {@code [1, 560]} features
+         * @return {@code [1, 3, size, size]} pixels, or centernet's {@code [1, 560]} image vector
+         *     (with attention {@code [1, CenternetEncoder.FEATURE_SIZE]}: vector and regions)
          * @throws IOException when the file cannot be read or decoded
          */
         INDArray load(Path file) throws IOException;
@@ -164,7 +169,7 @@ public final class CaptionModel {
         /**
          * Returns the shape of an empty set of images.
          *
-         * @return {@code [0, 3, size, size]} or {@code [0, 560]}
+         * @return {@code [0, 3, size, size]} or {@code [0, F]}
          */
         long[] emptyShape();
     }
@@ -173,22 +178,32 @@ public final class CaptionModel {
      * Returns the image source of a recipe run.
      *
      * @param o the options
-     * @param cacheDirectory where {@code centernet} caches its features, or {@code null} for none
-     * @return the source
+     * @return the source ({@code centernet}'s features are cached under {@link
+     *     Recipes#cacheDirectory()}{@code /features})
      * @throws IOException when the centernet model file cannot be read
      * @throws IllegalArgumentException when the centernet model file does not exist
      */
-    static ImageSource imageSource(CaptionOptions o, Path cacheDirectory) throws IOException {
+    static ImageSource imageSource(CaptionOptions o) throws IOException {
         if (o.encoder().equals("centernet")) {
-            CenternetEncoder encoder = CenternetEncoder.open(o.encoderWeights(), cacheDirectory);
+            CenternetEncoder encoder =
+                    CenternetEncoder.open(
+                            o.encoderWeights(), Recipes.cacheDirectory().resolve("features"));
+            int width =
+                    o.attention() ? CenternetEncoder.FEATURE_SIZE : CenternetEncoder.VECTOR_SIZE;
             return new Source(
-                    encoder::features,
-                    encoder::features,
-                    new long[] {0, CenternetEncoder.FEATURE_SIZE});
+                    file -> columns(encoder.features(file), width),
+                    picture -> columns(encoder.features(picture), width),
+                    new long[] {0, width});
         }
         CaptionImageLoader loader = imageLoader(o);
         int[] shape = loader.shape();
         return new Source(loader::load, loader::load, new long[] {0, shape[0], shape[1], shape[2]});
+    }
+
+    private static INDArray columns(INDArray row, int width) {
+        return row.size(1) == width
+                ? row
+                : row.get(NDArrayIndex.all(), NDArrayIndex.interval(0, width)).dup();
     }
 
     /** Loads one input of type {@code T} as an array. */

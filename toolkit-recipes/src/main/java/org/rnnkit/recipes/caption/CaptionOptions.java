@@ -24,9 +24,12 @@ import org.rnnkit.recipes.TrainingOptionsBuilder;
  *     whose features are computed once: {@code resnet50}, {@code vgg16} (DL4J zoo) or {@code
  *     centernet} (the COCO detector of {@link CenternetEncoder})
  * @param encoderWeights the frozen encoder's weights (resnet50, vgg16: a DL4J model zip; centernet:
- *     its centernet.json, the .bin beside it); the bundle records path and SHA-256
+ *     its centernet.json, the .bin beside it, by default {@link
+ *     CenternetEncoder#defaultModelFile()}); the bundle records path and SHA-256
  * @param imageSize side in pixels of the square images the CNN encoder reads (zoo encoders: 224)
  * @param imageVectorSize width of the image vector the decoder reads
+ * @param attentionSize centernet: width of the projected 8x8 regions the decoder attends over at
+ *     every step (0: no attention); the other encoders have no regions and ignore it
  * @param embeddingSize word embedding width
  * @param minCount fewest training occurrences for a word to get its own id
  * @param lrDecay the learning rate's factor per epoch
@@ -43,6 +46,7 @@ public record CaptionOptions(
         Path encoderWeights,
         int imageSize,
         int imageVectorSize,
+        int attentionSize,
         int embeddingSize,
         int minCount,
         double lrDecay,
@@ -70,40 +74,34 @@ public record CaptionOptions(
         Recipes.require(
                 !training.bidirectional(),
                 "bidirectional must be false: the caption decoder reads forward");
-        atLeast("maxLength", training.maxLength(), 2);
+        Recipes.atLeast("maxLength", training.maxLength(), 2);
         Recipes.require(
                 ENCODERS.contains(encoder),
                 "encoder must be one of " + ENCODERS + ", received: encoder=" + encoder);
+        if (encoderWeights == null && encoder.equals("centernet")) {
+            encoderWeights = CenternetEncoder.defaultModelFile();
+        }
         Recipes.require(
                 encoder.equals("cnn") || encoderWeights != null,
-                "encoder=" + encoder + " needs encoderWeights (" + weightsHint(encoder) + ")");
-        atLeast("imageSize", imageSize, 8);
-        atLeast("imageVectorSize", imageVectorSize, 1);
-        atLeast("embeddingSize", embeddingSize, 1);
-        atLeast("minCount", minCount, 1);
+                "encoder=" + encoder + " needs encoderWeights (a local DL4J model zip)");
+        Recipes.atLeast("imageSize", imageSize, 8);
+        Recipes.atLeast("imageVectorSize", imageVectorSize, 1);
+        Recipes.atLeast("attentionSize", attentionSize, 0);
+        Recipes.atLeast("embeddingSize", embeddingSize, 1);
+        Recipes.atLeast("minCount", minCount, 1);
+        Recipes.require(lrDecay > 0 && lrDecay <= 1, "lrDecay", lrDecay, "in (0, 1]");
         Recipes.require(
-                lrDecay > 0 && lrDecay <= 1,
-                "lrDecay must be in (0, 1], received: lrDecay=" + lrDecay);
-        Recipes.require(
-                devFraction > 0 && devFraction < 1,
-                "devFraction must be in (0, 1), received: devFraction=" + devFraction);
-        atLeast("selectionSize", selectionSize, 1);
-        atLeast("beamWidth", beamWidth, 1);
-        Recipes.require(
-                lengthPenalty >= 0,
-                "lengthPenalty must be >= 0, received: lengthPenalty=" + lengthPenalty);
-    }
-
-    private static void atLeast(String name, int value, int min) {
-        Recipes.require(
-                value >= min, name + " must be >= " + min + ", received: " + name + "=" + value);
+                devFraction > 0 && devFraction < 1, "devFraction", devFraction, "in (0, 1)");
+        Recipes.atLeast("selectionSize", selectionSize, 1);
+        Recipes.atLeast("beamWidth", beamWidth, 1);
+        Recipes.require(lengthPenalty >= 0, "lengthPenalty", lengthPenalty, ">= 0");
     }
 
     /**
-     * Returns the defaults: a three-block CNN on 32x32 images, an image vector of 128, word
-     * embeddings of 64, one LSTM of 128, words seen 3 times, captions of at most 19 words, batches
-     * of 32, at most 20 epochs (patience 4) selected by greedy BLEU-4 on 300 dev images, Adam 2e-3
-     * decaying by 0.9 per epoch, beam 3 for the final scores.
+     * Returns the defaults: a three-block CNN on 32x32 images, an image vector of 128 (attention
+     * 256 for centernet), word embeddings of 64, one LSTM of 128, words seen 3 times, captions of
+     * at most 19 words, batches of 32, at most 20 epochs (patience 4) selected by greedy BLEU-4 on
+     * 300 dev images, Adam 2e-3 decaying by 0.9 per epoch, beam 3 for the final scores.
      *
      * @return the defaults
      */
@@ -111,7 +109,8 @@ public record CaptionOptions(
         TrainingOptions shared = TrainingOptions.defaults(CaptionModel.TASK);
         TrainingOptions training =
                 shared.with(t -> t.epochs(DEFAULT_EPOCHS).batchSize(32).maxLength(20).patience(4));
-        return new CaptionOptions(training, "cnn", null, 32, 128, 64, 3, 0.9, 0.1, 300, 3, 0.0);
+        return new CaptionOptions(
+                training, "cnn", null, 32, 128, 256, 64, 3, 0.9, 0.1, 300, 3, 0.0);
     }
 
     /**
@@ -133,10 +132,13 @@ public record CaptionOptions(
         return withTraining(training.with(change));
     }
 
-    private static String weightsHint(String encoder) {
-        return encoder.equals("centernet")
-                ? "the centernet.json of `datasets/fetch.sh centernet`"
-                : "a local DL4J model zip; no download";
+    /**
+     * Returns whether the decoder attends over image regions.
+     *
+     * @return true for {@code centernet} with {@code attentionSize > 0}
+     */
+    public boolean attention() {
+        return encoder.equals("centernet") && attentionSize > 0;
     }
 
     /**

@@ -34,6 +34,7 @@ import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.eval.BleuScore;
 import org.rnnkit.eval.CiderD;
 import org.rnnkit.eval.RougeL;
+import org.rnnkit.model.ImageCaptionBuilder;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
@@ -114,10 +115,10 @@ public final class CaptionRecipe {
                 encoded.captions().size(),
                 split.dev().size(),
                 encoded.vocabulary().size());
-        ComputationGraph network =
-                CaptionModel.builder(options, encoded.vocabulary().size()).build();
+        ImageCaptionBuilder builder = CaptionModel.builder(options, encoded.vocabulary().size());
+        ComputationGraph network = builder.build();
         LOG.info("model: {} parameters", network.numParams());
-        BucketingIterator<Integer> batches = batches(encoded, split.train(), training);
+        BucketingIterator<Integer> batches = batches(encoded, split.train(), builder, training);
         DevMetric devBleu = devBleu(options, encoded.vocabulary(), split.dev());
 
         ObjectNode optionsJson = OptionsJson.write(options);
@@ -160,8 +161,7 @@ public final class CaptionRecipe {
         static Split read(CaptionOptions options) throws IOException {
             boolean centernet = options.encoder().equals("centernet");
             // centernet's features are computed (or read from the cache) as each image is read.
-            CaptionModel.ImageSource loader =
-                    CaptionModel.imageSource(options, options.training().runDirectory());
+            CaptionModel.ImageSource loader = CaptionModel.imageSource(options);
             long t0 = System.nanoTime();
             Split split =
                     options.training().data() == null
@@ -175,7 +175,7 @@ public final class CaptionRecipe {
                         n,
                         String.format(Locale.ROOT, "%.1f", seconds),
                         String.format(Locale.ROOT, "%.3f", seconds / Math.max(1, n)),
-                        options.training().runDirectory());
+                        Recipes.cacheDirectory().resolve("features"));
             }
             if (options.frozenEncoder() && !centernet) {
                 // The encoder is frozen: its features are computed once and the decoder trains on
@@ -271,7 +271,7 @@ public final class CaptionRecipe {
      * targets with the images as the extra input.
      */
     private static BucketingIterator<Integer> batches(
-            Encoded encoded, Images train, TrainingOptions training) {
+            Encoded encoded, Images train, ImageCaptionBuilder network, TrainingOptions training) {
         Seq2SeqBatcher batcher =
                 Seq2SeqBatcher.builder()
                         .setTargetVocabularySize(encoded.vocabulary().size())
@@ -285,9 +285,9 @@ public final class CaptionRecipe {
                 i -> Math.min(captions.get(i).length + 1, training.maxLength()),
                 ids -> {
                     int[] rows = ids.stream().mapToInt(i -> encoded.imageRows()[i]).toArray();
-                    INDArray images = pick(train.pixels(), rows);
+                    INDArray[] images = network.imageInputs(pick(train.pixels(), rows));
                     return batcher.targets(ids.stream().map(captions::get).toList())
-                            .withExtraInputs(new INDArray[] {images}, new INDArray[] {null});
+                            .withExtraInputs(images, new INDArray[images.length]);
                 },
                 encoded.vocabulary().size(),
                 true,
@@ -339,7 +339,7 @@ public final class CaptionRecipe {
         CaptionCorpus corpus = CaptionCorpusReader.read(data, skipBadRows);
         List<CaptionedImage> chosen =
                 corpus.split("test").isEmpty() ? corpus.images() : corpus.split("test");
-        Images loaded = load(corpus, chosen, CaptionModel.imageSource(options, null), skipBadRows);
+        Images loaded = load(corpus, chosen, CaptionModel.imageSource(options), skipBadRows);
         Images images =
                 new Images(loaded.names(), model.inputs(loaded.pixels()), loaded.captions());
         int beam = beamWidth != null ? beamWidth : options.beamWidth();
@@ -368,7 +368,7 @@ public final class CaptionRecipe {
     public static List<Caption> predict(Path modelFile, List<Path> images, int beamWidth)
             throws IOException {
         CaptionModel model = CaptionModel.load(modelFile);
-        CaptionModel.ImageSource loader = CaptionModel.imageSource(model.options(), null);
+        CaptionModel.ImageSource loader = CaptionModel.imageSource(model.options());
         List<INDArray> pixels = new ArrayList<>();
         for (Path p : images) {
             pixels.add(loader.load(p));

@@ -28,6 +28,7 @@ import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.CaptionImageLoader;
 import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.model.imports.TfjsGraphModel;
+import org.rnnkit.recipes.Recipes;
 
 /**
  * A frozen COCO detector as image encoder: the CenterNet (MobileNetV3) TF.js graph model of {@code
@@ -35,12 +36,22 @@ import org.rnnkit.model.imports.TfjsGraphModel;
  * {@link TfjsGraphModel}. Images are loaded as RGB values 0-255, bilinearly resized to 512x512
  * (NHWC {@code [1, 512, 512, 3]}, no normalization, as the model was trained).
  *
- * <p>The feature vector of an image ({@link #FEATURE_SIZE} = 560 values) is the backbone's last
- * feature map {@code [1, 16, 16, 480]} averaged over its 256 positions, followed by the 80 class
- * maxima of the centre heatmaps {@code [1, 128, 128, 80]}; the vector is scaled to unit length as
- * {@link ZooEncoder} does. Features are cached on disk (one file per image under {@code
- * <cache>/centernet-<model sha256 prefix>/<image sha256>.bin}, written atomically), so a repeated
- * run does not run the graph again. The graph is loaded only when a feature is not cached.
+ * <p>The features of an image ({@link #FEATURE_SIZE} values in one row) are two parts:
+ *
+ * <ol>
+ *   <li>the image vector ({@link #VECTOR_SIZE} = 560 values): the backbone's last feature map
+ *       {@code [1, 16, 16, 480]} averaged over its 256 positions (hard-swish activations, mostly
+ *       within [-0.4, 6]), followed by the 80 class maxima of the centre heatmaps {@code [1, 128,
+ *       128, 80]} (sigmoid scores in [0, 1]); not rescaled, so both parts keep their own scale;
+ *   <li>the regions ({@link #REGION_SIZE} x {@link #REGIONS}): the feature map 2x2-average-pooled
+ *       to an 8x8 grid, channel-major (all 64 regions of channel 0 first, regions in row-major
+ *       order from the top left), what the decoder attends over.
+ * </ol>
+ *
+ * <p>Features are cached on disk (one file per image under {@code <cache>/centernet-<model sha256
+ * prefix>/<image sha256>.v2.bin}, written atomically; v2: this layout), so a repeated run, an evaluation or a
+ * prediction does not run the graph again for an image seen before. The graph is loaded only when a
+ * feature is not cached.
  *
  * <p>{@link #detect} returns the model's own detections (80 COCO classes, {@link #LABELS}).
  */
@@ -61,8 +72,20 @@ public final class CenternetEncoder {
     /** The side of the square input in pixels. */
     public static final int SIZE = 512;
 
-    /** The width of the feature vector: 480 pooled channels and 80 class maxima. */
-    public static final int FEATURE_SIZE = 560;
+    /** The width of the image vector: 480 pooled channels and 80 class maxima. */
+    public static final int VECTOR_SIZE = 560;
+
+    /** The side of the square grid of regions. */
+    public static final int GRID = 8;
+
+    /** The number of regions the decoder attends over ({@code GRID * GRID}). */
+    public static final int REGIONS = GRID * GRID;
+
+    /** The width of one region's features (the feature map's channels). */
+    public static final int REGION_SIZE = 480;
+
+    /** The width of an image's features: the image vector, then the regions channel-major. */
+    public static final int FEATURE_SIZE = VECTOR_SIZE + REGION_SIZE * REGIONS;
 
     /** The 80 COCO class names in the model's class order (the standard COCO detection order). */
     public static final List<String> LABELS =
@@ -178,7 +201,7 @@ public final class CenternetEncoder {
         if (modelJson == null || !Files.isRegularFile(modelJson)) {
             throw new IllegalArgumentException(
                     "encoderWeights must be the centernet.json of `datasets/fetch.sh centernet`"
-                            + " (with centernet.bin beside it), received: "
+                            + " (with centernet.bin beside it; run the fetch first), not found: "
                             + modelJson);
         }
         String sha = Provenance.sha256(modelJson);
@@ -187,6 +210,22 @@ public final class CenternetEncoder {
                         ? null
                         : cacheDirectory.resolve("centernet-" + sha.substring(0, 16));
         return new CenternetEncoder(modelJson, sha, dir);
+    }
+
+    /**
+     * Returns where {@code datasets/fetch.sh centernet} puts the model: {@code
+     * $RNNKIT_MODELS/centernet/centernet.json}, by default under {@link Recipes#cacheDirectory()}
+     * {@code /models}.
+     *
+     * @return the path (the file may not exist)
+     */
+    public static Path defaultModelFile() {
+        String models = System.getenv("RNNKIT_MODELS");
+        Path dir =
+                models != null && !models.isBlank()
+                        ? Path.of(models)
+                        : Recipes.cacheDirectory().resolve("models");
+        return dir.resolve("centernet").resolve("centernet.json");
     }
 
     /**
@@ -217,10 +256,10 @@ public final class CenternetEncoder {
     }
 
     /**
-     * Returns the feature vector of an image file, from the cache when present.
+     * Returns the features of an image file, from the cache when present.
      *
      * @param image the image file
-     * @return {@code [1, 560]}, unit length
+     * @return {@code [1, FEATURE_SIZE]}: the image vector, then the regions
      * @throws MalformedDataException when the file is missing or cannot be decoded
      * @throws IOException when a file cannot be read or the cache cannot be written
      */
@@ -234,10 +273,10 @@ public final class CenternetEncoder {
     }
 
     /**
-     * Returns the feature vector of an in-memory picture (keyed by its PNG encoding).
+     * Returns the features of an in-memory picture (keyed by its PNG encoding).
      *
      * @param picture the picture
-     * @return {@code [1, 560]}, unit length
+     * @return {@code [1, FEATURE_SIZE]}, as {@link #features(Path)}
      * @throws IOException when the picture cannot be converted or the cache cannot be written
      */
     public INDArray features(BufferedImage picture) throws IOException {
@@ -253,7 +292,7 @@ public final class CenternetEncoder {
     }
 
     private INDArray cached(String imageSha256, Pixels load) throws IOException {
-        Path file = cache == null ? null : cache.resolve(imageSha256 + ".bin");
+        Path file = cache == null ? null : cache.resolve(imageSha256 + ".v2.bin");
         if (file != null && Files.isRegularFile(file)) {
             try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
                 INDArray f = Nd4j.read(in);
@@ -263,10 +302,7 @@ public final class CenternetEncoder {
             }
         }
         Map<String, INDArray> out = run(input(load.load()), FEATURE_MAP, KEYPOINTS);
-        INDArray pooled = out.get(FEATURE_MAP).mean(1, 2).reshape(1, 480);
-        INDArray classMax = out.get(KEYPOINTS).max(1, 2).reshape(1, 80);
-        INDArray f = Nd4j.concat(1, pooled, classMax).castTo(DataType.FLOAT);
-        f.divi(f.norm2Number().doubleValue() + 1e-12);
+        INDArray f = features(out.get(FEATURE_MAP), out.get(KEYPOINTS));
         if (file != null) {
             Files.createDirectories(file.getParent());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -276,6 +312,29 @@ public final class CenternetEncoder {
             AtomicFiles.write(file, bytes.toByteArray());
         }
         return f;
+    }
+
+    /**
+     * Computes an image's features from the graph's two outputs.
+     *
+     * @param map the feature map {@code [1, 16, 16, 480]}
+     * @param keypoints the class heatmaps {@code [1, 128, 128, 80]}
+     * @return {@code [1, FEATURE_SIZE]}, float
+     */
+    static INDArray features(INDArray map, INDArray keypoints) {
+        INDArray pooled = map.mean(1, 2).reshape(1, REGION_SIZE);
+        INDArray classMax = keypoints.max(1, 2).reshape(1, 80);
+        INDArray vector = Nd4j.concat(1, pooled, classMax).castTo(DataType.FLOAT);
+        // [1, 16, 16, C] -> [8, 2, 8, 2, C] -> mean over each 2x2 block -> [8, 8, C] -> [C, 64]
+        int side = (int) map.size(1);
+        INDArray blocks =
+                map.castTo(DataType.FLOAT)
+                        .dup('c')
+                        .reshape('c', GRID, side / GRID, GRID, side / GRID, REGION_SIZE)
+                        .mean(1, 3);
+        INDArray regions =
+                blocks.reshape('c', REGIONS, REGION_SIZE).transpose().dup('c').reshape(1, -1);
+        return Nd4j.concat(1, vector, regions);
     }
 
     private synchronized Map<String, INDArray> run(INDArray input, String... fetches)

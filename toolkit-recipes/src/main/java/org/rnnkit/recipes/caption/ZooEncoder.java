@@ -32,7 +32,7 @@ final class ZooEncoder {
     static int featureSize(String name) {
         return switch (name) {
             case "resnet50" -> 2048;
-            case "centernet" -> CenternetEncoder.FEATURE_SIZE;
+            case "centernet" -> CenternetEncoder.VECTOR_SIZE;
             default -> 4096;
         };
     }

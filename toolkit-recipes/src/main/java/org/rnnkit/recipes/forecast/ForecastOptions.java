@@ -74,19 +74,14 @@ public record ForecastOptions(
         Recipes.require(
                 !training.bidirectional(),
                 "training.bidirectional must be false: a forecaster reads the past only");
-        atLeast("lookback", lookback, 1);
-        atLeast("horizon", horizon, 1);
-        atLeast("stride", stride, 1);
-        atLeast("season", season, 0);
-        atLeast("backtestStride", backtestStride, 1);
+        Recipes.atLeast("lookback", lookback, 1);
+        Recipes.atLeast("horizon", horizon, 1);
+        Recipes.atLeast("stride", stride, 1);
+        Recipes.atLeast("season", season, 0);
+        Recipes.atLeast("backtestStride", backtestStride, 1);
         Recipes.require(
                 lrDecay > 0 && lrDecay <= 1,
                 "lrDecay must be in (0, 1], received: lrDecay=" + lrDecay);
-    }
-
-    private static void atLeast(String name, int value, int min) {
-        Recipes.require(
-                value >= min, name + " must be >= " + min + ", received: " + name + "=" + value);
     }
 
     /**

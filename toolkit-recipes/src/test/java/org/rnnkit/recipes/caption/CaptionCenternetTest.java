@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.bundle.Provenance;
 import org.rnnkit.recipes.RecipeResult;
 
@@ -78,6 +79,22 @@ public class CaptionCenternetTest {
                         .withTraining(
                                 t -> t.data(data).out(out).hiddenSize(8).epochs(1).smoke(true));
 
+        // features are cached under rnnkit's cache directory, here a temporary one
+        String previousCache = System.getProperty("rnnkit.cache");
+        System.setProperty("rnnkit.cache", dir.resolve("cache").toString());
+        try {
+            trainTwiceThenPredict(options, model, data, out);
+        } finally {
+            if (previousCache == null) {
+                System.clearProperty("rnnkit.cache");
+            } else {
+                System.setProperty("rnnkit.cache", previousCache);
+            }
+        }
+    }
+
+    private void trainTwiceThenPredict(CaptionOptions options, Path model, Path data, Path out)
+            throws IOException {
         int runs = CenternetEncoder.graphRuns();
         long t0 = System.nanoTime();
         RecipeResult r = CaptionRecipe.train(options);
@@ -86,16 +103,28 @@ public class CaptionCenternetTest {
         System.out.printf(
                 "centernet caption train on 4 images (features + smoke): %.1f s%n", seconds);
         String sha = Provenance.sha256(model);
-        Path cache = dir.resolve("c-run").resolve("centernet-" + sha.substring(0, 16));
+        Path cache = dir.resolve("cache/features").resolve("centernet-" + sha.substring(0, 16));
         List<Path> cached;
         try (Stream<Path> files = Files.list(cache)) {
-            cached = files.filter(f -> f.toString().endsWith(".bin")).toList();
+            cached = files.filter(f -> f.toString().endsWith(".v2.bin")).toList();
         }
         assertEquals(4, cached.size(), "one cached feature file per image");
         try (DataInputStream in = new DataInputStream(Files.newInputStream(cached.get(0)))) {
             INDArray f = Nd4j.read(in);
-            assertArrayEquals(new long[] {1, 560}, f.shape());
-            assertEquals(1.0, f.norm2Number().doubleValue(), 1e-4);
+            assertArrayEquals(new long[] {1, CenternetEncoder.FEATURE_SIZE}, f.shape());
+            INDArray vector = f.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 560));
+            // class maxima are sigmoid scores
+            INDArray classes = vector.get(NDArrayIndex.all(), NDArrayIndex.interval(480, 560));
+            assertTrue(classes.minNumber().doubleValue() >= 0, "class scores >= 0");
+            assertTrue(classes.maxNumber().doubleValue() <= 1, "class scores <= 1");
+            // the 64 regions average to the pooled map, the vector's first 480 values
+            INDArray regions =
+                    f.get(NDArrayIndex.all(), NDArrayIndex.interval(560, f.size(1)))
+                            .reshape(480, 64);
+            INDArray mean = regions.mean(1);
+            for (int c = 0; c < 480; c++) {
+                assertEquals(vector.getDouble(0, c), mean.getDouble(c), 1e-4);
+            }
         }
 
         // The second run reads every feature from the cache: no graph run.
@@ -108,8 +137,24 @@ public class CaptionCenternetTest {
         try (Stream<Path> files = Files.list(data.resolve("images"))) {
             image = files.sorted().findFirst().orElseThrow();
         }
-        List<CaptionModel.Caption> captions = CaptionRecipe.predict(out, List.of(image), 1);
+        List<CaptionModel.Caption> captions = CaptionRecipe.predict(out, List.of(image), 2);
         assertEquals(1, captions.size());
+        // the decoder attends over the 64 regions at every step (EOS's included)
+        CaptionModel.Caption caption = captions.get(0);
+        assertEquals(
+                caption.hypothesis().tokens().length + (caption.hypothesis().finished() ? 1 : 0),
+                caption.hypothesis().attention().size());
+        for (float[] weights : caption.hypothesis().attention()) {
+            assertEquals(CenternetEncoder.REGIONS, weights.length);
+            double sum = 0;
+            for (float w : weights) {
+                sum += w;
+            }
+            assertEquals(1.0, sum, 1e-4);
+        }
+        Path png = dir.resolve("pictures/scene.attention.png");
+        AttentionPicture.write(image, caption, png);
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() >= AttentionPicture.PANEL);
 
         // The bundle recorded the encoder file's hash: another file content is a clear error.
         Files.writeString(model, "\n", StandardOpenOption.APPEND);
