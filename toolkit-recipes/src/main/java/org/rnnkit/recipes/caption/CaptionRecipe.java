@@ -1,6 +1,7 @@
 package org.rnnkit.recipes.caption;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -59,10 +60,12 @@ import org.slf4j.LoggerFactory;
  * embedded generated scenes ({@link CaptionDataGenerator}). Trains on the {@code train} split and
  * selects on {@code dev} (a seeded split of the images when the corpus has none).
  *
- * <p><b>Model.</b> See {@link org.rnnkit.model.ImageCaptionBuilder}: conv blocks, a dense image
- * vector read by an LSTM decoder at every step beside the previous word, softmax over the caption
- * vocabulary; teacher forcing with masked labels, batches bucketed by caption length; the epoch
- * with the best greedy dev BLEU-4 is kept.
+ * <p><b>Model.</b> See {@link org.rnnkit.model.ImageCaptionBuilder}: conv blocks (or a frozen
+ * pretrained encoder's features), a dense image vector read by an LSTM decoder at every step beside
+ * the previous word, softmax over the caption vocabulary; with {@code centernet} the decoder also
+ * attends over the detector's 8x8 regions at every step ("Show, Attend and Tell"). Teacher forcing
+ * with masked labels, batches bucketed by caption length; the epoch with the best greedy dev
+ * CIDEr-D (attention) or BLEU-4 (the others) is kept.
  *
  * <p><b>Evaluation.</b> Corpus BLEU-1..4 against all references of each image (beam search and
  * greedy), the exact-match rate (the caption equals one of the references), and two baselines
@@ -119,7 +122,7 @@ public final class CaptionRecipe {
         ComputationGraph network = builder.build();
         LOG.info("model: {} parameters", network.numParams());
         BucketingIterator<Integer> batches = batches(encoded, split.train(), builder, training);
-        DevMetric devBleu = devBleu(options, encoded.vocabulary(), split.dev());
+        DevMetric devMetric = devMetric(options, encoded.vocabulary(), split.dev());
 
         ObjectNode optionsJson = OptionsJson.write(options);
         String dataHash = Recipes.dataHash(training.data());
@@ -127,7 +130,7 @@ public final class CaptionRecipe {
         Trainer trainer =
                 Recipes.trainerBuilder(training, fingerprint, CaptionModel.optimizer(options))
                         .build();
-        TrainingResult result = trainer.fit(network, batches, devBleu);
+        TrainingResult result = trainer.fit(network, batches, devMetric);
 
         CaptionModel model =
                 withBaselines(
@@ -294,19 +297,26 @@ public final class CaptionRecipe {
                 training.seed());
     }
 
-    /** The model-selection metric: greedy BLEU-4 on the first {@code selectionSize} dev images. */
-    private static DevMetric devBleu(CaptionOptions options, Vocabulary vocabulary, Images dev) {
+    /**
+     * The model-selection metric on the first {@code selectionSize} dev images, greedy decoding:
+     * CIDEr-D for the attending centernet captioner (as captioning papers select), BLEU-4 for the
+     * others (as before the attention model).
+     */
+    private static DevMetric devMetric(CaptionOptions options, Vocabulary vocabulary, Images dev) {
         Images selection =
                 dev.size() <= options.selectionSize()
                         ? dev
                         : dev.subset(range(options.selectionSize()));
         List<List<String>> references = normalized(selection.captions());
+        boolean cider = options.attention();
         return DevMetric.of(
-                "dev_bleu4_greedy",
+                cider ? "dev_cider_greedy" : "dev_bleu4_greedy",
                 net -> {
                     CaptionModel m = new CaptionModel(net, vocabulary, options, null);
                     List<String> hyps = text(m.caption(selection.pixels(), greedy(options), false));
-                    return CaptionBaselines.BLEU.corpus(hyps, references).cumulative(4);
+                    return cider
+                            ? CiderD.corpus(tokens(hyps), referenceTokens(references)).score()
+                            : CaptionBaselines.BLEU.corpus(hyps, references).cumulative(4);
                 });
     }
 
@@ -402,7 +412,8 @@ public final class CaptionRecipe {
                         .runDirectory()
                         .resolve("features-" + split + "-" + key.substring(0, 16) + ".bin");
         if (Files.isRegularFile(cache)) {
-            try (DataInputStream in = new DataInputStream(Files.newInputStream(cache))) {
+            try (DataInputStream in =
+                    new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
                 INDArray features = Nd4j.read(in);
                 if (features.size(0) == images.size()) {
                     LOG.info(
@@ -518,13 +529,18 @@ public final class CaptionRecipe {
         return out;
     }
 
+    /** Greedy decoding; a caption never holds padding or the unknown word. */
     private static SequenceDecoder greedy(CaptionOptions options) {
-        return SequenceDecoder.builder().optMaxLength(options.training().maxLength()).build();
+        return SequenceDecoder.builder()
+                .optMaxLength(options.training().maxLength())
+                .optSuppressedTokens(Vocabulary.PAD, Vocabulary.UNK)
+                .build();
     }
 
     private static SequenceDecoder beam(CaptionOptions options, int beamWidth) {
         return SequenceDecoder.builder()
                 .optMaxLength(options.training().maxLength())
+                .optSuppressedTokens(Vocabulary.PAD, Vocabulary.UNK)
                 .optBeamWidth(beamWidth)
                 .optLengthPenalty(options.lengthPenalty())
                 .build();

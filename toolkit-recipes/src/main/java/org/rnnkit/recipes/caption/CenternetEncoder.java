@@ -1,6 +1,7 @@
 package org.rnnkit.recipes.caption;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -49,9 +50,9 @@ import org.rnnkit.recipes.Recipes;
  * </ol>
  *
  * <p>Features are cached on disk (one file per image under {@code <cache>/centernet-<model sha256
- * prefix>/<image sha256>.v2.bin}, written atomically; v2: this layout), so a repeated run, an evaluation or a
- * prediction does not run the graph again for an image seen before. The graph is loaded only when a
- * feature is not cached.
+ * prefix>/<image sha256>.v2.bin}, written atomically; v2: this layout), so a repeated run, an
+ * evaluation or a prediction does not run the graph again for an image seen before. The graph is
+ * loaded only when a feature is not cached.
  *
  * <p>{@link #detect} returns the model's own detections (80 COCO classes, {@link #LABELS}).
  */
@@ -294,7 +295,8 @@ public final class CenternetEncoder {
     private INDArray cached(String imageSha256, Pixels load) throws IOException {
         Path file = cache == null ? null : cache.resolve(imageSha256 + ".v2.bin");
         if (file != null && Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            try (DataInputStream in =
+                    new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
                 INDArray f = Nd4j.read(in);
                 if (f.rank() == 2 && f.size(1) == FEATURE_SIZE) {
                     return f;
