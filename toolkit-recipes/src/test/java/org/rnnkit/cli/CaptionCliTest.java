@@ -1,6 +1,7 @@
 package org.rnnkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnkit.cli.RnnkitCliTest.run;
 
@@ -80,6 +81,20 @@ class CaptionCliTest {
         Run predict = run("caption", "predict", "--model", model.toString(), image.toString());
         assertEquals(0, predict.exit(), predict.err());
         assertTrue(predict.out().startsWith(image + "\t"), predict.out());
+
+        // a model without attention has no attention picture: a clear error, no file
+        Run noAttention =
+                run(
+                        "caption",
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "--show-attention",
+                        dir.resolve("pictures").toString(),
+                        image.toString());
+        assertEquals(2, noAttention.exit());
+        assertTrue(noAttention.err().contains("does not attend"), noAttention.err());
+        assertFalse(Files.exists(dir.resolve("pictures/scene-00001.attention.png")));
 
         Run missing =
                 run(
