@@ -38,6 +38,9 @@ import org.rnnkit.model.layers.FusedSoftmaxOutputLayer;
  * @param sparseLabels labels as class indices instead of one-hot rows
  * @param labelSmoothing the output layer's label smoothing in [0, 1) (needs sparse labels when
  *     above 0)
+ * @param inputDropout whether the recurrent spec's dropout also applies to the decoder's input
+ *     (embedding and condition) and to the attention's context (otherwise only between layers and
+ *     before the output)
  */
 record ConditionedDecoder(
         int vocabularySize,
@@ -47,7 +50,8 @@ record ConditionedDecoder(
         int memorySize,
         boolean attention,
         boolean sparseLabels,
-        double labelSmoothing) {
+        double labelSmoothing,
+        boolean inputDropout) {
 
     /** The attention vertex, whose weights can be read after a forward pass. */
     static final String ATTENTION = "attention";
@@ -81,7 +85,7 @@ record ConditionedDecoder(
                         targetIn,
                         "decoder",
                         false,
-                        false);
+                        inputDropout);
         String top = states;
         if (attention) {
             // Luong's "general" score h' W m, computed as (W' h) . m: the projection is per decoder
@@ -98,15 +102,15 @@ record ConditionedDecoder(
                     states);
             g.addVertex(ATTENTION, new DotAttentionVertex(), "query", memory, memory, memoryMask);
             g.addVertex("attention_in", new ContiguousMergeVertex(), states, ATTENTION);
-            PerStepDense.add(
-                    g,
-                    "attentional",
+            DenseLayer.Builder attentional =
                     new DenseLayer.Builder()
                             .nIn(rnn.outputSize() + memorySize)
                             .nOut(rnn.hiddenSize())
-                            .activation(Activation.TANH)
-                            .build(),
-                    "attention_in");
+                            .activation(Activation.TANH);
+            if (inputDropout && rnn.dropout() > 0) {
+                attentional.dropOut(1.0 - rnn.dropout());
+            }
+            PerStepDense.add(g, "attentional", attentional.build(), "attention_in");
             top = "attentional";
         }
         // DL4J's RnnOutputLayer settings and results; its training pass computes the large

@@ -261,7 +261,8 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
                 attentionSize,
                 regions > 0,
                 sparseLabels,
-                0.0);
+                0.0,
+                regions > 0);
     }
 
     private void validate() {
@@ -408,24 +409,25 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
                     new CnnToFeedForwardPreProcessor(height / scale, width / scale, c));
             size = c * (height / scale) * (width / scale);
         }
-        g.addLayer(
-                IMAGE_VECTOR,
+        DenseLayer.Builder vector =
                 new DenseLayer.Builder()
                         .nIn(size)
                         .nOut(imageVectorSize)
-                        .activation(Activation.RELU)
-                        .build(),
-                in);
+                        .activation(Activation.RELU);
         if (attention()) {
-            PerStepDense.add(
-                    g,
-                    MEMORY,
+            // the attending captioner regularizes the image path too: dropout on the features and
+            // the regions (and, in the decoder, on its input and the attention's context)
+            DenseLayer.Builder memory =
                     new DenseLayer.Builder()
                             .nIn(regionSize)
                             .nOut(attentionSize)
-                            .activation(Activation.TANH)
-                            .build(),
-                    REGIONS);
+                            .activation(Activation.TANH);
+            if (rnn.dropout() > 0) {
+                vector.dropOut(1.0 - rnn.dropout());
+                memory.dropOut(1.0 - rnn.dropout());
+            }
+            PerStepDense.add(g, MEMORY, memory.build(), REGIONS);
         }
+        g.addLayer(IMAGE_VECTOR, vector.build(), in);
     }
 }

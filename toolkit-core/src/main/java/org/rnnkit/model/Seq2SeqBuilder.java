@@ -263,7 +263,8 @@ public final class Seq2SeqBuilder extends NetworkBuilder<Seq2SeqBuilder> {
                         memorySize(),
                         attention,
                         sparseLabels,
-                        labelSmoothing)
+                        labelSmoothing,
+                        false)
                 .add(g, TARGET_IN, context, memory, SOURCE_MASK);
     }
 }
