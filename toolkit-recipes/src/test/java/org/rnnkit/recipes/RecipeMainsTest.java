@@ -16,6 +16,16 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.exercises.BidirectionalContext;
+import org.rnnkit.exercises.ComponentSizes;
+import org.rnnkit.exercises.GateEquations;
+import org.rnnkit.exercises.GradientFlow;
+import org.rnnkit.exercises.LongTermDependency;
+import org.rnnkit.exercises.ParameterCount;
+import org.rnnkit.exercises.RnnEquations;
+import org.rnnkit.exercises.ShuffleInvariance;
+import org.rnnkit.exercises.StatefulRnn;
+import org.rnnkit.exercises.WordEmbeddings;
 import org.rnnkit.recipes.caption.CaptionRecipe;
 import org.rnnkit.recipes.forecast.ForecastRecipe;
 import org.rnnkit.recipes.postag.PostagRecipe;
@@ -98,6 +108,49 @@ class RecipeMainsTest {
             Run noSubcommand = run(recipe.getValue(), "fly");
             assertEquals(2, noSubcommand.exit(), recipe.getKey() + ": " + noSubcommand.err());
         }
+    }
+
+    @Test
+    void givenEveryExerciseClass_whenItsMainsPathRuns_thenTheExerciseCommandParsesTheArguments()
+            throws Exception {
+        Map<String, Class<?>> exercises =
+                Map.of(
+                        "rnn-equations", RnnEquations.class,
+                        "parameter-count", ParameterCount.class,
+                        "component-sizes", ComponentSizes.class,
+                        "shuffle-invariance", ShuffleInvariance.class,
+                        "gradient-flow", GradientFlow.class,
+                        "gate-equations", GateEquations.class,
+                        "long-term-dependency", LongTermDependency.class,
+                        "bidirectional-context", BidirectionalContext.class,
+                        "stateful-rnn", StatefulRnn.class,
+                        "word-embeddings", WordEmbeddings.class);
+        for (Map.Entry<String, Class<?>> e : exercises.entrySet()) {
+            Method main = e.getValue().getMethod("main", String[].class);
+            assertTrue(Modifier.isStatic(main.getModifiers()), e.getValue().getName());
+            Run help =
+                    run(
+                            args -> CommandLineEntry.execute(List.of("exercise", e.getKey()), args),
+                            "--help");
+            assertEquals(0, help.exit(), e.getKey() + ": " + help.err());
+            assertTrue(
+                    help.out().contains("Usage: rnnkit exercise " + e.getKey()),
+                    e.getKey() + " --help printed: " + help.out());
+        }
+        Run count =
+                run(
+                        args ->
+                                CommandLineEntry.execute(
+                                        List.of("exercise", "parameter-count"), args),
+                        "--cell",
+                        "lstm",
+                        "-d",
+                        "3",
+                        "--hidden",
+                        "2");
+        assertEquals(0, count.exit(), count.err());
+        // 4(3 x 2 + 2 x 2 + 2) = 48, plus the output 3 x 2 + 3 = 9.
+        assertTrue(count.out().contains("DL4J numParams(): 57"), count.out());
     }
 
     @Test
