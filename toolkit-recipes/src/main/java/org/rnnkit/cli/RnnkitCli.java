@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import org.rnnkit.bundle.BundleFormatException;
 import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.MalformedDataException;
+import org.rnnkit.recipes.CommandLineEntry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -115,6 +116,22 @@ public final class RnnkitCli implements Runnable {
         e.printStackTrace(err);
         err.flush();
         return 1;
+    }
+
+    /**
+     * The command line as the recipe and exercise {@code main} methods find it ({@link
+     * CommandLineEntry}, registered in {@code META-INF/services}), so that they parse their
+     * arguments with the same commands and exit with the same codes as {@code rnnkit}.
+     */
+    public static final class Entry implements CommandLineEntry {
+
+        /** Creates the entry (for {@link java.util.ServiceLoader}). */
+        public Entry() {}
+
+        @Override
+        public int execute(String... args) {
+            return RnnkitCli.execute(args);
+        }
     }
 
     /** Prints rnnkit's and DL4J's versions. */

@@ -1,7 +1,9 @@
 package org.rnnkit.exercises;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 11: choosing the architecture. The course's questions, each answered with the RNN type
@@ -161,9 +163,19 @@ public final class ArchitectureChoice {
     /**
      * Prints {@link #table()}.
      *
-     * @param args ignored
+     * @param out where the report goes
+     */
+    public static void print(PrintWriter out) {
+        out.print(table());
+    }
+
+    /**
+     * Runs {@code rnnkit exercise architecture-choice ARGS...}: which architecture for which
+     * problem. The command line parses the arguments (see {@code --help}) and sets the exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise architecture-choice}
      */
     public static void main(String[] args) {
-        System.out.print(table());
+        CommandLineEntry.exit(List.of("exercise", "architecture-choice"), args);
     }
 }

@@ -1,5 +1,6 @@
 package org.rnnkit.exercises;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.rnnkit.model.layers.LstmLayer;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 8: deep and bidirectional RNNs. A tagging task where each word's tag depends on the
@@ -64,13 +66,30 @@ public final class BidirectionalContext {
     }
 
     /**
-     * Prints the accuracies for 1,000 training sentences and 5 epochs.
+     * Prints the held-out accuracies and the settings that produced them.
      *
-     * @param args ignored
+     * @param out where the report goes
+     * @param trainSentences training sentences
+     * @param epochs passes over them
+     * @param seed seeds data and initialisation
      */
-    public static void main(String[] args) {
-        Result r = run(1000, 5, 7);
-        System.out.print(
+    public static void print(PrintWriter out, int trainSentences, int epochs, long seed) {
+        out.println(
+                "settings: "
+                        + trainSentences
+                        + " training sentences of "
+                        + LENGTH
+                        + " words ("
+                        + VOCABULARY
+                        + "-word vocabulary), "
+                        + epochs
+                        + " epochs in batches of 50, Adam 0.01, two LSTM layers of 24 units per"
+                        + " direction, seed "
+                        + seed
+                        + "; scored on 1000 sentences from seed "
+                        + (seed + 1000));
+        Result r = run(trainSentences, epochs, seed);
+        out.print(
                 Exercises.table(
                         List.of("model", "held-out tag accuracy"),
                         List.of(
@@ -80,6 +99,17 @@ public final class BidirectionalContext {
                                 List.of(
                                         "bidirectional LSTM x2",
                                         Exercises.fixed(100 * r.bidirectional(), 1) + "%"))));
+    }
+
+    /**
+     * Runs {@code rnnkit exercise bidirectional-context ARGS...}: tags that depend on the next
+     * word, with and without the backward direction. The command line parses the arguments (see
+     * {@code --help}) and sets the exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise bidirectional-context}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("exercise", "bidirectional-context"), args);
     }
 
     static DataSet data(int sentences, Random random) {

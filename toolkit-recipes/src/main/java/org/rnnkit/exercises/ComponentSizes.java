@@ -1,5 +1,6 @@
 package org.rnnkit.exercises;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.model.CellType;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 3: the sizes of a simple RNN's components, in the course's notation beside the shapes
@@ -102,10 +104,23 @@ public final class ComponentSizes {
     /**
      * Prints the table for F=4, H=5, O=3 and a batch of 2 sequences of 7 steps.
      *
-     * @param args ignored
+     * @param out where the report goes
+     */
+    public static void print(PrintWriter out) {
+        out.println(
+                "settings: F=4 inputs, H=5 units, O=3 outputs, a batch of N=2 sequences of T=7"
+                        + " steps");
+        out.print(table(run(4, 5, 3, 2, 7)));
+    }
+
+    /**
+     * Runs {@code rnnkit exercise component-sizes ARGS...}: the shapes of the course beside DL4J's.
+     * The command line parses the arguments (see {@code --help}) and sets the exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise component-sizes}
      */
     public static void main(String[] args) {
-        System.out.print(table(run(4, 5, 3, 2, 7)));
+        CommandLineEntry.exit(List.of("exercise", "component-sizes"), args);
     }
 
     private static String shape(long[] shape) {

@@ -1,5 +1,6 @@
 package org.rnnkit.exercises;
 
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.rnnkit.model.layers.GruLayer;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 6: the LSTM and GRU gate equations computed by hand (row-vector form, as DL4J stores the
@@ -224,31 +226,45 @@ public final class GateEquations {
     /**
      * Prints the three parts.
      *
-     * @param args ignored
+     * @param out where the report goes
      */
-    public static void main(String[] args) {
+    public static void print(PrintWriter out) {
+        out.println(
+                "settings: 3 inputs, 2 units, 4 steps, seed 5 (LSTM and GRU); carry: 4 units, 50"
+                        + " steps, seed 5; double precision");
         LstmResult lstm = lstm(3, 2, 4, 5);
         for (String k : List.of("i", "f", "o", "g", "c", "h")) {
-            System.out.println("LSTM " + k + " (units x steps):\n" + lstm.gates().get(k));
+            out.println("LSTM " + k + " (units x steps):\n" + lstm.gates().get(k));
         }
-        System.out.println("DL4J LSTM output:\n" + lstm.dl4jOutput());
-        System.out.println(
+        out.println("DL4J LSTM output:\n" + lstm.dl4jOutput());
+        out.println(
                 "max |h by hand - DL4J| = "
                         + lstm.maxDifferenceOutput()
                         + ", max |c by hand - DL4J's cell state| = "
                         + lstm.maxDifferenceCell());
         GruResult gru = gru(3, 2, 4, 5);
         for (String k : List.of("r", "z", "n", "h")) {
-            System.out.println("GRU " + k + ":\n" + gru.gates().get(k));
+            out.println("GRU " + k + ":\n" + gru.gates().get(k));
         }
-        System.out.println("max |h by hand - rnnkit GRU| = " + gru.maxDifference());
+        out.println("max |h by hand - rnnkit GRU| = " + gru.maxDifference());
         CarryResult carry = carry(4, 50, 5);
-        System.out.println(
+        out.println(
                 "forget gate 1, input gate 0, 50 random inputs: max |c_50 - c_0| = "
                         + carry.maxChange()
                         + " (usual gates: "
                         + carry.maxChangeUsualGates()
                         + ")");
+    }
+
+    /**
+     * Runs {@code rnnkit exercise gate-equations ARGS...}: the LSTM and GRU gates by hand beside
+     * the layers'. The command line parses the arguments (see {@code --help}) and sets the exit
+     * code.
+     *
+     * @param args the arguments after {@code rnnkit exercise gate-equations}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("exercise", "gate-equations"), args);
     }
 
     /** DL4J's LSTM state keys (LSTMHelpers / BaseRecurrentLayer). */

@@ -1,6 +1,8 @@
 package org.rnnkit.exercises;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,6 +35,7 @@ import org.rnnkit.model.CellType;
 import org.rnnkit.model.layers.GruLayer;
 import org.rnnkit.model.layers.LstmLayer;
 import org.rnnkit.model.layers.SimpleRnnLayer;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 5: backpropagation through time, vanishing and exploding gradients, and gradient
@@ -601,17 +604,20 @@ public final class GradientFlow {
     }
 
     /**
-     * Prints the tables and writes the PNG with the default settings.
+     * Prints the tables with the default settings (which the first line names) and writes the two
+     * PNGs into a directory.
      *
-     * @param args optional: the PNG to write (default {@code gradient-flow.png}); the exploding
-     *     curve goes next to it, with {@code -exploding} appended to the name
-     * @throws IOException if the PNG cannot be written
+     * @param out where the report goes
+     * @param directory where {@code gradient-flow.png} (vanishing curves) and {@code
+     *     gradient-flow-exploding.png} go; created if missing
+     * @throws IOException if a PNG cannot be written
      */
-    public static void main(String[] args) throws IOException {
-        Path png = Path.of(args.length > 0 ? args[0] : "gradient-flow.png");
+    public static void print(PrintWriter out, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path png = directory.resolve("gradient-flow.png");
         Options options = Options.defaults();
         Result result = run(options);
-        System.out.println(
+        out.println(
                 "Exercise 5: ||dL/dx_t|| of untrained networks, loss at the last of "
                         + options.length()
                         + " steps (batch "
@@ -623,23 +629,33 @@ public final class GradientFlow {
                         + "..."
                         + (options.seed() + options.initializations() - 1)
                         + ")");
-        System.out.println();
-        System.out.print(result.normTable());
-        System.out.println();
-        System.out.println(
+        out.println();
+        out.print(result.normTable());
+        out.println();
+        out.println(
                 "Training the exploding network: SGD "
                         + options.learningRate()
                         + ", "
                         + options.trainingSteps()
                         + " steps, clipping threshold "
                         + options.clipThreshold());
-        System.out.println();
-        System.out.print(result.trainingTable());
+        out.println();
+        out.print(result.trainingTable());
         Exercises.writePng(result.chart(), png);
-        String name = png.getFileName().toString().replaceFirst("\\.png$", "");
-        Path explodingPng = png.resolveSibling(name + "-exploding.png");
+        Path explodingPng = directory.resolve("gradient-flow-exploding.png");
         Exercises.writePng(result.explodingChart(), explodingPng);
-        System.out.println();
-        System.out.println("Wrote " + png + " and " + explodingPng);
+        out.println();
+        out.println("Wrote " + png + " and " + explodingPng);
+    }
+
+    /**
+     * Runs {@code rnnkit exercise gradient-flow ARGS...}: gradient norms per step and clipping. The
+     * command line parses the arguments (see {@code --help}, {@code --out} for the PNGs) and sets
+     * the exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise gradient-flow}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("exercise", "gradient-flow"), args);
     }
 }

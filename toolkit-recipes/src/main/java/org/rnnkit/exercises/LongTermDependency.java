@@ -1,11 +1,13 @@
 package org.rnnkit.exercises;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -26,6 +28,7 @@ import org.rnnkit.model.layers.FusedRecurrentLayer;
 import org.rnnkit.model.layers.GruLayer;
 import org.rnnkit.model.layers.LstmLayer;
 import org.rnnkit.model.layers.SimpleRnnLayer;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 7: a simple RNN vs. LSTM and GRU on a dependency that spans the whole sequence.
@@ -255,7 +258,23 @@ public final class LongTermDependency {
      * @throws NullPointerException if {@code options} is null
      */
     public static Result run(Options options) {
+        return run(options, message -> {});
+    }
+
+    /**
+     * Trains and scores every cell at every length, reporting each finished network.
+     *
+     * @param options the settings
+     * @param progress receives one line per trained network (cell, length, accuracy, seconds), in
+     *     the order of training
+     * @return the accuracies
+     * @throws NullPointerException if an argument is null
+     */
+    public static Result run(Options options, Consumer<String> progress) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        int networks = options.lengths().length * CellType.values().length;
+        int done = 0;
         Map<CellType, double[]> accuracy = new EnumMap<>(CellType.class);
         int[] lengths = options.lengths();
         for (CellType cell : CellType.values()) {
@@ -269,7 +288,23 @@ public final class LongTermDependency {
                     firstSymbolTask(
                             options.testSize(), lengths[i], options.symbols(), options.seed() + 1);
             for (CellType cell : CellType.values()) {
+                long start = System.nanoTime();
                 accuracy.get(cell)[i] = trainAndScore(cell, train, test, options);
+                done++;
+                progress.accept(
+                        "["
+                                + done
+                                + "/"
+                                + networks
+                                + "] "
+                                + Exercises.label(cell)
+                                + " T="
+                                + lengths[i]
+                                + ": accuracy "
+                                + Exercises.fixed(accuracy.get(cell)[i], 3)
+                                + " ("
+                                + Exercises.fixed((System.nanoTime() - start) / 1e9, 1)
+                                + " s)");
             }
         }
         return new Result(options, accuracy, 1.0 / options.symbols());
@@ -423,29 +458,86 @@ public final class LongTermDependency {
     }
 
     /**
-     * Prints the accuracy table with the default settings.
+     * The settings in one line, as the exercise prints them above its table.
      *
-     * @param args optional: a seed (default 7)
+     * @param options the settings
+     * @return e.g. {@code "settings: lengths [5, 20, 100], 8 symbols, ..."}
      */
-    public static void main(String[] args) {
-        Options options = Options.defaults();
-        if (args.length > 0) {
-            options = options.withSeed(Long.parseLong(args[0]));
-        }
+    public static String settings(Options options) {
+        return "settings: lengths "
+                + java.util.Arrays.toString(options.lengths())
+                + ", "
+                + options.symbols()
+                + " symbols, "
+                + options.hiddenSize()
+                + " units, "
+                + options.trainSize()
+                + " training / "
+                + options.testSize()
+                + " test sequences, batches of "
+                + options.batchSize()
+                + ", "
+                + options.epochs()
+                + " epochs ("
+                + options.epochs()
+                        * ((options.trainSize() + options.batchSize() - 1) / options.batchSize())
+                + " updates), Adam "
+                + options.learningRate()
+                + ", ClipL2PerLayer "
+                + options.clipThreshold()
+                + ", LSTM forget/input-gate bias "
+                + options.forgetGateBias()
+                + "/"
+                + options.inputGateBias()
+                + ", GRU update-gate bias "
+                + options.updateGateBias()
+                + ", seed "
+                + options.seed();
+    }
+
+    /**
+     * Trains every cell at every length, reporting each network as it finishes, then prints the
+     * settings, the accuracy table and the time taken.
+     *
+     * @param out where the report goes
+     * @param progress where the progress lines go (one per trained network)
+     * @param options the settings
+     */
+    public static void print(PrintWriter out, PrintWriter progress, Options options) {
         long start = System.nanoTime();
-        Result result = run(options);
-        System.out.println(
+        progress.println(
+                "training "
+                        + options.lengths().length * CellType.values().length
+                        + " networks (about 45 s in all on 2 CPU cores with the defaults)");
+        progress.flush();
+        Result result =
+                run(
+                        options,
+                        line -> {
+                            progress.println(line);
+                            progress.flush();
+                        });
+        out.println(
                 "Exercise 7: held-out accuracy of predicting the first of T symbols ("
                         + options.symbols()
                         + " symbols, chance "
                         + Exercises.fixed(result.chance(), 3)
-                        + ", seed "
-                        + options.seed()
                         + ")");
-        System.out.println();
-        System.out.print(result.table());
-        System.out.println();
-        System.out.println(
-                "(" + Exercises.fixed((System.nanoTime() - start) / 1e9, 1) + " s on CPU)");
+        out.println(settings(options));
+        out.println();
+        out.print(result.table());
+        out.println();
+        out.println("(" + Exercises.fixed((System.nanoTime() - start) / 1e9, 1) + " s on CPU)");
+    }
+
+    /**
+     * Runs {@code rnnkit exercise long-term-dependency ARGS...}: SimpleRnn vs. LSTM and GRU on the
+     * first-symbol task. The command line parses the arguments (see {@code --help}: an optional
+     * {@code SEED}, default 1) and sets the exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise long-term-dependency}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("exercise", "long-term-dependency"), args);
     }
 }

@@ -16,6 +16,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.rnnkit.model.CellType;
 import org.rnnkit.model.layers.GruLayer;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 2: counting the parameters of recurrent networks by formula, checked against DL4J's
@@ -30,7 +31,8 @@ import org.rnnkit.model.layers.GruLayer;
  *       {@code GravesLSTM} adds 3H peephole weights;
  *   <li>GRU (rnnkit's {@link GruLayer}, the PyTorch/cuDNN/Keras {@code reset_after=True} form with
  *       separate input and recurrent biases): {@code 3(FH + H^2 + 2H)}; the original GRU paper and
- *       Keras' {@code reset_after=False} have one bias per gate: {@code 3(FH + H^2 + H)}.
+ *       Keras' {@code reset_after=False} have one bias per gate: {@code 3(FH + H^2 + H)} ({@link
+ *       #gruWithoutResetAfter}).
  * </ul>
  *
  * The output layer (per-step dense) adds {@code O x H_last + O}. The course's example: 4 inputs, 5
@@ -58,7 +60,12 @@ public final class ParameterCount {
                             && outputs >= 1
                             && !hidden.isEmpty()
                             && hidden.stream().allMatch(h -> h >= 1),
-                    "inputs, outputs and every hidden size must be >= 1");
+                    "inputs, outputs and every hidden size must be >= 1, received: inputs="
+                            + inputs
+                            + ", hidden="
+                            + hidden
+                            + ", outputs="
+                            + outputs);
             hidden = List.copyOf(hidden);
         }
 
@@ -79,9 +86,11 @@ public final class ParameterCount {
      * One named group of parameters.
      *
      * @param name e.g. {@code "layer 1 W_F"}, {@code "output b_y"}
+     * @param formula how it is counted, e.g. {@code "2 x 3 x h x d = 2 x 3 x 5 x 4"} (directions x
+     *     gates x rows x columns, with the numbers put in)
      * @param count number of parameters
      */
-    public record Part(String name, long count) {}
+    public record Part(String name, String formula, long count) {}
 
     /**
      * The count for one network, three ways.
@@ -125,7 +134,42 @@ public final class ParameterCount {
     }
 
     /**
-     * The formula's terms for a network, in the order of the course.
+     * Parameters of one GRU layer in one direction in the form without reset-after: one bias per
+     * gate (Cho et al. 2014; Keras {@code reset_after=False}, whose candidate is {@code tanh(x W_n
+     * + (r * h) U_n + b_n)}). rnnkit's {@link GruLayer} does not use this form; the count is for
+     * comparison with textbooks that do.
+     *
+     * @param inputs F
+     * @param units H
+     * @return {@code 3(FH + H^2 + H)}
+     */
+    public static long gruWithoutResetAfter(long inputs, long units) {
+        return 3 * (inputs * units + units * units + units);
+    }
+
+    /**
+     * The convention a cell's count follows, in words.
+     *
+     * @param cell the cell
+     * @return one sentence naming the layer class and its bias convention
+     */
+    public static String convention(CellType cell) {
+        return switch (cell) {
+            case SIMPLE ->
+                    "simple RNN (DL4J SimpleRnn): W_F h x d, W_R h x h, one bias b; h(d + h + 1)"
+                            + " per layer and direction";
+            case LSTM ->
+                    "LSTM (DL4J LSTM, no peepholes): gates i, f, o, g, each with W_F, W_R and one"
+                            + " bias b; 4(dh + h^2 + h) per layer and direction";
+            case GRU ->
+                    "GRU (rnnkit GruLayer, the PyTorch/cuDNN/Keras reset_after=True form): gates"
+                            + " r, z, n, each with W_F, W_R, an input bias b and a recurrent bias"
+                            + " b_R; 3(dh + h^2 + 2h) per layer and direction";
+        };
+    }
+
+    /**
+     * The formula's terms for a network, in the order of the course, each with its formula.
      *
      * @param spec the network
      * @return W_F, W_R and bias terms of every layer (times gates and directions), then the output
@@ -134,21 +178,63 @@ public final class ParameterCount {
         List<Part> parts = new ArrayList<>();
         int gates = gates(spec.cell());
         int directions = spec.bidirectional() ? 2 : 1;
+        String factors = (directions == 2 ? "2 x " : "") + (gates > 1 ? gates + " x " : "");
         long in = spec.inputs();
         for (int l = 0; l < spec.hidden().size(); l++) {
             long h = spec.hidden().get(l);
             String layer = "layer " + (l + 1) + " ";
-            parts.add(new Part(layer + "W_F", directions * gates * h * in));
-            parts.add(new Part(layer + "W_R", directions * gates * h * h));
-            parts.add(new Part(layer + "b", directions * gates * h));
+            String d = l == 0 ? "d" : (directions == 2 ? "2h" : "h");
+            long scale = (long) directions * gates;
+            parts.add(
+                    new Part(
+                            layer + "W_F (input weights)",
+                            factors + "h x " + d + " = " + factors + h + " x " + in,
+                            scale * h * in));
+            parts.add(
+                    new Part(
+                            layer + "W_R (recurrent weights)",
+                            factors + "h x h = " + factors + h + " x " + h,
+                            scale * h * h));
+            parts.add(
+                    new Part(
+                            layer + (spec.cell() == CellType.GRU ? "b (input bias)" : "b (bias)"),
+                            factors + "h = " + factors + h,
+                            scale * h));
             if (spec.cell() == CellType.GRU) {
-                parts.add(new Part(layer + "b_R", directions * gates * h));
+                parts.add(
+                        new Part(
+                                layer + "b_R (recurrent bias, reset-after)",
+                                factors + "h = " + factors + h,
+                                scale * h));
             }
             in = directions * h;
         }
-        parts.add(new Part("output W_y", spec.outputs() * in));
-        parts.add(new Part("output b_y", spec.outputs()));
+        String last = spec.hidden().size() == 1 && directions == 1 ? "h" : "h_last";
+        parts.add(
+                new Part(
+                        "output W_y",
+                        "k x " + last + " = " + spec.outputs() + " x " + in,
+                        spec.outputs() * in));
+        parts.add(new Part("output b_y", "k = " + spec.outputs(), spec.outputs()));
         return parts;
+    }
+
+    /**
+     * The network's total with GRU layers in the form without reset-after (one bias per gate,
+     * {@link #gruWithoutResetAfter}): the alternative count a textbook may give.
+     *
+     * @param spec a network of {@link CellType#GRU} layers
+     * @return the total with the recurrent biases {@code b_R} left out
+     * @throws IllegalArgumentException if the cell is not a GRU
+     */
+    public static long totalWithoutResetAfter(Spec spec) {
+        Exercises.require(
+                spec.cell() == CellType.GRU,
+                "spec.cell must be GRU, received: spec.cell=" + spec.cell());
+        return parts(spec).stream()
+                .filter(p -> !p.name().contains("b_R"))
+                .mapToLong(Part::count)
+                .sum();
     }
 
     /**
@@ -197,23 +283,88 @@ public final class ParameterCount {
     }
 
     /**
-     * Prints the course's example and a few more networks.
+     * Runs {@code rnnkit exercise parameter-count ARGS...} (see its {@code --help}): the course's
+     * example and a few more networks, or one network given by {@code --inputs}, {@code --hidden},
+     * {@code --layers}, {@code --outputs}, {@code --cell} and {@code --bidirectional}.
      *
-     * @param args ignored
+     * @param args the arguments after {@code rnnkit exercise parameter-count}
      */
     public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("exercise", "parameter-count"), args);
+    }
+
+    /**
+     * The table of the example networks: formula, DL4J's {@code numParams()} and {@code summary()}
+     * total for each.
+     *
+     * @param counts the counts, e.g. of {@link #examples()}
+     * @return a Markdown table and the conventions of the cells in it
+     */
+    public static String table(List<Count> counts) {
         List<List<String>> rows = new ArrayList<>();
-        for (Spec spec : examples()) {
-            Count c = count(spec);
+        for (Count c : counts) {
             rows.add(
                     List.of(
-                            spec.toString(),
+                            c.spec().toString(),
                             c.sum(),
                             Long.toString(c.numParams()),
                             Long.toString(c.summaryTotal())));
         }
-        System.out.print(
-                Exercises.table(List.of("network", "formula", "numParams()", "summary()"), rows));
+        StringBuilder out =
+                new StringBuilder(
+                        Exercises.table(
+                                List.of("network", "formula", "numParams()", "summary()"), rows));
+        out.append('\n');
+        counts.stream()
+                .map(c -> c.spec().cell())
+                .distinct()
+                .forEach(cell -> out.append(convention(cell)).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * One network's count term by term, with the sizes it was given, the convention of its cell,
+     * DL4J's counts and, for a GRU, the total without reset-after.
+     *
+     * @param c the count of one network
+     * @return labelled lines and a Markdown table of the terms
+     */
+    public static String report(Count c) {
+        Spec spec = c.spec();
+        StringBuilder out = new StringBuilder();
+        out.append("settings: cell ")
+                .append(Exercises.label(spec.cell()))
+                .append(", inputs d=")
+                .append(spec.inputs())
+                .append(", hidden h=")
+                .append(spec.hidden())
+                .append(" (")
+                .append(spec.hidden().size())
+                .append(spec.hidden().size() == 1 ? " layer" : " layers")
+                .append(spec.bidirectional() ? ", bidirectional" : ", unidirectional")
+                .append("), outputs k=")
+                .append(spec.outputs())
+                .append('\n');
+        out.append("convention: ").append(convention(spec.cell())).append("\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (Part p : c.parts()) {
+            rows.add(List.of(p.name(), p.formula(), Long.toString(p.count())));
+        }
+        rows.add(List.of("total", "", Long.toString(c.byFormula())));
+        out.append(Exercises.table(List.of("term", "formula", "parameters"), rows));
+        out.append("\nDL4J numParams(): ")
+                .append(c.numParams())
+                .append(", summary() total: ")
+                .append(c.summaryTotal())
+                .append(c.numParams() == c.byFormula() ? " (equal to the formula)" : " (DIFFERENT)")
+                .append('\n');
+        if (spec.cell() == CellType.GRU) {
+            out.append("GRU without reset-after (one bias per gate, Cho et al. 2014, Keras")
+                    .append(" reset_after=False; 3(dh + h^2 + h) per layer and direction): total ")
+                    .append(totalWithoutResetAfter(spec))
+                    .append('\n');
+        }
+        return out.toString();
     }
 
     /**

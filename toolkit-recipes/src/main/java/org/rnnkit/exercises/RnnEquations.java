@@ -1,5 +1,6 @@
 package org.rnnkit.exercises;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 1: the simple RNN forward equations, computed by hand with ND4J and compared with DL4J's
@@ -127,18 +129,31 @@ public final class RnnEquations {
     /**
      * Prints the exercise for 3 features, layers of 4 and 2 units, 5 steps.
      *
-     * @param args ignored
+     * @param out where the report goes
+     */
+    public static void print(PrintWriter out) {
+        Result r = run(3, new int[] {4, 2}, 5, 7);
+        out.println(
+                "settings: F=3 features, two SimpleRnn layers of 4 and 2 units, T=5 steps,"
+                        + " weights and input from seed 7, double precision");
+        out.println("x (features x time):\n" + r.input());
+        for (int l = 0; l < r.byDl4j().size(); l++) {
+            out.println("layer " + (l + 1) + " by the equations:\n" + r.byEquations().get(l));
+            out.println("layer " + (l + 1) + " by DL4J's SimpleRnn:\n" + r.byDl4j().get(l));
+        }
+        out.println("max |equations - DL4J| = " + r.maxDifferenceEquations());
+        out.println("max |stacked W [a ; a_prev] - DL4J| = " + r.maxDifferenceStacked());
+    }
+
+    /**
+     * Runs {@code rnnkit exercise rnn-equations ARGS...}: the forward equations by hand beside
+     * DL4J's SimpleRnn. The command line parses the arguments (see {@code --help}) and sets the
+     * exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise rnn-equations}
      */
     public static void main(String[] args) {
-        Result r = run(3, new int[] {4, 2}, 5, 7);
-        System.out.println("x (features x time):\n" + r.input());
-        for (int l = 0; l < r.byDl4j().size(); l++) {
-            System.out.println(
-                    "layer " + (l + 1) + " by the equations:\n" + r.byEquations().get(l));
-            System.out.println("layer " + (l + 1) + " by DL4J's SimpleRnn:\n" + r.byDl4j().get(l));
-        }
-        System.out.println("max |equations - DL4J| = " + r.maxDifferenceEquations());
-        System.out.println("max |stacked W [a ; a_prev] - DL4J| = " + r.maxDifferenceStacked());
+        CommandLineEntry.exit(List.of("exercise", "rnn-equations"), args);
     }
 
     static MultiLayerNetwork network(int features, int[] hidden, long seed) {

@@ -1,5 +1,6 @@
 package org.rnnkit.exercises;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 4: does shuffling the training data change what a deterministic training run learns?
@@ -121,13 +123,27 @@ public final class ShuffleInvariance {
     }
 
     /**
-     * Prints the exercise's numbers for 64 sequences of 10 steps and 200 gradient steps.
+     * Prints the weight differences and the settings that produced them.
      *
-     * @param args ignored
+     * @param out where the report goes
+     * @param sequences number of sequences (the full batch)
+     * @param steps steps per sequence
+     * @param iterations gradient steps
+     * @param seed seeds data, initialisation and shuffles
      */
-    public static void main(String[] args) {
-        Result r = run(64, 10, 200, 42);
-        System.out.print(
+    public static void print(PrintWriter out, int sequences, int steps, int iterations, long seed) {
+        out.println(
+                "settings: "
+                        + sequences
+                        + " sequences of "
+                        + steps
+                        + " steps as one full batch, "
+                        + iterations
+                        + " gradient steps (SGD 0.05), SimpleRnn of 8 units, seed "
+                        + seed
+                        + ", double precision");
+        Result r = run(sequences, steps, iterations, seed);
+        out.print(
                 Exercises.table(
                         List.of("training data", "max |weight difference| to the original"),
                         List.of(
@@ -137,7 +153,17 @@ public final class ShuffleInvariance {
                                 List.of(
                                         "steps shuffled within each sequence",
                                         Double.toString(r.maxDifferenceStepsShuffled())))));
-        System.out.println("final training loss (original): " + r.finalLoss());
+        out.println("final training loss (original): " + r.finalLoss());
+    }
+
+    /**
+     * Runs {@code rnnkit exercise shuffle-invariance ARGS...}: shuffling sequences vs. shuffling
+     * steps. The command line parses the arguments (see {@code --help}) and sets the exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise shuffle-invariance}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("exercise", "shuffle-invariance"), args);
     }
 
     private static MultiLayerNetwork train(DataSet data, int features, int iterations, long seed) {

@@ -1,5 +1,6 @@
 package org.rnnkit.exercises;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.rnnkit.model.layers.GruLayer;
+import org.rnnkit.recipes.CommandLineEntry;
 
 /**
  * Exercise 9: stateful RNNs. A network that keeps its recurrent state between calls ({@code
@@ -102,11 +104,14 @@ public final class StatefulRnn {
     /**
      * Prints the differences for a 12-step sequence fed in chunks of 5, 1, 4 and 2 steps.
      *
-     * @param args ignored
+     * @param out where the report goes
      */
-    public static void main(String[] args) {
+    public static void print(PrintWriter out) {
+        out.println(
+                "settings: LSTM (6 units) -> GRU (5 units) -> softmax (3), 2 sequences of 4"
+                        + " features and 12 steps in chunks [5, 1, 4, 2], seed 3, double precision");
         Result r = run(List.of(5, 1, 4, 2), 3);
-        System.out.print(
+        out.print(
                 Exercises.table(
                         List.of("comparison", "max |difference|"),
                         List.of(
@@ -122,6 +127,16 @@ public final class StatefulRnn {
                                 List.of(
                                         "next sequence after rnnClearPreviousState",
                                         Double.toString(r.maxDifferenceAfterReset())))));
+    }
+
+    /**
+     * Runs {@code rnnkit exercise stateful-rnn ARGS...}: rnnTimeStep in chunks and the state it
+     * keeps. The command line parses the arguments (see {@code --help}) and sets the exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise stateful-rnn}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("exercise", "stateful-rnn"), args);
     }
 
     private static MultiLayerNetwork network(int features, long seed) {

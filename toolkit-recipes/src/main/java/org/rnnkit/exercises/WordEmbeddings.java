@@ -1,6 +1,7 @@
 package org.rnnkit.exercises;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.rnnkit.recipes.CommandLineEntry;
 import org.rnnkit.recipes.embeddings.Word2VecOptions;
 import org.rnnkit.recipes.embeddings.Word2VecTrainer;
 import org.rnnkit.text.WordVectors;
@@ -462,18 +464,38 @@ public final class WordEmbeddings {
     }
 
     /**
-     * Trains on the generated corpus, or on the file given as first argument, and prints the
-     * neighbours, the analogy checks and the files written.
+     * Trains on the generated corpus or on a corpus file, and prints the settings, the neighbours,
+     * the analogy checks and the files written.
      *
-     * @param args optional: a UTF-8 corpus file (one sentence per line), then an output directory
-     *     (default {@code word-embeddings/})
+     * @param out where the report goes
+     * @param corpus a UTF-8 corpus file (one sentence per line), or {@code null} for the generated
+     *     corpus
+     * @param directory where the vectors and the t-SNE map go; created if missing
+     * @param seed seeds the corpus, Word2Vec and t-SNE
      * @throws IOException when a file cannot be read or written
      */
-    public static void main(String[] args) throws IOException {
-        Path out = Path.of(args.length > 1 ? args[1] : "word-embeddings");
-        long seed = 42;
-        Result r = args.length > 0 ? run(Path.of(args[0]), out, seed) : run(out, seed);
-        System.out.printf(
+    public static void print(PrintWriter out, Path corpus, Path directory, long seed)
+            throws IOException {
+        out.println(
+                "settings: "
+                        + (corpus == null
+                                ? "the generated corpus (" + DEFAULT_SENTENCES + " sentences)"
+                                : "corpus " + corpus)
+                        + ", skip-gram Word2Vec, "
+                        + DIMENSION
+                        + " dimensions, window "
+                        + WINDOW
+                        + ", min count "
+                        + MIN_COUNT
+                        + ", "
+                        + EPOCHS
+                        + " epochs, seed "
+                        + seed
+                        + "; files under "
+                        + directory);
+        out.flush();
+        Result r = corpus == null ? run(directory, seed) : run(corpus, directory, seed);
+        out.printf(
                 "corpus: %d sentences, %d tokens; %d words with a %d-dimensional vector%n%n",
                 r.sentences(), r.tokens(), r.vocabularySize(), DIMENSION);
         List<List<String>> rows = new ArrayList<>();
@@ -484,8 +506,8 @@ public final class WordEmbeddings {
             }
             rows.add(List.of(e.getKey(), String.join(", ", cells)));
         }
-        System.out.print(Exercises.table(List.of("word", "nearest by cosine (similarity)"), rows));
-        System.out.println();
+        out.print(Exercises.table(List.of("word", "nearest by cosine (similarity)"), rows));
+        out.println();
         rows = new ArrayList<>();
         for (Analogy a : r.analogies()) {
             rows.add(
@@ -497,15 +519,26 @@ public final class WordEmbeddings {
                                     ? "-"
                                     : a.best() + " " + Exercises.fixed(a.similarity(), 2)));
         }
-        System.out.print(
+        out.print(
                 Exercises.table(
                         List.of("analogy", "expected", "rank of expected", "top answer"), rows));
         if (!Double.isNaN(r.groupAgreement())) {
-            System.out.printf(
+            out.printf(
                     "%ngroup words whose nearest group word is in the same group:"
                             + " %s with the vectors, %s in the t-SNE map%n",
                     Exercises.fixed(r.groupAgreement(), 3), Exercises.fixed(r.mapAgreement(), 3));
         }
-        System.out.printf("%nvectors: %s%nt-SNE map: %s%n", r.vectors(), r.plot());
+        out.printf("%nvectors: %s%nt-SNE map: %s%n", r.vectors(), r.plot());
+    }
+
+    /**
+     * Runs {@code rnnkit exercise word-embeddings ARGS...}: Word2Vec, neighbours, analogies and a
+     * t-SNE map. The command line parses the arguments (see {@code --help}: an optional corpus
+     * file, {@code --out} for the files) and sets the exit code.
+     *
+     * @param args the arguments after {@code rnnkit exercise word-embeddings}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("exercise", "word-embeddings"), args);
     }
 }

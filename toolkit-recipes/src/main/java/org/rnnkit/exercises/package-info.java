@@ -1,8 +1,10 @@
 /**
  * The exercises of an RNN course as runnable, tested code: each class computes one exercise with
  * real DL4J computations, returns its numbers as a record (asserted by a test of the same name) and
- * has a {@code main} that prints them the way the course presents them. The notebooks in {@code
- * notebooks/} call the same methods.
+ * has a {@code print} method that reports them with the settings that produced them, the way the
+ * course presents them. {@code rnnkit exercise NAME} runs it (its options are in {@code --help});
+ * each class's {@code main} hands its arguments to that command through {@link
+ * org.rnnkit.recipes.CommandLineEntry}. The notebooks in {@code notebooks/} call the same methods.
  *
  * <p>Index (see {@code docs/EXERCISES.md} for the course's questions and answers):
  *

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -58,7 +60,11 @@ class LongTermDependencyTest {
         LongTermDependency.Options options =
                 new LongTermDependency.Options(
                         new int[] {5}, 4, 16, 1000, 300, 50, 4, 0.01, 1.0, 3.0, 0.0, 3.0, 7);
-        LongTermDependency.Result result = LongTermDependency.run(options);
+        List<String> progress = new ArrayList<>();
+        LongTermDependency.Result result = LongTermDependency.run(options, progress::add);
+        assertEquals(3, progress.size(), "one progress line per trained network: " + progress);
+        assertTrue(progress.get(0).startsWith("[1/3] SimpleRnn T=5: accuracy "), progress.get(0));
+        assertTrue(progress.get(2).startsWith("[3/3] GRU T=5: accuracy "), progress.get(2));
         for (CellType cell : CellType.values()) {
             double accuracy = result.accuracy(cell, 5);
             assertTrue(accuracy > 0.95, cell + "\n" + result.table());

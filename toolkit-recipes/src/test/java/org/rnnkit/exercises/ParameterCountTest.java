@@ -1,7 +1,9 @@
 package org.rnnkit.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,59 @@ class ParameterCountTest {
                         + 4 * 2
                         + 2;
         assertEquals(expected, bi.numParams());
+    }
+
+    @Test
+    void givenGru_whenCounted_thenResetAfterMatchesDl4jAndTheOneBiasFormIsTheHandFormula() {
+        int d = 7;
+        int h = 6;
+        int k = 2;
+        ParameterCount.Spec spec = new ParameterCount.Spec(CellType.GRU, d, List.of(h), false, k);
+        ParameterCount.Count c = ParameterCount.count(spec);
+        // rnnkit's GruLayer: three gates, each W (h x d), U (h x h), input bias and recurrent bias.
+        long resetAfter = 3L * (h * (d + h) + 2 * h);
+        assertEquals(resetAfter + k * h + k, c.numParams());
+        assertEquals(c.numParams(), c.byFormula());
+        // Cho et al. 2014 / Keras reset_after=False: one bias per gate, 3(h(d + h) + h).
+        long oneBias = 3L * (h * (d + h) + h);
+        assertEquals(oneBias, ParameterCount.gruWithoutResetAfter(d, h));
+        assertEquals(oneBias + k * h + k, ParameterCount.totalWithoutResetAfter(spec));
+        // Two bidirectional layers: the second sees 2h inputs; each direction has its own biases.
+        ParameterCount.Spec deep = new ParameterCount.Spec(CellType.GRU, d, List.of(h, h), true, k);
+        long twoLayers =
+                2 * ParameterCount.gruWithoutResetAfter(d, h)
+                        + 2 * ParameterCount.gruWithoutResetAfter(2 * h, h)
+                        + 2L * k * h
+                        + k;
+        assertEquals(twoLayers, ParameterCount.totalWithoutResetAfter(deep));
+        assertEquals(twoLayers + 2 * 2 * 3 * h, ParameterCount.count(deep).numParams());
+    }
+
+    @Test
+    void givenOneNetwork_whenReported_thenTermsAreLabelledWithTheConventionAndSettings() {
+        String report =
+                ParameterCount.report(
+                        ParameterCount.count(
+                                new ParameterCount.Spec(CellType.GRU, 4, List.of(5), false, 3)));
+        assertTrue(
+                report.contains(
+                        "settings: cell GRU, inputs d=4, hidden h=[5] (1 layer,"
+                                + " unidirectional), outputs k=3"),
+                report);
+        assertTrue(report.contains("reset_after=True"), report);
+        assertTrue(report.contains("| layer 1 W_F (input weights)"), report);
+        assertTrue(report.contains("| 3 x h x d = 3 x 5 x 4 | 60"), report);
+        assertTrue(report.contains("| layer 1 b_R (recurrent bias, reset-after)"), report);
+        // 3(20 + 25 + 10) + 15 + 3 = 183 with reset-after; 3(20 + 25 + 5) + 18 = 168 without.
+        assertTrue(report.contains("| total "), report);
+        assertTrue(report.contains("DL4J numParams(): 183, summary() total: 183"), report);
+        assertTrue(report.contains("without reset-after") && report.contains("total 168"), report);
+        assertFalse(
+                ParameterCount.report(
+                                ParameterCount.count(
+                                        new ParameterCount.Spec(
+                                                CellType.LSTM, 4, List.of(5), false, 3)))
+                        .contains("reset-after"));
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.rnnkit.eval.BleuScore;
 import org.rnnkit.eval.CiderD;
 import org.rnnkit.eval.RougeL;
 import org.rnnkit.model.ImageCaptionBuilder;
+import org.rnnkit.recipes.CommandLineEntry;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
@@ -80,6 +81,30 @@ public final class CaptionRecipe {
     static final int EMBEDDED_EPOCHS = 12;
 
     private CaptionRecipe() {}
+
+    /**
+     * Runs {@code rnnkit caption ARGS...}: the same subcommands ({@code train}, {@code eval},
+     * {@code predict}, ...), options and exit codes as the command line, whose picocli command
+     * parses the arguments (through {@link CommandLineEntry}, so this package does not import
+     * {@code org.rnnkit.cli}). Example: {@code java -cp "rnnkit-recipes.jar:lib/*"
+     * org.rnnkit.recipes.caption.CaptionRecipe train --smoke}.
+     *
+     * @param args the arguments after {@code rnnkit caption}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("caption"), args);
+    }
+
+    /**
+     * Runs {@code rnnkit caption ARGS...} like {@link #main} but returns the exit code instead of
+     * exiting the JVM (for tests and embedding).
+     *
+     * @param args the arguments after {@code rnnkit caption}
+     * @return the exit code: 0 success, 2 bad usage or bad input, 1 anything else
+     */
+    public static int execute(String... args) {
+        return CommandLineEntry.execute(List.of("caption"), args);
+    }
 
     /** Images with their loaded pixels (or features) and normalized captions. */
     record Images(List<String> names, INDArray pixels, List<List<String>> captions) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.ModelBundle;
@@ -13,6 +14,7 @@ import org.rnnkit.data.TimeSeries;
 import org.rnnkit.data.TimeSplit;
 import org.rnnkit.data.TimeSplit.Part;
 import org.rnnkit.model.ForecasterBuilder;
+import org.rnnkit.recipes.CommandLineEntry;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
@@ -63,6 +65,30 @@ public final class ForecastRecipe {
     private static final Logger LOG = LoggerFactory.getLogger(ForecastRecipe.class);
 
     private ForecastRecipe() {}
+
+    /**
+     * Runs {@code rnnkit forecast ARGS...}: the same subcommands ({@code train}, {@code eval},
+     * {@code predict}, ...), options and exit codes as the command line, whose picocli command
+     * parses the arguments (through {@link CommandLineEntry}, so this package does not import
+     * {@code org.rnnkit.cli}). Example: {@code java -cp "rnnkit-recipes.jar:lib/*"
+     * org.rnnkit.recipes.forecast.ForecastRecipe train --smoke}.
+     *
+     * @param args the arguments after {@code rnnkit forecast}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("forecast"), args);
+    }
+
+    /**
+     * Runs {@code rnnkit forecast ARGS...} like {@link #main} but returns the exit code instead of
+     * exiting the JVM (for tests and embedding).
+     *
+     * @param args the arguments after {@code rnnkit forecast}
+     * @return the exit code: 0 success, 2 bad usage or bad input, 1 anything else
+     */
+    public static int execute(String... args) {
+        return CommandLineEntry.execute(List.of("forecast"), args);
+    }
 
     /**
      * Trains a forecaster, scores it on the dev and test parts and saves the bundle: data -> graph

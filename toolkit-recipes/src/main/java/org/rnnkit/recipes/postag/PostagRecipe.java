@@ -24,6 +24,7 @@ import org.rnnkit.data.TaggedSentenceReader;
 import org.rnnkit.eval.MostFrequentTagger;
 import org.rnnkit.eval.TaggingReport;
 import org.rnnkit.model.SequenceTaggerBuilder;
+import org.rnnkit.recipes.CommandLineEntry;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
@@ -78,6 +79,30 @@ public final class PostagRecipe {
     private static final Logger LOG = LoggerFactory.getLogger(PostagRecipe.class);
 
     private PostagRecipe() {}
+
+    /**
+     * Runs {@code rnnkit postag ARGS...}: the same subcommands ({@code train}, {@code eval}, {@code
+     * predict}, ...), options and exit codes as the command line, whose picocli command parses the
+     * arguments (through {@link CommandLineEntry}, so this package does not import {@code
+     * org.rnnkit.cli}). Example: {@code java -cp "rnnkit-recipes.jar:lib/*"
+     * org.rnnkit.recipes.postag.PostagRecipe train --smoke}.
+     *
+     * @param args the arguments after {@code rnnkit postag}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("postag"), args);
+    }
+
+    /**
+     * Runs {@code rnnkit postag ARGS...} like {@link #main} but returns the exit code instead of
+     * exiting the JVM (for tests and embedding).
+     *
+     * @param args the arguments after {@code rnnkit postag}
+     * @return the exit code: 0 success, 2 bad usage or bad input, 1 anything else
+     */
+    public static int execute(String... args) {
+        return CommandLineEntry.execute(List.of("postag"), args);
+    }
 
     /**
      * Trains, evaluates on the dev set, and saves a bundle: read -> encoder and network (with the

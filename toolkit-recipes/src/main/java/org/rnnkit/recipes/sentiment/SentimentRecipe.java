@@ -22,6 +22,7 @@ import org.rnnkit.eval.BagOfWordsClassifier;
 import org.rnnkit.eval.ClassificationReport;
 import org.rnnkit.model.SequenceClassifier;
 import org.rnnkit.model.SequenceClassifierBuilder;
+import org.rnnkit.recipes.CommandLineEntry;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
@@ -65,6 +66,30 @@ public final class SentimentRecipe {
     private static final int BASELINE_EPOCHS = 5;
 
     private SentimentRecipe() {}
+
+    /**
+     * Runs {@code rnnkit sentiment ARGS...}: the same subcommands ({@code train}, {@code eval},
+     * {@code predict}, ...), options and exit codes as the command line, whose picocli command
+     * parses the arguments (through {@link CommandLineEntry}, so this package does not import
+     * {@code org.rnnkit.cli}). Example: {@code java -cp "rnnkit-recipes.jar:lib/*"
+     * org.rnnkit.recipes.sentiment.SentimentRecipe train --smoke}.
+     *
+     * @param args the arguments after {@code rnnkit sentiment}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("sentiment"), args);
+    }
+
+    /**
+     * Runs {@code rnnkit sentiment ARGS...} like {@link #main} but returns the exit code instead of
+     * exiting the JVM (for tests and embedding).
+     *
+     * @param args the arguments after {@code rnnkit sentiment}
+     * @return the exit code: 0 success, 2 bad usage or bad input, 1 anything else
+     */
+    public static int execute(String... args) {
+        return CommandLineEntry.execute(List.of("sentiment"), args);
+    }
 
     /**
      * Trains, evaluates on the dev set, and saves a bundle: read -> vocabulary -> batches -> graph

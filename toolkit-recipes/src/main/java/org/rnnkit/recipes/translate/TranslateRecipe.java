@@ -23,6 +23,7 @@ import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.eval.Bleu;
 import org.rnnkit.eval.BleuScore;
 import org.rnnkit.eval.ChrF;
+import org.rnnkit.recipes.CommandLineEntry;
 import org.rnnkit.recipes.Fingerprints;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
@@ -67,6 +68,30 @@ public final class TranslateRecipe {
     static final int EMBEDDED_EPOCHS = 3;
 
     private TranslateRecipe() {}
+
+    /**
+     * Runs {@code rnnkit translate ARGS...}: the same subcommands ({@code train}, {@code eval},
+     * {@code predict}, ...), options and exit codes as the command line, whose picocli command
+     * parses the arguments (through {@link CommandLineEntry}, so this package does not import
+     * {@code org.rnnkit.cli}). Example: {@code java -cp "rnnkit-recipes.jar:lib/*"
+     * org.rnnkit.recipes.translate.TranslateRecipe train --smoke}.
+     *
+     * @param args the arguments after {@code rnnkit translate}
+     */
+    public static void main(String[] args) {
+        CommandLineEntry.exit(List.of("translate"), args);
+    }
+
+    /**
+     * Runs {@code rnnkit translate ARGS...} like {@link #main} but returns the exit code instead of
+     * exiting the JVM (for tests and embedding).
+     *
+     * @param args the arguments after {@code rnnkit translate}
+     * @return the exit code: 0 success, 2 bad usage or bad input, 1 anything else
+     */
+    public static int execute(String... args) {
+        return CommandLineEntry.execute(List.of("translate"), args);
+    }
 
     /**
      * Trains a translator, scores it on the dev pairs and saves the bundle: read -> vocabularies ->
