@@ -5,7 +5,7 @@ import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
 import org.rnnkit.recipes.sentiment.SentimentRecipe;
 
-/** Trains a sentiment classifier on rnnkit's embedded reviews, saves, loads it back and predicts. */
+/** Trains a sentiment classifier on rnnkit's embedded reviews, saves it, loads it and predicts. */
 public class SentimentQuickstart {
     public static void main(String[] args) throws Exception {
         Path bundle = Path.of(args.length > 0 ? args[0] : "sentiment.zip");
