@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,6 +19,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * channels in OpenCV's BGR order, and normalizes them: pixel values divided by 255 ({@link
  * Normalization#UNIT}), or with the ImageNet BGR means subtracted as VGG16 and ResNet50 expect
  * ({@link Normalization#IMAGENET}). Output layout {@code [1, channels, height, width]} (NCHW).
+ *
+ * <p>DataVec's image support ({@value ImageSupport#DEPENDENCY}) is an optional dependency of
+ * rnnkit: without it on the class path the constructor throws an {@link IllegalStateException}
+ * naming it.
  */
 public final class CaptionImageLoader {
 
@@ -35,7 +40,7 @@ public final class CaptionImageLoader {
     private final int height;
     private final int width;
     private final Normalization normalization;
-    private final NativeImageLoader files;
+    private final Decoder files;
 
     /**
      * Creates a loader.
@@ -45,6 +50,8 @@ public final class CaptionImageLoader {
      * @param width columns after resizing, at least 1
      * @param normalization the pixel scaling
      * @throws IllegalArgumentException for an invalid size
+     * @throws IllegalStateException when DataVec's image support ({@value ImageSupport#DEPENDENCY})
+     *     is not on the class path
      */
     public CaptionImageLoader(int channels, int height, int width, Normalization normalization) {
         if (channels != 1 && channels != 3) {
@@ -62,7 +69,8 @@ public final class CaptionImageLoader {
         this.height = height;
         this.width = width;
         this.normalization = Objects.requireNonNull(normalization, "normalization");
-        this.files = new NativeImageLoader(height, width, channels);
+        ImageSupport.require("Loading images (CaptionImageLoader)");
+        this.files = new Decoder(height, width, channels);
     }
 
     /**
@@ -128,6 +136,26 @@ public final class CaptionImageLoader {
                     .subi(mean);
         }
         return x;
+    }
+
+    /**
+     * The only place that touches DataVec's image classes, so that this class loads, and its
+     * constructor can report the missing dependency, when they are absent.
+     */
+    private static final class Decoder {
+        private final NativeImageLoader loader;
+
+        Decoder(int height, int width, int channels) {
+            this.loader = new NativeImageLoader(height, width, channels);
+        }
+
+        INDArray asMatrix(java.io.File file) throws IOException {
+            return loader.asMatrix(file);
+        }
+
+        INDArray asMatrix(InputStream in) throws IOException {
+            return loader.asMatrix(in);
+        }
     }
 
     /**
