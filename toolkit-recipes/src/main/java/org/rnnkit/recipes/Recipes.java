@@ -142,8 +142,8 @@ public final class Recipes {
 
     /**
      * Returns the hash a run records for training data given in memory: the SHA-256 of its records,
-     * each followed by a newline, so that the same records in the same order give the same hash (and
-     * a resumed run recognises its data).
+     * each followed by a newline, so that the same records in the same order give the same hash
+     * (and a resumed run recognises its data).
      *
      * @param records the training records, each rendered as one line (for example {@code
      *     label<TAB>text})

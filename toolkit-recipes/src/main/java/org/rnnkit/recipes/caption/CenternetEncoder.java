@@ -49,9 +49,9 @@ import org.rnnkit.recipes.Recipes;
  * </ol>
  *
  * <p>Features are cached on disk (one file per image under {@code <cache>/centernet-<model sha256
- * prefix>/<image sha256>.v2.bin}, written atomically; v2: this layout), so a repeated run, an evaluation or a
- * prediction does not run the graph again for an image seen before. The graph is loaded only when a
- * feature is not cached.
+ * prefix>/<image sha256>.v2.bin}, written atomically; v2: this layout), so a repeated run, an
+ * evaluation or a prediction does not run the graph again for an image seen before. The graph is
+ * loaded only when a feature is not cached.
  *
  * <p>{@link #detect} returns the model's own detections (80 COCO classes, {@link #LABELS}).
  */

@@ -337,8 +337,8 @@ public final class SentimentRecipe {
      *
      * @param model the model
      * @param set the labelled examples
-     * @return metrics ({@code accuracy}, per-class, {@code baseline_accuracy}) and the report, headed
-     *     by {@code set.source()}
+     * @return metrics ({@code accuracy}, per-class, {@code baseline_accuracy}) and the report,
+     *     headed by {@code set.source()}
      * @throws MalformedDataException when an example has a label the model does not know
      */
     public static RecipeResult evaluate(SentimentModel model, LabeledTextDataset set) {
