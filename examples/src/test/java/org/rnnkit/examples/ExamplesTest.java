@@ -1,0 +1,48 @@
+package org.rnnkit.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.recipes.sentiment.SentimentModel;
+
+/** Runs every example program as a user would, so that none of them can rot. */
+class ExamplesTest {
+
+    @TempDir Path dir;
+
+    /** Runs a main method and returns what it printed. */
+    private static String run(ThrowingMain main, String... args) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            main.run(args);
+        } finally {
+            System.setOut(original);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface ThrowingMain {
+        void run(String[] args) throws Exception;
+    }
+
+    @Test
+    void givenSentimentExample_whenRun_thenPredictsBothLabelsAndSavesABundleTheCliReads()
+            throws Exception {
+        Path bundle = dir.resolve("sentiment.zip");
+        String out = run(SentimentExample::main, bundle.toString());
+        assertTrue(out.contains("pos\t") && out.contains("\tthe plot was great"), out);
+        assertTrue(out.contains("neg\t") && out.contains("\tthe plot was awful"), out);
+        assertTrue(out.matches("(?s).*pos\t[0-9.]+\tthe plot was great.*"), out);
+        assertTrue(out.matches("(?s).*neg\t[0-9.]+\tthe plot was awful.*"), out);
+        assertTrue(Files.isRegularFile(bundle));
+        SentimentModel.load(bundle);
+    }
+}
