@@ -34,6 +34,18 @@ class ExamplesTest {
     }
 
     @Test
+    void givenReadme_whenRead_thenShowsTheSentimentExampleInFull() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String example =
+                Files.readString(
+                        Path.of("src/main/java/org/rnnkit/examples/SentimentExample.java"),
+                        StandardCharsets.UTF_8);
+        assertTrue(
+                readme.contains("```java\n" + example + "```\n"),
+                "README.md's Library section must show SentimentExample.java verbatim");
+    }
+
+    @Test
     void givenSentimentExample_whenRun_thenPredictsBothLabelsAndSavesABundleTheCliReads()
             throws Exception {
         Path bundle = dir.resolve("sentiment.zip");
