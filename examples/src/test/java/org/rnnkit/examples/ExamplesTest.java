@@ -1,5 +1,6 @@
 package org.rnnkit.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.recipes.forecast.ForecastModel;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 
 /** Runs every example program as a user would, so that none of them can rot. */
@@ -56,5 +58,17 @@ class ExamplesTest {
         assertTrue(out.matches("(?s).*neg\t[0-9.]+\tthe plot was awful.*"), out);
         assertTrue(Files.isRegularFile(bundle));
         SentimentModel.load(bundle);
+    }
+
+    @Test
+    void givenForecastExample_whenRun_thenPrintsTheSameForecastBeforeAndAfterLoading()
+            throws Exception {
+        Path bundle = dir.resolve("forecast.zip");
+        String[] lines = run(ForecastExample::main, bundle.toString()).strip().split("\n");
+        String before = lines[lines.length - 2];
+        String after = lines[lines.length - 1];
+        assertTrue(before.matches("\\[[-0-9.E]+, [-0-9.E]+, [-0-9.E]+\\]"), before);
+        assertEquals(before, after);
+        ForecastModel.load(bundle);
     }
 }
