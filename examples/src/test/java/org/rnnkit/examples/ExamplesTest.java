@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.recipes.caption.CaptionModel;
 import org.rnnkit.recipes.forecast.ForecastModel;
+import org.rnnkit.recipes.postag.PostagModel;
 import org.rnnkit.recipes.sentiment.SentimentModel;
+import org.rnnkit.recipes.translate.TranslateModel;
 
 /** Runs every example program as a user would, so that none of them can rot. */
 class ExamplesTest {
@@ -70,5 +73,35 @@ class ExamplesTest {
         assertTrue(before.matches("\\[[-0-9.E]+, [-0-9.E]+, [-0-9.E]+\\]"), before);
         assertEquals(before, after);
         ForecastModel.load(bundle);
+    }
+
+    @Test
+    void givenPostagExample_whenRun_thenTagsBeforeAndAfterLoading() throws Exception {
+        Path bundle = dir.resolve("postag.zip");
+        String[] lines = run(PostagExample::main, bundle.toString()).strip().split("\n");
+        assertEquals("[DET, NOUN, VERB]", lines[lines.length - 2]);
+        assertEquals("[DET, NOUN, VERB]", lines[lines.length - 1]);
+        PostagModel.load(bundle);
+    }
+
+    @Test
+    void givenTranslateExample_whenRun_thenTheSameTranslationBeforeAndAfterLoading()
+            throws Exception {
+        Path bundle = dir.resolve("translate.zip");
+        String[] lines = run(TranslateExample::main, bundle.toString()).strip().split("\n");
+        String before = lines[lines.length - 2];
+        assertTrue(!before.isBlank(), String.join("\n", lines));
+        assertEquals(before, lines[lines.length - 1]);
+        TranslateModel.load(bundle);
+    }
+
+    @Test
+    void givenCaptionExample_whenRun_thenTheSameCaptionBeforeAndAfterLoading() throws Exception {
+        Path bundle = dir.resolve("caption.zip");
+        String[] lines = run(CaptionExample::main, bundle.toString()).strip().split("\n");
+        String before = lines[lines.length - 2];
+        assertTrue(!before.isBlank(), String.join("\n", lines));
+        assertEquals(before, lines[lines.length - 1]);
+        CaptionModel.load(bundle);
     }
 }
