@@ -1,6 +1,7 @@
 package org.rnnkit.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -227,7 +228,18 @@ public final class BucketingIterator<E> implements DataSetIterator {
         for (int i : ids) {
             items.add(examples.get(i));
         }
-        SequenceBatch batch = batcher.apply(items, epoch);
+        SequenceBatch batch;
+        try {
+            batch = batcher.apply(items, epoch);
+        } catch (IllegalArgumentException e) {
+            // The batcher only knows positions inside the length-sorted batch; name the caller's.
+            throw new IllegalArgumentException(
+                    "batch of examples "
+                            + Arrays.toString(ids)
+                            + " (indices into the examples list, in batch order): "
+                            + e.getMessage(),
+                    e);
+        }
         realSteps += batch.realSteps();
         computedSteps += batch.computedSteps();
         if (preProcessor != null) {

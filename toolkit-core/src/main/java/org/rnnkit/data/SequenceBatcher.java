@@ -152,8 +152,8 @@ public final class SequenceBatcher {
                 throw new IllegalArgumentException(
                         "sequence "
                                 + i
-                                + " of the batch is empty; every sequence needs"
-                                + " at least one step");
+                                + " of the batch (its position in this batch's list) is empty;"
+                                + " every sequence needs at least one step");
             }
             time = Math.max(time, truncatedLength(len));
         }

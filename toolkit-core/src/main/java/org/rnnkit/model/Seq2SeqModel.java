@@ -128,7 +128,11 @@ public final class Seq2SeqModel {
                 }
             }
             INDArray[] inputs = {rowSource, in, rowMask.castTo(DataType.FLOAT)};
-            INDArray[] masks = {rowMask, Nd4j.ones(DataType.FLOAT, rows, t), null};
+            // Every prefix has t real steps, so the decoder mask is all ones; DL4J's
+            // FeedForwardToRnnPreProcessor rejects a [1, 1] mask (one row, first step) as "not a
+            // vector", and an all-ones mask changes nothing, so that case goes without one.
+            INDArray decoderMask = rows * t == 1 ? null : Nd4j.ones(DataType.FLOAT, rows, t);
+            INDArray[] masks = {rowMask, decoderMask, null};
             INDArray p = Graphs.output(graphs.training(), inputs, masks)[0];
             return CachedDecoder.logRows(p);
         }

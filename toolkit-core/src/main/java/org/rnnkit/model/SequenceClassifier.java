@@ -53,10 +53,22 @@ public final class SequenceClassifier {
      *
      * @param sequences non-empty token id sequences
      * @return one probability row per sequence, in input order
-     * @throws IllegalArgumentException when a sequence is empty
+     * @throws IllegalArgumentException when a sequence is empty, naming its index in {@code
+     *     sequences} (checked before the sequences are sorted by length into batches)
+     * @throws NullPointerException when {@code sequences} or one of its elements is null
      */
     public float[][] predictProbabilities(List<int[]> sequences) {
         int n = sequences.size();
+        for (int i = 0; i < n; i++) {
+            int[] sequence = Objects.requireNonNull(sequences.get(i), "sequences[" + i + "]");
+            if (sequence.length == 0) {
+                throw new IllegalArgumentException(
+                        "sequence "
+                                + i
+                                + " is empty; every sequence needs at least one token id"
+                                + " (encode a text without tokens as [UNK])");
+            }
+        }
         float[][] out = new float[n][];
         List<Integer> order = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

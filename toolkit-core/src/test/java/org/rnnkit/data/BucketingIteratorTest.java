@@ -44,6 +44,18 @@ class BucketingIteratorTest {
     }
 
     @Test
+    void givenEmptyExample_whenBatched_thenMessageNamesItsIndexInTheExamplesList() {
+        List<int[]> seqs = new ArrayList<>(List.of(new int[] {4, 5, 6}, new int[] {4, 5}));
+        seqs.add(new int[0]);
+        BucketingIterator<Integer> it = iterator(seqs, 3, false, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, it::nextBatch);
+        // sorted by length, the empty example comes first in the batch: the message must map
+        // that position back to index 2 of the caller's list
+        assertTrue(e.getMessage().startsWith("batch of examples [2, 1, 0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("sequence 0 of the batch"), e.getMessage());
+    }
+
+    @Test
     void givenAnyEpoch_whenIterated_thenEveryExampleExactlyOnce() {
         List<int[]> seqs = randomSequences(1037, 1);
         BucketingIterator<Integer> it = iterator(seqs, 16, true, 7);

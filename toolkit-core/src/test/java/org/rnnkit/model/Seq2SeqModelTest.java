@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.decode.Hypothesis;
 import org.rnnkit.decode.SequenceDecoder;
 import org.rnnkit.decode.StepDecoder;
@@ -105,6 +106,20 @@ class Seq2SeqModelTest {
                     new int[] {7, 6, 5, 4}, cached.get(0).tokens(), "attention=" + attention);
             assertArrayEquals(new int[] {6, 8}, cached.get(1).tokens());
         }
+    }
+
+    @Test
+    void givenOneSentence_whenDecodedByRerunningTheGraph_thenSameAsCachedState() {
+        // one row at the first step makes a [1, 1] decoder mask, which DL4J rejected
+        Seq2SeqModel model = trained(true);
+        MultiDataSet data = reversal();
+        INDArray source = data.getFeatures(0).get(NDArrayIndex.interval(0, 1));
+        INDArray mask = data.getFeaturesMaskArray(0).get(NDArrayIndex.interval(0, 1));
+        SequenceDecoder decoder = SequenceDecoder.builder().optMaxLength(8).build();
+        List<Hypothesis> rerun = decoder.greedy(model.rerun(source, mask));
+        List<Hypothesis> cached = decoder.greedy(model.cached(source, mask));
+        assertArrayEquals(cached.get(0).tokens(), rerun.get(0).tokens());
+        assertEquals(cached.get(0).logProbability(), rerun.get(0).logProbability(), 1e-5);
     }
 
     @Test

@@ -1,8 +1,13 @@
 package org.rnnkit.recipes;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.Layer;
@@ -133,6 +138,29 @@ public final class Recipes {
      */
     public static String dataHash(Path data) throws IOException {
         return data == null ? "embedded" : Provenance.sha256(data);
+    }
+
+    /**
+     * Returns the hash a run records for training data given in memory: the SHA-256 of its records,
+     * each followed by a newline, so that the same records in the same order give the same hash
+     * (and a resumed run recognises its data).
+     *
+     * @param records the training records, each rendered as one line (for example {@code
+     *     label<TAB>text})
+     * @return {@code "memory:"} plus the lower-case hex SHA-256
+     */
+    public static String dataHash(List<String> records) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+        for (String record : records) {
+            digest.update(record.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        }
+        return "memory:" + HexFormat.of().formatHex(digest.digest());
     }
 
     /**

@@ -232,6 +232,51 @@ public final class CaptionModel {
     }
 
     /**
+     * Captions pictures in memory: each is resized and normalised as in training (or run through
+     * the frozen encoder), then decoded.
+     *
+     * @param pictures the pictures, any size (they are resized to {@code imageSize})
+     * @param beamWidth beam width (1: greedy)
+     * @return one caption per picture, in order
+     * @throws IOException when an encoder's weights cannot be read
+     * @throws IllegalArgumentException when {@code pictures} is empty or {@code beamWidth < 1}
+     */
+    public List<Caption> caption(List<BufferedImage> pictures, int beamWidth) throws IOException {
+        if (pictures.isEmpty()) {
+            throw new IllegalArgumentException("pictures must not be empty, received: 0 pictures");
+        }
+        ImageSource loader = imageSource(options);
+        List<INDArray> pixels = new ArrayList<>(pictures.size());
+        for (int i = 0; i < pictures.size(); i++) {
+            pixels.add(
+                    loader.load(
+                            Objects.requireNonNull(pictures.get(i), "picture " + i + " is null")));
+        }
+        return caption(
+                inputs(Nd4j.concat(0, pixels.toArray(new INDArray[0]))),
+                decoder(options, beamWidth),
+                beamWidth > 1);
+    }
+
+    /**
+     * The beam-search decoder of a model: at most {@code maxLength} tokens, the options' length
+     * penalty, never padding or the unknown word.
+     *
+     * @param options the model's options
+     * @param beamWidth beam width (1: the same result as greedy decoding)
+     * @return the decoder
+     * @throws IllegalArgumentException when {@code beamWidth < 1}
+     */
+    static SequenceDecoder decoder(CaptionOptions options, int beamWidth) {
+        return SequenceDecoder.builder()
+                .optMaxLength(options.training().maxLength())
+                .optSuppressedTokens(Vocabulary.PAD, Vocabulary.UNK)
+                .optBeamWidth(beamWidth)
+                .optLengthPenalty(options.lengthPenalty())
+                .build();
+    }
+
+    /**
      * Turns loaded images into the network's image input: the pixels themselves for the CNN
      * encoder, the frozen zoo encoder's features otherwise (computed once, here); {@code
      * centernet}'s inputs are features already (see {@link #imageSource}).

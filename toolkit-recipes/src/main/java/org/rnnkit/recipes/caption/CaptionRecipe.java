@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -135,7 +137,61 @@ public final class CaptionRecipe {
     public static RecipeResult train(CaptionOptions requested) throws IOException {
         CaptionOptions options = withEmbeddedDefaults(requested);
         TrainingOptions training = options.training();
-        Split split = Split.read(options);
+        return train(
+                options,
+                Split.read(options),
+                Recipes.dataHash(training.data()),
+                training.data() == null ? "embedded" : training.data().toString());
+    }
+
+    /**
+     * Trains on captioned pictures already in memory (the read stage's other source): the same
+     * stages as {@link #train(CaptionOptions)} after reading, with {@code
+     * options.training().data()} and {@code dev()} ignored.
+     *
+     * @param options the settings
+     * @param scenes the pictures with their reference captions; those whose split is {@code dev}
+     *     form the dev set, those with {@code train} the training set, others are ignored; without
+     *     any {@code dev} scene a seeded {@code devFraction} of the training scenes is the dev set
+     * @return the bundle path ({@code options.training().out()}), the dev metrics and the report
+     * @throws IOException when the bundle cannot be written or an encoder's weights read
+     * @throws IllegalArgumentException when no training or no dev picture remains
+     */
+    public static RecipeResult train(
+            CaptionOptions options, List<CaptionDataGenerator.Scene> scenes) throws IOException {
+        Objects.requireNonNull(scenes, "scenes");
+        List<String> records = new ArrayList<>(scenes.size());
+        for (CaptionDataGenerator.Scene s : scenes) {
+            int[] rgb =
+                    s.image()
+                            .getRGB(
+                                    0,
+                                    0,
+                                    s.image().getWidth(),
+                                    s.image().getHeight(),
+                                    null,
+                                    0,
+                                    s.image().getWidth());
+            records.add(
+                    s.name()
+                            + "\t"
+                            + s.split()
+                            + "\t"
+                            + s.captions()
+                            + "\t"
+                            + Arrays.hashCode(rgb));
+        }
+        return train(
+                options,
+                Split.of(options, scenes),
+                Recipes.dataHash(records),
+                "in-memory pictures (" + scenes.size() + ")");
+    }
+
+    private static RecipeResult train(
+            CaptionOptions options, Split split, String dataHash, String source)
+            throws IOException {
+        TrainingOptions training = options.training();
         Encoded encoded = Encoded.of(split.train(), options.minCount());
         LOG.info(
                 "data: {} training images ({} captions), {} dev images; vocabulary {} words",
@@ -150,7 +206,6 @@ public final class CaptionRecipe {
         DevMetric devMetric = devMetric(options, encoded.vocabulary(), split.dev());
 
         ObjectNode optionsJson = OptionsJson.write(options);
-        String dataHash = Recipes.dataHash(training.data());
         String fingerprint = dataHash + "|" + Fingerprints.ofOptions(optionsJson);
         Trainer trainer =
                 Recipes.trainerBuilder(training, fingerprint, CaptionModel.optimizer(options))
@@ -171,7 +226,7 @@ public final class CaptionRecipe {
                         result.network(),
                         encoded.vocabulary(),
                         optionsJson,
-                        split.provenance(training, dataHash, encoded.captions().size()),
+                        split.provenance(training, source, dataHash, encoded.captions().size()),
                         metrics,
                         CaptionModel.attachments(model.baselines(), options));
         bundle.save(training.out());
@@ -187,7 +242,6 @@ public final class CaptionRecipe {
     private record Split(Images train, Images dev, int skipped) {
 
         static Split read(CaptionOptions options) throws IOException {
-            boolean centernet = options.encoder().equals("centernet");
             // centernet's features are computed (or read from the cache) as each image is read.
             CaptionModel.ImageSource loader = CaptionModel.imageSource(options);
             long t0 = System.nanoTime();
@@ -195,6 +249,44 @@ public final class CaptionRecipe {
                     options.training().data() == null
                             ? embedded(loader)
                             : fromCorpus(options, loader);
+            return prepared(options, split, t0);
+        }
+
+        /**
+         * The pictures given in memory: {@code dev} scenes, else a seeded {@code devFraction} of
+         * the {@code train} ones, as dev set.
+         */
+        static Split of(CaptionOptions options, List<CaptionDataGenerator.Scene> scenes)
+                throws IOException {
+            CaptionModel.ImageSource loader = CaptionModel.imageSource(options);
+            long t0 = System.nanoTime();
+            List<CaptionDataGenerator.Scene> chosen = new ArrayList<>(scenes);
+            if (chosen.stream().noneMatch(sc -> sc.split().equals("dev"))) {
+                List<CaptionDataGenerator.Scene> train =
+                        new ArrayList<>(
+                                chosen.stream().filter(sc -> sc.split().equals("train")).toList());
+                Collections.shuffle(train, new Random(options.training().seed()));
+                int devSize = Math.max(1, (int) Math.round(train.size() * options.devFraction()));
+                chosen = new ArrayList<>();
+                for (int i = 0; i < train.size(); i++) {
+                    CaptionDataGenerator.Scene sc = train.get(i);
+                    chosen.add(
+                            new CaptionDataGenerator.Scene(
+                                    sc.name(),
+                                    sc.image(),
+                                    sc.captions(),
+                                    i < devSize && devSize < train.size() ? "dev" : "train"));
+                }
+            }
+            Split split =
+                    new Split(scenes(chosen, "train", loader), scenes(chosen, "dev", loader), 0);
+            return prepared(options, split, t0);
+        }
+
+        /** Computes frozen features where the encoder asks for them and checks both parts. */
+        private static Split prepared(CaptionOptions options, Split split, long t0)
+                throws IOException {
+            boolean centernet = options.encoder().equals("centernet");
             if (centernet) {
                 int n = split.train().size() + split.dev().size();
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -264,8 +356,8 @@ public final class CaptionRecipe {
                     corpus.skippedRows());
         }
 
-        Provenance provenance(TrainingOptions training, String dataHash, int captions) {
-            String source = training.data() == null ? "embedded" : training.data().toString();
+        Provenance provenance(
+                TrainingOptions training, String source, String dataHash, int captions) {
             return Provenance.now(
                     CaptionModel.TASK, training.seed(), source, dataHash, captions, dev.size());
         }
@@ -390,6 +482,44 @@ public final class CaptionRecipe {
     }
 
     /**
+     * Scores a model on captioned pictures already in memory, as {@link #evaluate(Path, Path,
+     * Integer, boolean)} does for a corpus (every scene, whatever its split).
+     *
+     * @param model the model
+     * @param scenes the pictures with their reference captions
+     * @param source what heads the report (a file name, or a description)
+     * @param beamWidth beam width, or {@code null} for the model's setting
+     * @return metrics ({@code bleu1}..{@code bleu4}, {@code rouge_l}, {@code cider}, greedy,
+     *     baselines) and the report
+     * @throws IOException when an encoder's weights cannot be read
+     * @throws IllegalArgumentException when there is no scene or the beam width is below 1
+     */
+    public static RecipeResult evaluate(
+            CaptionModel model,
+            List<CaptionDataGenerator.Scene> scenes,
+            String source,
+            Integer beamWidth)
+            throws IOException {
+        CaptionOptions options = model.options();
+        Recipes.require(!scenes.isEmpty(), "scenes must not be empty, received: 0 scenes");
+        List<CaptionDataGenerator.Scene> all =
+                scenes.stream()
+                        .map(
+                                sc ->
+                                        new CaptionDataGenerator.Scene(
+                                                sc.name(), sc.image(), sc.captions(), "test"))
+                        .toList();
+        Images loaded = scenes(all, "test", CaptionModel.imageSource(options));
+        Images images =
+                new Images(loaded.names(), model.inputs(loaded.pixels()), loaded.captions());
+        int beam = beamWidth != null ? beamWidth : options.beamWidth();
+        Recipes.require(beam >= 1, "beam must be >= 1, received: beam=" + beam);
+        Evaluation e = evaluate(model, images, beam);
+        return new RecipeResult(
+                null, e.metrics(), source + ": " + images.size() + " images\n" + e.report());
+    }
+
+    /**
      * Captions image files with a saved model.
      *
      * @param modelFile the bundle
@@ -498,6 +628,9 @@ public final class CaptionRecipe {
                 captions.add(s.captions());
             }
         }
+        if (pixels.isEmpty()) {
+            return new Images(names, Nd4j.create(loader.emptyShape()), captions);
+        }
         return new Images(names, Nd4j.concat(0, pixels.toArray(new INDArray[0])), captions);
     }
 
@@ -563,12 +696,7 @@ public final class CaptionRecipe {
     }
 
     private static SequenceDecoder beam(CaptionOptions options, int beamWidth) {
-        return SequenceDecoder.builder()
-                .optMaxLength(options.training().maxLength())
-                .optSuppressedTokens(Vocabulary.PAD, Vocabulary.UNK)
-                .optBeamWidth(beamWidth)
-                .optLengthPenalty(options.lengthPenalty())
-                .build();
+        return CaptionModel.decoder(options, beamWidth);
     }
 
     private static List<String> text(List<Caption> captions) {

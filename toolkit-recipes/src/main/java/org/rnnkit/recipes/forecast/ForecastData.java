@@ -72,9 +72,23 @@ record ForecastData(
      */
     static ForecastData read(ForecastOptions options) throws IOException {
         Path data = options.training().data();
+        return of(
+                options,
+                readCsv(options.columns(), data != null ? data : ForecastDataGenerator.embedded()));
+    }
+
+    /**
+     * Prepares a series already in memory (the read stage's other source): the same stages as
+     * {@link #read} after reading the CSV.
+     *
+     * @param options the settings; {@code training().data()} is ignored
+     * @param series the whole series, train, dev and test parts in time order
+     * @return the prepared data
+     * @throws IllegalArgumentException when a column is unknown, or the train or test part has no
+     *     window
+     */
+    static ForecastData of(ForecastOptions options, TimeSeries series) {
         ForecastColumns columns = options.columns();
-        TimeSeries series =
-                readCsv(columns, data != null ? data : ForecastDataGenerator.embedded());
         List<String> targets = resolveTargets(columns, series);
         List<String> covariates = resolveCovariates(columns, series, targets);
         series = select(series, targets, covariates);
@@ -198,8 +212,7 @@ record ForecastData(
     }
 
     /** The series with only the given columns, targets first. */
-    private static TimeSeries select(
-            TimeSeries series, List<String> targets, List<String> covariates) {
+    static TimeSeries select(TimeSeries series, List<String> targets, List<String> covariates) {
         List<String> columns = new ArrayList<>(targets);
         columns.addAll(covariates);
         if (columns.equals(series.columns())) {

@@ -31,15 +31,33 @@ public record ForecastPrediction(String header, List<String> times, double[][] v
      * @throws IllegalArgumentException when the history is shorter than the lookback
      */
     public static ForecastPrediction of(ForecastModel model, Path data) throws IOException {
+        return of(model, model.spec().read(data), data.toString());
+    }
+
+    /**
+     * Forecasts the {@code horizon} steps after the end of a series already in memory, as {@link
+     * #of(ForecastModel, Path)} does for a CSV.
+     *
+     * @param model the model
+     * @param history the history, with the model's columns (others are ignored)
+     * @return the forecast with time stamps (or step numbers when the series has no times)
+     * @throws IllegalArgumentException when a model column is missing or the history is shorter
+     *     than the lookback
+     */
+    public static ForecastPrediction of(ForecastModel model, TimeSeries history) {
+        return of(model, history, "the history");
+    }
+
+    private static ForecastPrediction of(ForecastModel model, TimeSeries history, String source) {
         Spec spec = model.spec();
-        TimeSeries series = spec.read(data);
+        TimeSeries series = ForecastData.select(history, spec.targets(), spec.covariates());
         int n = series.rows();
         if (n < spec.lookback()) {
             throw new IllegalArgumentException(
                     "the model reads "
                             + spec.lookback()
                             + " rows of history, "
-                            + data
+                            + source
                             + " has "
                             + n);
         }

@@ -3,9 +3,12 @@ package org.rnnkit.recipes.forecast;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
@@ -105,14 +108,52 @@ public final class ForecastRecipe {
     public static RecipeResult train(ForecastOptions requested) throws IOException {
         ForecastOptions options = ForecastData.withEmbeddedColumns(requested);
         TrainingOptions training = options.training();
-        ForecastData data = ForecastData.read(options);
+        return train(
+                options,
+                ForecastData.read(options),
+                Recipes.dataHash(training.data()),
+                training.data() == null ? "embedded" : training.data().toString());
+    }
+
+    /**
+     * Trains on a series already in memory (the read stage's other source): the same stages as
+     * {@link #train(ForecastOptions)} after reading the CSV, with {@code options.training().data()}
+     * ignored. Without targets in {@code options.columns()}, the last column is forecast.
+     *
+     * @param options the settings
+     * @param series the whole series in time order (split into train, dev and test parts by {@code
+     *     options.split()})
+     * @return the bundle path ({@code options.training().out()}), dev and test metrics and the
+     *     report
+     * @throws IOException when the bundle or the plot cannot be written
+     * @throws IllegalArgumentException when a column is unknown or a part has no window
+     */
+    public static RecipeResult train(ForecastOptions options, TimeSeries series)
+            throws IOException {
+        Objects.requireNonNull(series, "series");
+        List<String> rows = new ArrayList<>(series.rows() + 1);
+        rows.add(String.join(",", series.columns()));
+        for (double[] row : series.values()) {
+            rows.add(Arrays.toString(row));
+        }
+        series.times().ifPresent(times -> times.forEach(t -> rows.add(t.toString())));
+        return train(
+                options,
+                ForecastData.of(options, series),
+                Recipes.dataHash(rows),
+                "in-memory series (" + series.rows() + " rows)");
+    }
+
+    private static RecipeResult train(
+            ForecastOptions options, ForecastData data, String dataHash, String source)
+            throws IOException {
+        TrainingOptions training = options.training();
 
         OptimizerSpec optimizer = ForecastNetwork.optimizer(options);
         ComputationGraph network = ForecastNetwork.build(options, data, optimizer);
         BucketingIterator<Integer> batches = data.batches(training);
         DevMetric devMetric = ForecastBacktest.devMetric(data, options);
         ObjectNode optionsJson = OptionsJson.write(options);
-        String dataHash = Recipes.dataHash(training.data());
         String fingerprint = dataHash + "|" + Fingerprints.ofOptions(optionsJson);
         // without a dev window nothing can stop training early: it runs every epoch
         TrainingOptions schedule =
@@ -143,7 +184,7 @@ public final class ForecastRecipe {
                 Provenance.now(
                         ForecastModel.TASK,
                         training.seed(),
-                        training.data() == null ? "embedded" : training.data().toString(),
+                        source,
                         dataHash,
                         data.trainOrigins().length,
                         data.hasDev() ? data.split().rows(Part.DEV) : 0);
@@ -177,15 +218,39 @@ public final class ForecastRecipe {
     public static RecipeResult evaluate(
             Path modelFile, Path data, Integer backtestStride, Path plot) throws IOException {
         ForecastModel model = ForecastModel.load(modelFile);
+        return evaluate(model, model.spec().read(data), data.toString(), backtestStride, plot);
+    }
+
+    /**
+     * Re-creates a model's split on a series already in memory and scores the test part with
+     * rolling origins, as {@link #evaluate(Path, Path, Integer, Path)} does for a CSV.
+     *
+     * @param model the model
+     * @param series the series, with the model's columns (others are ignored)
+     * @param source what heads the report (a file name, or a description)
+     * @param backtestStride steps between test origins, or {@code null} for the model's setting
+     * @param plot where to write the plot of the last test window, or {@code null}
+     * @return the metrics and the report
+     * @throws IOException when the plot cannot be written
+     * @throws IllegalArgumentException when a model column is missing, {@code backtestStride < 1}
+     *     or the test part has no window
+     */
+    public static RecipeResult evaluate(
+            ForecastModel model,
+            TimeSeries series,
+            String source,
+            Integer backtestStride,
+            Path plot)
+            throws IOException {
         Spec spec = model.spec();
-        TimeSeries series = spec.read(data);
+        series = ForecastData.select(series, spec.targets(), spec.covariates());
         TimeSplit split = ForecastData.split(spec.split(), spec.splitRows(), series.rows());
         int stride = backtestStride != null ? backtestStride : model.options().backtestStride();
         Recipes.require(
                 stride >= 1, "backtestStride must be >= 1, received: backtestStride=" + stride);
         Prepared prepared = model.prepare(series, 0);
         ForecastBacktest test = ForecastBacktest.run(model, prepared, split, Part.TEST, stride);
-        String report = data + "\n" + test.report();
+        String report = source + "\n" + test.report();
         if (plot != null) {
             ForecastPlot.lastTestWindow(model, prepared, split, plot);
             report += "\nplot of the last test window: " + plot;

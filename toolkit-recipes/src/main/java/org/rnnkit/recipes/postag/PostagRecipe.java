@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -117,7 +118,55 @@ public final class PostagRecipe {
      */
     public static RecipeResult train(PostagOptions options) throws IOException {
         TrainingOptions training = options.training();
-        Corpus corpus = Corpus.read(options);
+        List<TaggedSentence> all =
+                training.data() == null
+                        ? PostagDataGenerator.defaultDataset()
+                        : TaggedSentenceReader.readAll(training.data(), options.tagset());
+        List<TaggedSentence> dev =
+                training.dev() == null
+                        ? null
+                        : TaggedSentenceReader.readAll(training.dev(), options.tagset());
+        String source = training.data() == null ? "embedded" : training.data().toString();
+        return train(
+                options,
+                Corpus.of(options, all, dev, training.data(), training.dev()),
+                Recipes.dataHash(training.data()),
+                source);
+    }
+
+    /**
+     * Trains on sentences already in memory (the read stage's other source): the same stages as
+     * {@link #train(PostagOptions)} after reading, with {@code options.training().data()} and
+     * {@code dev()} ignored.
+     *
+     * @param options the settings
+     * @param data the tagged training sentences
+     * @param dev the tagged dev sentences, or {@code null} for a seeded share of {@code data}
+     *     ({@code options.devFraction()})
+     * @return the bundle path ({@code options.training().out()}), dev metrics and a report
+     * @throws IOException when the bundle (or the pretrained vectors) cannot be read or written
+     * @throws MalformedDataException when a dev sentence has a tag the training data lacks, or
+     *     fewer than 2 sentences are given without dev sentences
+     */
+    public static RecipeResult train(
+            PostagOptions options, List<TaggedSentence> data, List<TaggedSentence> dev)
+            throws IOException {
+        Objects.requireNonNull(data, "data");
+        List<String> records = new ArrayList<>(data.size());
+        for (TaggedSentence s : data) {
+            records.add(s.words() + "\t" + s.tags());
+        }
+        return train(
+                options,
+                Corpus.of(options, data, dev, null, null),
+                Recipes.dataHash(records),
+                "in-memory sentences (" + data.size() + ")");
+    }
+
+    private static RecipeResult train(
+            PostagOptions options, Corpus corpus, String dataHash, String source)
+            throws IOException {
+        TrainingOptions training = options.training();
         Setup setup = setUp(options, corpus.train());
         PostagEncoder encoder = setup.encoder();
         checkTags(corpus.dev(), encoder, corpus.devFile());
@@ -140,7 +189,6 @@ public final class PostagRecipe {
                             return report(model, corpus.dev()).accuracy();
                         });
 
-        String dataHash = Recipes.dataHash(training.data());
         ObjectNode optionsJson = OptionsJson.write(options);
         Trainer trainer =
                 Recipes.trainerBuilder(
@@ -159,7 +207,7 @@ public final class PostagRecipe {
                         result.network(),
                         encoder,
                         optionsJson,
-                        corpus.provenance(training, dataHash),
+                        corpus.provenance(training, source, dataHash),
                         metrics,
                         baseline)
                 .save(training.out());
@@ -182,33 +230,30 @@ public final class PostagRecipe {
      */
     private record Corpus(List<TaggedSentence> train, List<TaggedSentence> dev, Path devFile) {
 
-        static Corpus read(PostagOptions options) throws IOException {
+        static Corpus of(
+                PostagOptions options,
+                List<TaggedSentence> all,
+                List<TaggedSentence> dev,
+                Path dataFile,
+                Path devFile) {
             TrainingOptions training = options.training();
-            List<TaggedSentence> all =
-                    training.data() == null
-                            ? PostagDataGenerator.defaultDataset()
-                            : TaggedSentenceReader.readAll(training.data(), options.tagset());
-            if (training.dev() != null) {
-                return new Corpus(
-                        all,
-                        TaggedSentenceReader.readAll(training.dev(), options.tagset()),
-                        training.dev());
+            if (dev != null) {
+                return new Corpus(all, dev, devFile);
             }
             List<TaggedSentence> shuffled = new ArrayList<>(all);
             Collections.shuffle(shuffled, new Random(training.seed()));
             int devSize = Math.max(1, (int) Math.round(shuffled.size() * options.devFraction()));
             if (devSize >= shuffled.size()) {
                 throw new MalformedDataException(
-                        training.data(), 0, "expected at least 2 sentences to split off a dev set");
+                        dataFile, 0, "expected at least 2 sentences to split off a dev set");
             }
             return new Corpus(
                     shuffled.subList(devSize, shuffled.size()),
                     shuffled.subList(0, devSize),
-                    training.data());
+                    dataFile);
         }
 
-        Provenance provenance(TrainingOptions training, String dataHash) {
-            String source = training.data() == null ? "embedded" : training.data().toString();
+        Provenance provenance(TrainingOptions training, String source, String dataHash) {
             return Provenance.now(
                     PostagModel.TASK, training.seed(), source, dataHash, train.size(), dev.size());
         }
@@ -478,11 +523,26 @@ public final class PostagRecipe {
         PostagModel model = PostagModel.load(modelFile);
         List<TaggedSentence> set = TaggedSentenceReader.readAll(data, model.options().tagset());
         checkTags(set, model.encoder(), data);
+        return evaluate(model, set, data.toString());
+    }
+
+    /**
+     * Scores a model on tagged sentences already in memory (or read by the caller).
+     *
+     * @param model the model
+     * @param set the tagged sentences; every tag must be one the model knows
+     * @param source what heads the report (a file name, or a description)
+     * @return metrics ({@code accuracy} = token accuracy, per tag, OOV, baseline) and the report
+     * @throws MalformedDataException when a sentence has a tag the model lacks
+     */
+    public static RecipeResult evaluate(
+            PostagModel model, List<TaggedSentence> set, String source) {
+        checkTags(set, model.encoder(), null);
         Evaluation evaluation = evaluate(model, set);
         return new RecipeResult(
                 null,
                 evaluation.metrics(),
-                data + ": " + set.size() + " sentences\n" + evaluation.report());
+                source + ": " + set.size() + " sentences\n" + evaluation.report());
     }
 
     private record Evaluation(Map<String, Double> metrics, String report) {}

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
@@ -104,7 +105,49 @@ public final class SentimentRecipe {
      */
     public static RecipeResult train(SentimentOptions options) throws IOException {
         TrainingOptions training = options.training();
-        Corpus corpus = Corpus.read(options);
+        LabeledTextDataset data =
+                training.data() == null
+                        ? SentimentDataGenerator.defaultDataset()
+                        : LabeledTextDataset.read(training.data(), training.skipBadRows());
+        LabeledTextDataset dev =
+                training.dev() == null
+                        ? null
+                        : LabeledTextDataset.read(training.dev(), training.skipBadRows());
+        return train(options, data, dev, Recipes.dataHash(training.data()));
+    }
+
+    /**
+     * Trains on data already in memory (the read stage's other source): the same stages as {@link
+     * #train(SentimentOptions)} after reading, with {@code options.training().data()} and {@code
+     * dev()} ignored.
+     *
+     * @param options the settings
+     * @param data the labelled training examples
+     * @param dev the labelled dev examples, or {@code null} for a seeded stratified split of {@code
+     *     data} ({@code options.devFraction()})
+     * @return the bundle path ({@code options.training().out()}), dev metrics and a report
+     * @throws IOException when the bundle cannot be written
+     * @throws MalformedDataException when the data is unsuitable (one class, a singleton label, a
+     *     dev label absent from training)
+     */
+    public static RecipeResult train(
+            SentimentOptions options, LabeledTextDataset data, LabeledTextDataset dev)
+            throws IOException {
+        Objects.requireNonNull(data, "data");
+        String dataHash =
+                Recipes.dataHash(
+                        data.examples().stream().map(e -> e.label() + "\t" + e.text()).toList());
+        return train(options, data, dev, dataHash);
+    }
+
+    private static RecipeResult train(
+            SentimentOptions options,
+            LabeledTextDataset data,
+            LabeledTextDataset dev,
+            String dataHash)
+            throws IOException {
+        TrainingOptions training = options.training();
+        Corpus corpus = Corpus.of(options, data, dev);
         Encoded encoded = Encoded.of(corpus, options);
         SequenceBatcher batcher =
                 SequenceBatcher.builder().optMaxLength(training.maxLength()).build();
@@ -120,7 +163,6 @@ public final class SentimentRecipe {
                         "dev_accuracy",
                         net -> devAccuracy(net, batcher, training, encoded.devIds(), corpus));
 
-        String dataHash = Recipes.dataHash(training.data());
         String embeddingsHash =
                 options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
         ObjectNode optionsJson = OptionsJson.write(options);
@@ -178,19 +220,15 @@ public final class SentimentRecipe {
             int[] trainLabels,
             int[] devLabels) {
 
-        static Corpus read(SentimentOptions options) throws IOException {
+        static Corpus of(SentimentOptions options, LabeledTextDataset all, LabeledTextDataset dev) {
             TrainingOptions training = options.training();
-            LabeledTextDataset all =
-                    training.data() == null
-                            ? SentimentDataGenerator.defaultDataset()
-                            : LabeledTextDataset.read(training.data(), training.skipBadRows());
             reportSkipped(all);
-            checkLabels(all, training.data());
+            checkLabels(all, training.data(), dev == null);
             LabeledTextDataset trainSet;
             LabeledTextDataset devSet;
-            if (training.dev() != null) {
+            if (dev != null) {
                 trainSet = all;
-                devSet = LabeledTextDataset.read(training.dev(), training.skipBadRows());
+                devSet = dev;
                 reportSkipped(devSet);
             } else {
                 List<LabeledTextDataset> parts = all.split(options.devFraction(), training.seed());
@@ -316,8 +354,19 @@ public final class SentimentRecipe {
      */
     public static RecipeResult evaluate(Path modelFile, Path data, boolean skipBadRows)
             throws IOException {
-        SentimentModel model = SentimentModel.load(modelFile);
-        LabeledTextDataset set = LabeledTextDataset.read(data, skipBadRows);
+        return evaluate(SentimentModel.load(modelFile), LabeledTextDataset.read(data, skipBadRows));
+    }
+
+    /**
+     * Scores a model on labelled examples already in memory (or read by the caller).
+     *
+     * @param model the model
+     * @param set the labelled examples
+     * @return metrics ({@code accuracy}, per-class, {@code baseline_accuracy}) and the report,
+     *     headed by {@code set.source()}
+     * @throws MalformedDataException when an example has a label the model does not know
+     */
+    public static RecipeResult evaluate(SentimentModel model, LabeledTextDataset set) {
         reportSkipped(set);
         int[] actual = labelIds(set, model.labels());
         List<int[]> ids = model.encode(set.examples().stream().map(LabeledText::text).toList());
@@ -325,7 +374,7 @@ public final class SentimentRecipe {
         return new RecipeResult(
                 null,
                 evaluation.metrics(),
-                data
+                set.source()
                         + ": "
                         + set.size()
                         + " examples"
@@ -457,7 +506,7 @@ public final class SentimentRecipe {
         }
     }
 
-    private static void checkLabels(LabeledTextDataset set, Path file) {
+    private static void checkLabels(LabeledTextDataset set, Path file, boolean split) {
         Map<String, List<LabeledText>> byLabel = new LinkedHashMap<>();
         for (LabeledText e : set.examples()) {
             byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e);
@@ -467,7 +516,7 @@ public final class SentimentRecipe {
                     file, 0, "expected at least 2 distinct labels, found only " + byLabel.keySet());
         }
         for (Map.Entry<String, List<LabeledText>> e : byLabel.entrySet()) {
-            if (e.getValue().size() < 2) {
+            if (split && e.getValue().size() < 2) {
                 LabeledText only = e.getValue().get(0);
                 throw new MalformedDataException(
                         Path.of(only.source()),

@@ -183,8 +183,9 @@ public final class TranslateModel {
      * @param beamWidth beam width (1: the same result as greedy decoding)
      * @param lengthPenalty length-penalty exponent of beam search
      * @return the decoder
+     * @throws IllegalArgumentException when {@code beamWidth < 1} or {@code lengthPenalty < 0}
      */
-    SequenceDecoder decoder(int beamWidth, double lengthPenalty) {
+    public SequenceDecoder decoder(int beamWidth, double lengthPenalty) {
         return SequenceDecoder.builder()
                 .optMaxLength(options.maxTargetLength())
                 .optBeamWidth(beamWidth)
@@ -235,10 +236,11 @@ public final class TranslateModel {
         List<Translation> out = new ArrayList<>(sentences.size());
         for (int from = 0; from < sentences.size(); from += BATCH) {
             List<int[]> ids = new ArrayList<>();
-            for (String s : sentences.subList(from, Math.min(sentences.size(), from + BATCH))) {
-                List<String> tokens = tokenize(s, options);
+            for (int i = from; i < Math.min(sentences.size(), from + BATCH); i++) {
+                List<String> tokens = tokenize(sentences.get(i), options);
                 if (tokens.isEmpty()) {
-                    throw new IllegalArgumentException("cannot translate a blank sentence");
+                    throw new IllegalArgumentException(
+                            "sentence " + i + " is blank; cannot translate a blank sentence");
                 }
                 ids.add(source.encode(tokens));
             }

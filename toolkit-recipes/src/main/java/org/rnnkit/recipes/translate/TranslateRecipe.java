@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnkit.bundle.ModelBundle;
@@ -108,7 +109,45 @@ public final class TranslateRecipe {
     public static RecipeResult train(TranslateOptions requested) throws IOException {
         TranslateOptions options = withEmbeddedDefaults(requested);
         TrainingOptions training = options.training();
-        ParallelSplit pairs = read(options);
+        return train(
+                options,
+                read(options),
+                Recipes.dataHash(training.data()),
+                training.data() == null ? "embedded" : training.data().toString());
+    }
+
+    /**
+     * Trains on pairs already in memory (the read stage's other source): the same stages as {@link
+     * #train(TranslateOptions)} after reading, with {@code options.training().data()} and {@code
+     * dev()} ignored.
+     *
+     * @param options the settings
+     * @param data the training pairs
+     * @param dev the dev pairs, or {@code null} for a seeded split by source ({@code
+     *     options.devFraction()})
+     * @return the bundle path ({@code options.training().out()}), the dev metrics and the report
+     * @throws IOException when the bundle cannot be written
+     * @throws IllegalArgumentException when the dev split is empty
+     */
+    public static RecipeResult train(
+            TranslateOptions options, List<ParallelPair> data, List<ParallelPair> dev)
+            throws IOException {
+        Objects.requireNonNull(data, "data");
+        List<String> records = new ArrayList<>(data.size());
+        for (ParallelPair p : data) {
+            records.add(p.source() + "\t" + p.target());
+        }
+        return train(
+                options,
+                split(options, data, dev),
+                Recipes.dataHash(records),
+                "in-memory pairs (" + data.size() + ")");
+    }
+
+    private static RecipeResult train(
+            TranslateOptions options, ParallelSplit pairs, String dataHash, String source)
+            throws IOException {
+        TrainingOptions training = options.training();
         Encoded encoded = Encoded.of(pairs, options);
         ComputationGraph network =
                 TranslateModel.builder(options, encoded.source(), encoded.target()).build();
@@ -117,7 +156,6 @@ public final class TranslateRecipe {
         DevMetric devBleu = devBleu(encoded, pairs.dev(), options);
 
         ObjectNode optionsJson = OptionsJson.write(options);
-        String dataHash = Recipes.dataHash(training.data());
         String fingerprint = dataHash + "|" + Fingerprints.ofOptions(optionsJson);
         Trainer trainer =
                 Recipes.trainerBuilder(training, fingerprint, TranslateModel.optimizer(options))
@@ -136,7 +174,7 @@ public final class TranslateRecipe {
                 Provenance.now(
                         TranslateModel.TASK,
                         training.seed(),
-                        training.data() == null ? "embedded" : training.data().toString(),
+                        source,
                         dataHash,
                         pairs.train().size(),
                         pairs.dev().size());
@@ -153,11 +191,21 @@ public final class TranslateRecipe {
                 training.data() == null
                         ? TranslateDataGenerator.defaultDataset()
                         : ParallelTextReader.readAll(training.data(), options.reverse());
+        List<ParallelPair> dev =
+                training.dev() == null
+                        ? null
+                        : ParallelTextReader.readAll(training.dev(), options.reverse());
+        return split(options, all, dev);
+    }
+
+    /** The training and dev pairs: the given dev pairs, or a seeded split by source. */
+    private static ParallelSplit split(
+            TranslateOptions options, List<ParallelPair> all, List<ParallelPair> dev) {
         ParallelSplit split =
-                training.dev() != null
-                        ? new ParallelSplit(
-                                all, ParallelTextReader.readAll(training.dev(), options.reverse()))
-                        : ParallelSplit.splitBySource(all, options.devFraction(), training.seed());
+                dev != null
+                        ? new ParallelSplit(all, dev)
+                        : ParallelSplit.splitBySource(
+                                all, options.devFraction(), options.training().seed());
         if (split.dev().isEmpty()) {
             throw new IllegalArgumentException(
                     "the dev split is empty: give more pairs or a larger devFraction");
@@ -273,8 +321,30 @@ public final class TranslateRecipe {
     public static RecipeResult evaluate(
             Path modelFile, Path data, Integer beamWidth, Double lengthPenalty) throws IOException {
         TranslateModel model = TranslateModel.load(modelFile);
+        List<ParallelPair> pairs = ParallelTextReader.readAll(data, model.options().reverse());
+        return evaluate(model, pairs, data.toString(), beamWidth, lengthPenalty);
+    }
+
+    /**
+     * Scores a model on pairs already in memory (or read by the caller).
+     *
+     * @param model the model
+     * @param pairs the source sentences and their reference translations
+     * @param source what heads the report (a file name, or a description)
+     * @param beamWidth beam width, or {@code null} for the model's setting
+     * @param lengthPenalty length-penalty exponent of beam search, or {@code null} for the model's
+     *     setting
+     * @return metrics ({@code bleu} 0-100 with beam search, {@code bleu_greedy}, {@code chrf},
+     *     {@code exact_match}, decoding speeds) and the report
+     * @throws IllegalArgumentException when {@code beamWidth < 1} or {@code lengthPenalty < 0}
+     */
+    public static RecipeResult evaluate(
+            TranslateModel model,
+            List<ParallelPair> pairs,
+            String source,
+            Integer beamWidth,
+            Double lengthPenalty) {
         TranslateOptions options = model.options();
-        List<ParallelPair> pairs = ParallelTextReader.readAll(data, options.reverse());
         int beam = beamWidth != null ? beamWidth : options.beamWidth();
         if (beam < 1) {
             throw new IllegalArgumentException("beam must be >= 1, received: beam=" + beam);
@@ -283,7 +353,7 @@ public final class TranslateRecipe {
         double alpha = lengthPenalty != null ? lengthPenalty : options.lengthPenalty();
         Evaluation e = evaluate(model, pairs, beam, alpha);
         return new RecipeResult(
-                null, e.metrics(), data + ": " + pairs.size() + " pairs\n" + e.report());
+                null, e.metrics(), source + ": " + pairs.size() + " pairs\n" + e.report());
     }
 
     /**
