@@ -7,7 +7,8 @@
 #    DataVec's image support) reach the compile class path of the project, or of one that depends on
 #    toolkit-core alone,
 #  - the runtime class path mixes DL4J versions or rnnkit versions,
-#  - the sample program (SentimentQuickstart.java) does not train, save, load and predict.
+#  - the sample program (SentimentQuickstart.java, 12 lines of code on org.rnnkit.api.TextClassifier)
+#    does not train, save, load and predict.
 # Prints the runtime class path's size (jars, MB). Run after `mvn install`: bash .ci/consumer.sh
 # CONSUMER_MAVEN_ARGS adds Maven arguments (e.g. -Dmaven.repo.local=DIR for another local repository).
 set -euo pipefail

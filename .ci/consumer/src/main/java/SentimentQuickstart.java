@@ -1,19 +1,19 @@
 import java.nio.file.Path;
 import java.util.List;
-import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.sentiment.SentimentModel;
-import org.rnnkit.recipes.sentiment.SentimentOptions;
-import org.rnnkit.recipes.sentiment.SentimentRecipe;
+import org.rnnkit.api.TextClassifier;
 
-/** Trains a sentiment classifier on rnnkit's embedded reviews, saves it, loads it and predicts. */
+/** The README's library program: trains a classifier, saves it, loads it back and predicts. */
 public class SentimentQuickstart {
     public static void main(String[] args) throws Exception {
-        Path bundle = Path.of(args.length > 0 ? args[0] : "sentiment.zip");
-        SentimentOptions options =
-                SentimentOptions.defaults().withTraining(t -> t.out(bundle).progressBar(false));
-        RecipeResult result = SentimentRecipe.train(options); // trains, then saves the bundle
-        SentimentModel model = SentimentModel.load(result.bundle()); // loads it back
-        for (var p : model.predict(List.of("not bad at all", "a dull plot"))) {
+        List<String> texts = List.of("a great film", "great acting", "truly great", "great fun",
+                "the cast was great", "an awful film", "awful acting", "truly awful", "awful fun",
+                "the cast was awful");
+        List<String> labels = List.of("pos", "pos", "pos", "pos", "pos", "neg", "neg", "neg", "neg", "neg");
+        TextClassifier classifier = TextClassifier.builder().epochs(20).learningRate(0.02).minCount(1).build();
+        classifier.fit(texts, labels); // a seeded dev split, early stopping
+        classifier.save(Path.of(args.length > 0 ? args[0] : "sentiment.zip"));
+        TextClassifier loaded = TextClassifier.load(Path.of(args.length > 0 ? args[0] : "sentiment.zip"));
+        for (var p : loaded.predict(List.of("the plot was great", "the plot was awful"))) {
             System.out.println(p.label() + "\t" + p.probability());
         }
     }
