@@ -5,12 +5,14 @@ import static org.rnnkit.cli.OptionValues.set;
 import java.nio.file.Path;
 import org.rnnkit.recipes.caption.CaptionOptions;
 import org.rnnkit.recipes.caption.CaptionOptionsBuilder;
+import org.rnnkit.recipes.caption.CenternetEncoder;
 import picocli.CommandLine.Option;
 
 /**
  * Caption's own {@code train} flags, beside {@link TrainingFlags} and {@link EmbeddingFlags},
  * declared as a picocli mixin and mapped onto {@link CaptionOptions} by {@link #apply}. Fields are
- * null when not given, so the defaults stay in {@link CaptionOptions#defaults()}.
+ * null when not given, so the defaults stay in {@link CaptionOptions#defaults()} (with {@code
+ * --encoder centernet}: {@link CenternetEncoder#captionDefaults()}).
  */
 final class CaptionFlags {
 
@@ -53,9 +55,12 @@ final class CaptionFlags {
      * @throws IllegalArgumentException when a value is out of range
      */
     CaptionOptions apply(TrainingFlags common, EmbeddingFlags embedding) {
+        CaptionOptions defaults =
+                "centernet".equals(encoder)
+                        ? CenternetEncoder.captionDefaults()
+                        : CaptionOptions.defaults();
         CaptionOptionsBuilder b =
-                CaptionOptions.builder()
-                        .training(common.apply(CaptionOptions.defaults().training()));
+                CaptionOptionsBuilder.builder(defaults).training(common.apply(defaults.training()));
         set(encoder, b::encoder);
         set(encoderWeights, b::encoderWeights);
         set(imageSize, b::imageSize);

@@ -214,6 +214,34 @@ public final class CenternetEncoder {
     }
 
     /**
+     * Returns the caption recipe's defaults for this encoder, measured on flickr8k-1k (see
+     * docs/BENCHMARKS.md): the fetched model, attention 256 over the regions, an image vector and
+     * word embeddings of 256, one LSTM of 512, dropout 0.3, Adam 1e-3 decaying by 0.9 per epoch, at
+     * most 12 epochs (patience 6), beam 5; the rest as {@link CaptionOptions#defaults()}. {@code
+     * rnnkit caption train --encoder centernet} starts from these.
+     *
+     * @return the options
+     */
+    public static CaptionOptions captionDefaults() {
+        return CaptionOptions.builder()
+                .encoder("centernet")
+                .encoderWeights(defaultModelFile())
+                .attentionSize(256)
+                .imageVectorSize(256)
+                .embeddingSize(256)
+                .beamWidth(5)
+                .lrDecay(0.9)
+                .build()
+                .withTraining(
+                        t ->
+                                t.hiddenSize(512)
+                                        .dropout(0.3)
+                                        .learningRate(1e-3)
+                                        .epochs(12)
+                                        .patience(6));
+    }
+
+    /**
      * Returns where {@code datasets/fetch.sh centernet} puts the model: {@code
      * $RNNKIT_MODELS/centernet/centernet.json}, by default under {@link Recipes#cacheDirectory()}
      * {@code /models}.
