@@ -63,7 +63,7 @@ echo "distinct dev captions: $distinct of $images; most frequent: $frequent"
   echo
   echo "## Captioning: $(date -u +%Y-%m-%d) (flickr8k-1k, centernet encoder + attention, commit $(cd "$root" && git rev-parse --short HEAD))"
   echo
-  echo "Command: \`bench/caption_centernet.sh\` (train options: the centernet defaults ${options[*]}). Machine: $machine."
+  echo "Command: \`bench/caption_centernet.sh\` (train options: the centernet defaults, \`CenternetEncoder.captionDefaults()\`${options[*]:+, plus ${options[*]}}). Machine: $machine."
   echo "Feature extraction from a cold cache plus training and dev evaluation: $((end - start)) s in all;"
   echo "extraction: ${features:-not logged})."
   echo

@@ -12,6 +12,7 @@ import org.rnnkit.exercises.BidirectionalContext;
 import org.rnnkit.exercises.ComponentSizes;
 import org.rnnkit.exercises.GateEquations;
 import org.rnnkit.exercises.GradientFlow;
+import org.rnnkit.exercises.ImageCaption;
 import org.rnnkit.exercises.LongTermDependency;
 import org.rnnkit.exercises.ParameterCount;
 import org.rnnkit.exercises.RnnEquations;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Parameters;
             ExerciseCommand.BidirectionalContextCommand.class,
             ExerciseCommand.StatefulRnnCommand.class,
             ExerciseCommand.WordEmbeddingsCommand.class,
-            ExerciseCommand.ArchitectureChoiceCommand.class
+            ExerciseCommand.ArchitectureChoiceCommand.class,
+            ExerciseCommand.ImageCaptionCommand.class
         })
 final class ExerciseCommand implements Callable<Integer> {
 
@@ -316,6 +318,24 @@ final class ExerciseCommand implements Callable<Integer> {
         @Override
         void run(PrintWriter out) {
             ArchitectureChoice.print(out);
+        }
+    }
+
+    /** {@code rnnkit exercise image-caption}. */
+    @Command(name = "image-caption")
+    static final class ImageCaptionCommand extends FileExercise {
+        @Option(names = "--model", required = true, paramLabel = "BUNDLE")
+        Path model;
+
+        @Option(names = "--beam", paramLabel = "K", defaultValue = "5")
+        int beam;
+
+        @Parameters(index = "0", paramLabel = "IMAGE", descriptionKey = "IMAGE")
+        Path image;
+
+        @Override
+        void run(PrintWriter out) throws IOException {
+            ImageCaption.print(out, model, image, beam, directory());
         }
     }
 }

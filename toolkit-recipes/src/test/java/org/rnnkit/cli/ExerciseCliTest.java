@@ -28,7 +28,8 @@ class ExerciseCliTest {
                     "bidirectional-context",
                     "stateful-rnn",
                     "word-embeddings",
-                    "architecture-choice");
+                    "architecture-choice",
+                    "image-caption");
 
     @TempDir Path dir;
 

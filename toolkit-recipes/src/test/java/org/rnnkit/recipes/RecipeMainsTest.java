@@ -20,6 +20,7 @@ import org.rnnkit.exercises.BidirectionalContext;
 import org.rnnkit.exercises.ComponentSizes;
 import org.rnnkit.exercises.GateEquations;
 import org.rnnkit.exercises.GradientFlow;
+import org.rnnkit.exercises.ImageCaption;
 import org.rnnkit.exercises.LongTermDependency;
 import org.rnnkit.exercises.ParameterCount;
 import org.rnnkit.exercises.RnnEquations;
@@ -114,17 +115,18 @@ class RecipeMainsTest {
     void givenEveryExerciseClass_whenItsMainsPathRuns_thenTheExerciseCommandParsesTheArguments()
             throws Exception {
         Map<String, Class<?>> exercises =
-                Map.of(
-                        "rnn-equations", RnnEquations.class,
-                        "parameter-count", ParameterCount.class,
-                        "component-sizes", ComponentSizes.class,
-                        "shuffle-invariance", ShuffleInvariance.class,
-                        "gradient-flow", GradientFlow.class,
-                        "gate-equations", GateEquations.class,
-                        "long-term-dependency", LongTermDependency.class,
-                        "bidirectional-context", BidirectionalContext.class,
-                        "stateful-rnn", StatefulRnn.class,
-                        "word-embeddings", WordEmbeddings.class);
+                Map.ofEntries(
+                        Map.entry("rnn-equations", RnnEquations.class),
+                        Map.entry("parameter-count", ParameterCount.class),
+                        Map.entry("component-sizes", ComponentSizes.class),
+                        Map.entry("shuffle-invariance", ShuffleInvariance.class),
+                        Map.entry("gradient-flow", GradientFlow.class),
+                        Map.entry("gate-equations", GateEquations.class),
+                        Map.entry("long-term-dependency", LongTermDependency.class),
+                        Map.entry("bidirectional-context", BidirectionalContext.class),
+                        Map.entry("stateful-rnn", StatefulRnn.class),
+                        Map.entry("word-embeddings", WordEmbeddings.class),
+                        Map.entry("image-caption", ImageCaption.class));
         for (Map.Entry<String, Class<?>> e : exercises.entrySet()) {
             Method main = e.getValue().getMethod("main", String[].class);
             assertTrue(Modifier.isStatic(main.getModifiers()), e.getValue().getName());

@@ -156,6 +156,16 @@ public class CaptionCenternetTest {
         AttentionPicture.write(image, caption, png);
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() >= AttentionPicture.PANEL);
 
+        // exercise 12 on the same model and image: objects, caption, attention per word, picture
+        java.io.StringWriter report = new java.io.StringWriter();
+        org.rnnkit.exercises.ImageCaption.print(
+                new java.io.PrintWriter(report), out, image, 2, dir.resolve("exercise"));
+        String text = report.toString();
+        assertTrue(text.contains("caption: " + captions.get(0).text().split(" ")[0]), text);
+        assertTrue(captions.get(0).text().isEmpty() || text.contains("row "), text);
+        String stem = image.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        assertTrue(Files.isRegularFile(dir.resolve("exercise").resolve(stem + ".attention.png")));
+
         // The bundle recorded the encoder file's hash: another file content is a clear error.
         Files.writeString(model, "\n", StandardOpenOption.APPEND);
         String changed = Provenance.sha256(model);
