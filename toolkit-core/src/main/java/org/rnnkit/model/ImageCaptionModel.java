@@ -64,7 +64,8 @@ public final class ImageCaptionModel {
      * Creates a decoder that encodes the images once and steps the decoder with cached state; with
      * regions, its {@link StepDecoder#attention(int)} gives the weights over the regions.
      *
-     * @param images as {@link #encode}
+     * @param images {@code [batch, channels, height, width]}, or features {@code [batch, F]} (with
+     *     regions {@code [batch, F + D * R]}), as {@link #encode}
      * @return the step decoder
      */
     public StepDecoder cached(INDArray images) {
