@@ -254,7 +254,7 @@ public final class Forecaster {
      */
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        fitted().bundle().save(file);
+        TemporaryRun.save(fitted().bundle(), file);
     }
 
     /**

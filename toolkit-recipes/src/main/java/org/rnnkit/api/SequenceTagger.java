@@ -258,7 +258,7 @@ public final class SequenceTagger {
      */
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        fitted().bundle().save(file);
+        TemporaryRun.save(fitted().bundle(), file);
     }
 
     /**

@@ -1,11 +1,14 @@
 package org.rnnkit.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.recipes.TrainingOptions;
 
 /**
@@ -47,6 +50,31 @@ final class TemporaryRun implements AutoCloseable {
      */
     Path bundle() {
         return bundle;
+    }
+
+    /**
+     * Saves a bundle trained in a temporary run where the caller asks, recording that path (not the
+     * deleted temporary one) as the options' {@code training.out}.
+     *
+     * @param bundle the trained bundle
+     * @param file where to write it (atomically)
+     * @throws IOException when the file cannot be written
+     */
+    static void save(ModelBundle bundle, Path file) throws IOException {
+        ObjectNode options = bundle.options().deepCopy();
+        JsonNode training = options.get("training");
+        if (training instanceof ObjectNode t) {
+            t.put("out", file.toString());
+        }
+        new ModelBundle(
+                        bundle.task(),
+                        bundle.network(),
+                        bundle.vocabulary(),
+                        options,
+                        bundle.provenance(),
+                        bundle.metrics(),
+                        bundle.attachments())
+                .save(file);
     }
 
     /** Deletes the directory and everything in it. */

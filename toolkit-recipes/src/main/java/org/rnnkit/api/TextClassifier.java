@@ -251,7 +251,7 @@ public final class TextClassifier {
      */
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        fitted().bundle().save(file);
+        TemporaryRun.save(fitted().bundle(), file);
     }
 
     /**

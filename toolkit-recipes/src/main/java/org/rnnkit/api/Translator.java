@@ -256,7 +256,7 @@ public final class Translator {
      */
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        fitted().bundle().save(file);
+        TemporaryRun.save(fitted().bundle(), file);
     }
 
     /**

@@ -68,6 +68,8 @@ class TextClassifierTest {
         Path file = dir.resolve("sentiment.zip");
         classifier.save(file);
         TextClassifier loaded = TextClassifier.load(file);
+        // the bundle records where it was saved, not the deleted temporary run
+        assertEquals(file, loaded.options().training().out());
         List<Prediction> after = loaded.predict(unseen);
         for (int i = 0; i < unseen.size(); i++) {
             assertArrayEquals(before.get(i).probabilities(), after.get(i).probabilities(), 1e-6f);
