@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.rnnkit.bundle.AtomicFiles;
+import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.caption.CaptionDataGenerator.Scene;
@@ -280,6 +281,9 @@ public final class ImageCaptioner {
         Objects.requireNonNull(file, "file");
         fitted();
         AtomicFiles.write(file, bundle);
+        // record where it now lives (not the deleted temporary run), as the other tasks do
+        TemporaryRun.save(ModelBundle.load(file), file);
+        bundle = Files.readAllBytes(file);
     }
 
     /**

@@ -50,6 +50,7 @@ class ImageCaptionerTest {
         Path file = dir.resolve("caption.zip");
         captioner.save(file);
         ImageCaptioner loaded = ImageCaptioner.load(file);
+        assertEquals(file, loaded.options().training().out(), "the path it was saved to");
         assertEquals(before, loaded.predict(some).stream().map(c -> c.text()).toList());
         assertEquals(before.get(2), loaded.caption(some.get(2)));
         // the same bundle the command line reads
