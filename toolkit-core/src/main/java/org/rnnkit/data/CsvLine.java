@@ -32,6 +32,18 @@ final class CsvLine {
      * @return the unquoted field values
      */
     static List<String> split(String record) {
+        return split(record, ',');
+    }
+
+    /**
+     * Splits a record on a delimiter; quoted fields may contain the delimiter, newlines and doubled
+     * quotes.
+     *
+     * @param record one logical record without its line terminator
+     * @param delimiter the field separator
+     * @return the unquoted field values
+     */
+    static List<String> split(String record, char delimiter) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean inQuotes = false;
@@ -50,7 +62,7 @@ final class CsvLine {
                 }
             } else if (c == '"') {
                 inQuotes = true;
-            } else if (c == ',') {
+            } else if (c == delimiter) {
                 fields.add(field.toString());
                 field.setLength(0);
             } else {

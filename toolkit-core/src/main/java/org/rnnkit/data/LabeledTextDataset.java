@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.datavec.api.records.Record;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
@@ -17,8 +19,11 @@ import org.datavec.api.records.metadata.RecordMetaDataLine;
  * @param examples the examples in source order
  * @param source where they came from (a path, or a description for generated data)
  * @param skippedRows how many malformed rows were skipped while reading
+ * @param droppedRows how many well-formed rows were dropped on purpose: by the label map's {@code
+ *     skip} or because their label had fewer than {@link DataFormat#minLabelCount()} examples
  */
-public record LabeledTextDataset(List<LabeledText> examples, String source, long skippedRows) {
+public record LabeledTextDataset(
+        List<LabeledText> examples, String source, long skippedRows, long droppedRows) {
 
     /**
      * Validates and freezes the dataset.
@@ -26,15 +31,30 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
      * @param examples see {@link #examples()}
      * @param source see {@link #source()}
      * @param skippedRows see {@link #skippedRows()}
-     * @throws IllegalArgumentException when {@code skippedRows} is negative
+     * @param droppedRows see {@link #droppedRows()}
+     * @throws IllegalArgumentException when a count is negative
      */
     public LabeledTextDataset {
         examples = List.copyOf(examples);
         Objects.requireNonNull(source, "source");
-        if (skippedRows < 0) {
+        if (skippedRows < 0 || droppedRows < 0) {
             throw new IllegalArgumentException(
-                    "skippedRows must be >= 0, received: skippedRows=" + skippedRows);
+                    "skippedRows and droppedRows must be >= 0, received: skippedRows="
+                            + skippedRows
+                            + ", droppedRows="
+                            + droppedRows);
         }
+    }
+
+    /**
+     * Creates a dataset with no dropped rows.
+     *
+     * @param examples see {@link #examples()}
+     * @param source see {@link #source()}
+     * @param skippedRows see {@link #skippedRows()}
+     */
+    public LabeledTextDataset(List<LabeledText> examples, String source, long skippedRows) {
+        this(examples, source, skippedRows, 0);
     }
 
     /**
@@ -48,8 +68,26 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
      *     remains
      */
     public static LabeledTextDataset read(Path path, boolean skipBadRows) throws IOException {
+        return read(path, skipBadRows, DataFormat.DEFAULT);
+    }
+
+    /**
+     * Reads a labelled text file or directory of a given shape through {@link
+     * LabeledTextRecordReader}, then drops labels with fewer than {@code format.minLabelCount()}
+     * examples.
+     *
+     * @param path a delimited file (optionally gzipped) or a directory with one folder per label
+     * @param skipBadRows count and skip malformed rows instead of failing on the first
+     * @param format which columns hold text and label, the delimiter, header and label map
+     * @return the dataset
+     * @throws IOException when the path cannot be read
+     * @throws MalformedDataException when a row is malformed (and not skipped) or no example
+     *     remains
+     */
+    public static LabeledTextDataset read(Path path, boolean skipBadRows, DataFormat format)
+            throws IOException {
         List<LabeledText> out = new ArrayList<>();
-        try (LabeledTextRecordReader reader = new LabeledTextRecordReader(skipBadRows)) {
+        try (LabeledTextRecordReader reader = new LabeledTextRecordReader(skipBadRows, format)) {
             reader.initialize(path);
             while (reader.hasNext()) {
                 Record r = reader.nextRecord();
@@ -63,6 +101,14 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
                                 source,
                                 meta.getLineNumber()));
             }
+            long dropped = reader.droppedRows();
+            if (format.minLabelCount() > 1) {
+                Map<String, Integer> counts = new TreeMap<>();
+                out.forEach(e -> counts.merge(e.label(), 1, Integer::sum));
+                int before = out.size();
+                out.removeIf(e -> counts.get(e.label()) < format.minLabelCount());
+                dropped += before - out.size();
+            }
             if (out.isEmpty()) {
                 throw new MalformedDataException(
                         path,
@@ -70,9 +116,15 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
                         "expected at least one example, found none"
                                 + (reader.skippedRows() > 0
                                         ? " (" + reader.skippedRows() + " bad rows skipped)"
+                                        : "")
+                                + (dropped > 0
+                                        ? " ("
+                                                + dropped
+                                                + " rows dropped by the label"
+                                                + " map or --min-label-count)"
                                         : ""));
             }
-            return new LabeledTextDataset(out, path.toString(), reader.skippedRows());
+            return new LabeledTextDataset(out, path.toString(), reader.skippedRows(), dropped);
         }
     }
 
@@ -135,7 +187,7 @@ public record LabeledTextDataset(List<LabeledText> examples, String source, long
         Collections.shuffle(keep, new Random(seed));
         Collections.shuffle(held, new Random(seed + 1));
         return List.of(
-                new LabeledTextDataset(keep, source + " (train part)", skippedRows),
+                new LabeledTextDataset(keep, source + " (train part)", skippedRows, droppedRows),
                 new LabeledTextDataset(held, source + " (held-out part)", 0));
     }
 }

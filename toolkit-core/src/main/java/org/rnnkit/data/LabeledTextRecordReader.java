@@ -1,10 +1,7 @@
 package org.rnnkit.data;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -19,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.datavec.api.records.Record;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
 import org.datavec.api.split.InputSplit;
@@ -60,12 +55,21 @@ public final class LabeledTextRecordReader extends FileRecordReader {
     /** Whether malformed rows are counted and skipped rather than thrown. */
     private final boolean skipBadRows;
 
+    /** The file's shape: columns, delimiter, header, label map. */
+    private final DataFormat format;
+
     private transient Iterator<Record> records;
     private transient Source source;
     private transient Record pending;
 
     /** Malformed rows skipped so far. */
     private long skipped;
+
+    /** Rows the label map dropped ({@code skip}) so far. */
+    private long dropped;
+
+    /** The first skipped rows' problems. */
+    private final List<String> problems = new ArrayList<>();
 
     /**
      * Creates a reader.
@@ -74,7 +78,19 @@ public final class LabeledTextRecordReader extends FileRecordReader {
      *     failing
      */
     public LabeledTextRecordReader(boolean skipBadRows) {
+        this(skipBadRows, DataFormat.DEFAULT);
+    }
+
+    /**
+     * Creates a reader for files of a given shape.
+     *
+     * @param skipBadRows when {@code true}, malformed rows are counted and skipped instead of
+     *     failing
+     * @param format which columns hold the text and the label, the delimiter, header and label map
+     */
+    public LabeledTextRecordReader(boolean skipBadRows, DataFormat format) {
         this.skipBadRows = skipBadRows;
+        this.format = java.util.Objects.requireNonNull(format, "format");
     }
 
     /**
@@ -103,6 +119,8 @@ public final class LabeledTextRecordReader extends FileRecordReader {
         close();
         this.path = dataPath;
         this.skipped = 0;
+        this.dropped = 0;
+        this.problems.clear();
         this.pending = null;
         if (!Files.exists(dataPath)) {
             throw new java.nio.file.NoSuchFileException(
@@ -110,8 +128,8 @@ public final class LabeledTextRecordReader extends FileRecordReader {
         }
         this.source =
                 Files.isDirectory(dataPath)
-                        ? new DirectorySource(dataPath)
-                        : DelimitedSource.open(dataPath);
+                        ? new DirectorySource(dataPath, format)
+                        : new DelimitedSource(dataPath, format);
         this.records = source;
     }
 
@@ -122,6 +140,24 @@ public final class LabeledTextRecordReader extends FileRecordReader {
      */
     public long skippedRows() {
         return skipped;
+    }
+
+    /**
+     * Returns how many rows the label map dropped ({@code skip}) so far.
+     *
+     * @return the count; always 0 without a label map
+     */
+    public long droppedRows() {
+        return dropped;
+    }
+
+    /**
+     * Returns the problems of the first skipped rows (at most 5), each naming file and line.
+     *
+     * @return the messages
+     */
+    public List<String> firstProblems() {
+        return List.copyOf(problems);
     }
 
     /** {@inheritDoc} */
@@ -141,11 +177,12 @@ public final class LabeledTextRecordReader extends FileRecordReader {
                 pending = records.next();
                 return true;
             } catch (MalformedDataException e) {
-                if (!skipBadRows || e instanceof FatalDataException) {
+                if (!skipBadRows || e instanceof DelimitedRows.Fatal) {
                     throw e;
                 }
                 skipped++;
                 if (skipped <= MAX_LOGGED_SKIPS) {
+                    problems.add(e.getMessage());
                     LOG.warn("skipping bad row: {}", e.getMessage());
                 }
             }
@@ -204,203 +241,157 @@ public final class LabeledTextRecordReader extends FileRecordReader {
                 new RecordMetaDataLine((int) line, file.toUri(), LabeledTextRecordReader.class));
     }
 
-    /** A problem that concerns the whole file, never skipped. */
-    private static final class FatalDataException extends MalformedDataException {
-        private static final long serialVersionUID = 1L;
-
-        FatalDataException(Path file, long line, String problem, Throwable cause) {
-            super(file, line, problem, cause);
-        }
-    }
-
     private interface Source extends Iterator<Record>, AutoCloseable {
         @Override
         void close() throws IOException;
     }
 
-    /** A header-plus-rows text file, tab- or comma-separated, plain or gzipped. */
-    private static final class DelimitedSource implements Source {
-        private final Path file;
-        private final Utf8LineReader reader;
-        private final boolean csv;
+    /**
+     * A header-plus-rows text file, delimited, plain or gzipped, mapped by a {@link DataFormat}.
+     */
+    private final class DelimitedSource implements Source {
+        private final DelimitedRows rows;
         private final int labelColumn;
-        private final int textColumn;
+        private final int[] textColumns;
+        private final String textNames;
+        private final String labelName;
+        private final LabelMap labelMap;
         private final int minColumns;
-        private long lineNumber;
-        private boolean exhausted;
+        private Record buffered;
 
-        private DelimitedSource(
-                Path file, Utf8LineReader reader, boolean csv, List<String> header) {
-            this.file = file;
-            this.reader = reader;
-            this.csv = csv;
-            this.lineNumber = 1;
-            int label = -1;
-            int text = -1;
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).trim().toLowerCase(Locale.ROOT);
-                if (name.startsWith("\ufeff")) {
-                    name = name.substring(1);
-                }
-                if (label < 0 && name.equals(LABEL_COLUMN)) {
-                    label = i;
-                } else if (text < 0 && TEXT_COLUMNS.contains(name)) {
-                    text = i;
-                }
-            }
-            if (label < 0 || text < 0) {
-                throw new FatalDataException(
-                        file,
-                        1,
-                        "expected a header row with a 'label' column and a text column"
-                                + " named one of "
-                                + TEXT_COLUMNS
-                                + ", found columns "
-                                + header,
-                        null);
-            }
-            this.labelColumn = label;
-            this.textColumn = text;
-            this.minColumns = Math.max(label, text) + 1;
-        }
-
-        static DelimitedSource open(Path file) throws IOException {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            boolean gz = name.endsWith(".gz");
-            String base = gz ? name.substring(0, name.length() - 3) : name;
-            InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            Utf8LineReader reader = null;
+        DelimitedSource(Path file, DataFormat format) throws IOException {
+            this.rows = DelimitedRows.open(file, format);
             try {
-                InputStream in = raw;
-                if (gz) {
-                    try {
-                        in = new GZIPInputStream(raw, 1 << 16);
-                    } catch (ZipException | EOFException e) {
-                        throw new FatalDataException(
-                                file,
-                                0,
-                                "expected a gzip file (name ends in .gz), but it"
-                                        + " is not in gzip format or is truncated: "
-                                        + e.getMessage(),
-                                e);
-                    }
+                List<String> header = rows.header();
+                this.labelMap = format.parsedLabelMap();
+                List<String> labelRefs = format.columns(DataFormat.LABEL);
+                List<String> textRefs = format.columns(DataFormat.TEXT);
+                if (labelRefs.size() > 1) {
+                    throw new DelimitedRows.Fatal(
+                            file,
+                            0,
+                            "--label-column may be given once, received " + labelRefs,
+                            null);
                 }
-                reader = new Utf8LineReader(in);
-                String first = readLineChecked(reader, file, 1);
-                if (first == null) {
-                    throw new FatalDataException(
-                            file, 0, "expected a header row, but the file is empty", null);
+                if (header == null && (labelRefs.isEmpty() || textRefs.isEmpty())) {
+                    throw new DelimitedRows.Fatal(
+                            file,
+                            0,
+                            "a file without a header (--no-header) needs --label-column and"
+                                    + " --text-column as 1-based indices",
+                            null);
                 }
-                boolean csv =
-                        base.endsWith(".csv")
-                                || (!base.endsWith(".tsv")
-                                        && !first.contains("\t")
-                                        && first.contains(","));
-                List<String> header = csv ? CsvLine.split(first) : List.of(first.split("\t", -1));
-                return new DelimitedSource(file, reader, csv, header);
-            } catch (IOException | RuntimeException e) {
-                if (reader != null) {
-                    reader.close();
-                } else {
-                    raw.close();
+                this.labelColumn =
+                        labelRefs.isEmpty()
+                                ? defaultColumn(header, List.of(LABEL_COLUMN), file)
+                                : DataFormat.resolve(labelRefs.get(0), header, "label", file);
+                this.textColumns =
+                        textRefs.isEmpty()
+                                ? new int[] {defaultColumn(header, TEXT_COLUMNS, file)}
+                                : textRefs.stream()
+                                        .mapToInt(r -> DataFormat.resolve(r, header, "text", file))
+                                        .toArray();
+                this.labelName = name(header, labelColumn);
+                StringBuilder names = new StringBuilder();
+                int max = labelColumn;
+                for (int t : textColumns) {
+                    names.append(names.length() == 0 ? "" : " + ").append(name(header, t));
+                    max = Math.max(max, t);
                 }
+                this.textNames = names.toString();
+                this.minColumns = max + 1;
+            } catch (RuntimeException e) {
+                rows.close();
                 throw e;
             }
         }
 
-        private static String readLineChecked(Utf8LineReader reader, Path file, long line) {
-            try {
-                return reader.readLine();
-            } catch (CharacterCodingException e) {
-                throw new MalformedDataException(
-                        file, line, "expected UTF-8 text, found an invalid byte sequence", e);
-            } catch (EOFException | ZipException e) {
-                throw new FatalDataException(
-                        file,
-                        line,
-                        "the gzip stream ends early (truncated or corrupt file): " + e.getMessage(),
-                        e);
-            } catch (IOException e) {
-                throw new FatalDataException(file, line, "read error: " + e.getMessage(), e);
+        private int defaultColumn(List<String> header, List<String> names, Path file) {
+            for (int i = 0; i < header.size(); i++) {
+                if (names.contains(header.get(i).toLowerCase(Locale.ROOT))) {
+                    return i;
+                }
             }
+            throw new DelimitedRows.Fatal(
+                    file,
+                    1,
+                    "expected a header row with a 'label' column and a text column named one of "
+                            + TEXT_COLUMNS
+                            + ", found columns "
+                            + header
+                            + "; name yours with --label-column and --text-column (names or"
+                            + " 1-based indices)",
+                    null);
         }
 
-        private Record buffered;
+        private static String name(List<String> header, int column) {
+            return "column "
+                    + (column + 1)
+                    + (header == null ? "" : " (" + header.get(column) + ")");
+        }
 
         @Override
         public boolean hasNext() {
-            if (buffered != null) {
-                return true;
+            while (buffered == null && rows.hasNext()) {
+                DelimitedRows.Row row = rows.next();
+                buffered = parse(row.fields(), row.line());
             }
-            while (!exhausted) {
-                long start = lineNumber + 1;
-                String line = readLineChecked(reader, file, start);
-                lineNumber = start;
-                if (line == null) {
-                    exhausted = true;
-                    return false;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cols;
-                if (csv) {
-                    StringBuilder logical = new StringBuilder(line);
-                    while (CsvLine.hasOpenQuote(logical)) {
-                        String more = readLineChecked(reader, file, lineNumber + 1);
-                        if (more == null) {
-                            exhausted = true;
-                            throw new MalformedDataException(
-                                    file,
-                                    start,
-                                    "expected a closing double quote, but the file ended inside a quoted field");
-                        }
-                        lineNumber++;
-                        logical.append('\n').append(more);
-                    }
-                    cols = CsvLine.split(logical.toString());
-                } else {
-                    cols = List.of(line.split("\t", -1));
-                }
-                buffered = parse(cols, start);
-                return true;
-            }
-            return false;
+            return buffered != null;
         }
 
         private Record parse(List<String> cols, long line) {
+            Path file = rows.file();
             if (cols.size() < minColumns) {
                 throw new MalformedDataException(
                         file,
                         line,
                         "expected at least "
                                 + minColumns
-                                + " "
-                                + (csv ? "comma" : "tab")
-                                + "-separated columns (label in column "
-                                + (labelColumn + 1)
-                                + ", text in column "
-                                + (textColumn + 1)
+                                + " columns separated by '"
+                                + (rows.delimiter() == '\t' ? "\\t" : rows.delimiter())
+                                + "' (label in "
+                                + labelName
+                                + ", text in "
+                                + textNames
                                 + "), found "
                                 + cols.size());
             }
-            String label = cols.get(labelColumn).trim();
-            String text = cols.get(textColumn);
-            if (label.isEmpty()) {
+            String raw = cols.get(labelColumn).trim();
+            if (raw.isEmpty()) {
                 throw new MalformedDataException(
-                        file,
-                        line,
-                        "expected a label in column "
-                                + (labelColumn + 1)
-                                + ", found an empty value");
+                        file, line, "expected a label in " + labelName + ", found an empty value");
             }
-            if (text.isBlank()) {
+            String label = raw;
+            if (labelMap != null) {
+                label = labelMap.map(raw);
+                if (label == null) {
+                    throw new MalformedDataException(
+                            file,
+                            line,
+                            "--label-map '"
+                                    + labelMap
+                                    + "' has no entry for the value '"
+                                    + raw
+                                    + "' in "
+                                    + labelName);
+                }
+                if (label.equals(LabelMap.SKIP)) {
+                    dropped++;
+                    return null;
+                }
+            }
+            StringBuilder text = new StringBuilder();
+            for (int t : textColumns) {
+                String part = cols.get(t).strip();
+                if (!part.isEmpty()) {
+                    text.append(text.length() == 0 ? "" : "\n").append(part);
+                }
+            }
+            if (text.length() == 0) {
                 throw new MalformedDataException(
-                        file,
-                        line,
-                        "expected text in column " + (textColumn + 1) + ", found an empty value");
+                        file, line, "expected text in " + textNames + ", found an empty value");
             }
-            return record(label, text, file, line);
+            return record(label, text.toString(), file, line);
         }
 
         @Override
@@ -415,32 +406,38 @@ public final class LabeledTextRecordReader extends FileRecordReader {
 
         @Override
         public void close() throws IOException {
-            reader.close();
+            rows.close();
         }
     }
 
     /** The aclImdb layout: label folders of one-example text files. */
-    private static final class DirectorySource implements Source {
+    private final class DirectorySource implements Source {
         private final List<Path> files = new ArrayList<>();
         private final Path root;
         private int index;
 
-        DirectorySource(Path root) throws IOException {
+        private final LabelMap labelMap;
+        private Record buffered;
+
+        DirectorySource(Path root, DataFormat format) throws IOException {
+            this.labelMap = format.parsedLabelMap();
             this.root = root;
             List<Path> labelDirs;
             try (Stream<Path> s = Files.list(root)) {
                 labelDirs =
                         s.filter(Files::isDirectory)
                                 .filter(p -> !p.getFileName().toString().equals("unsup"))
+                                .filter(p -> !p.getFileName().toString().startsWith("."))
                                 .sorted()
                                 .toList();
             }
             for (Path dir : labelDirs) {
-                try (Stream<Path> s = Files.list(dir)) {
+                try (Stream<Path> s = Files.walk(dir)) {
                     s.filter(
                                     p ->
                                             Files.isRegularFile(p)
-                                                    && p.getFileName().toString().endsWith(".txt"))
+                                                    && p.getFileName().toString().endsWith(".txt")
+                                                    && !p.getFileName().toString().startsWith("."))
                             .sorted()
                             .forEach(files::add);
                 }
@@ -450,11 +447,11 @@ public final class LabeledTextRecordReader extends FileRecordReader {
                         Files.isDirectory(root.resolve("train"))
                                 ? "; this looks like the aclImdb root: use " + root.resolve("train")
                                 : "";
-                throw new FatalDataException(
+                throw new DelimitedRows.Fatal(
                         root,
                         0,
-                        "expected the aclImdb layout: label folders such as pos/ and neg/ holding"
-                                + " .txt files, found none"
+                        "expected one folder per label (such as pos/ and neg/) holding .txt files"
+                                + " at any depth, found none"
                                 + hint,
                         null);
             }
@@ -462,7 +459,10 @@ public final class LabeledTextRecordReader extends FileRecordReader {
 
         @Override
         public boolean hasNext() {
-            return index < files.size();
+            while (buffered == null && index < files.size()) {
+                buffered = read(files.get(index++));
+            }
+            return buffered != null;
         }
 
         @Override
@@ -470,8 +470,31 @@ public final class LabeledTextRecordReader extends FileRecordReader {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            Path file = files.get(index++);
-            String label = file.getParent().getFileName().toString();
+            Record r = buffered;
+            buffered = null;
+            return r;
+        }
+
+        private Record read(Path file) {
+            String label = root.relativize(file).getName(0).toString();
+            if (labelMap != null) {
+                String mapped = labelMap.map(label);
+                if (mapped == null) {
+                    throw new MalformedDataException(
+                            file,
+                            0,
+                            "--label-map '"
+                                    + labelMap
+                                    + "' has no entry for the folder name '"
+                                    + label
+                                    + "'");
+                }
+                if (mapped.equals(LabelMap.SKIP)) {
+                    dropped++;
+                    return null;
+                }
+                label = mapped;
+            }
             CharsetDecoder decoder =
                     StandardCharsets.UTF_8
                             .newDecoder()
@@ -486,7 +509,7 @@ public final class LabeledTextRecordReader extends FileRecordReader {
                 throw new MalformedDataException(
                         file, 1, "expected UTF-8 text, found an invalid byte sequence", e);
             } catch (IOException e) {
-                throw new FatalDataException(file, 0, "read error: " + e.getMessage(), e);
+                throw new DelimitedRows.Fatal(file, 0, "read error: " + e.getMessage(), e);
             }
             if (text.isBlank()) {
                 throw new MalformedDataException(
@@ -498,6 +521,7 @@ public final class LabeledTextRecordReader extends FileRecordReader {
         @Override
         public void close() {
             index = files.size();
+            buffered = null;
         }
 
         @Override

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.model.Pooling;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
@@ -48,11 +50,14 @@ final class SentimentCommand extends GroupCommand {
         @Option(names = "--dev-fraction", paramLabel = "F")
         Double devFraction;
 
+        @Mixin ClassifierColumnFlags columns;
+
         @Override
         RecipeResult train(PrintWriter out) throws IOException {
+            TrainingOptions training = common.apply(SentimentOptions.defaults().training());
             SentimentOptionsBuilder b =
                     SentimentOptions.builder()
-                            .training(common.apply(SentimentOptions.defaults().training()));
+                            .training(training.withFormat(columns.apply(training.format())));
             set(embedding.embeddingSize(embeddings, out), b::embeddingSize);
             set(embeddings, b::embeddings);
             set(embedding.minCount, b::minCount);
@@ -71,9 +76,15 @@ final class SentimentCommand extends GroupCommand {
     /** {@code rnnkit sentiment eval}. */
     @Command(name = "eval")
     static final class Eval extends EvalCommand {
+        @Mixin TableFlags table;
+
+        @Mixin ClassifierColumnFlags columns;
+
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            return SentimentRecipe.evaluate(a.model, a.data, a.skipBadRows);
+            DataFormat saved = SentimentModel.load(a.model).options().training().format();
+            return SentimentRecipe.evaluate(
+                    a.model, a.data, a.skipBadRows, columns.apply(table.apply(saved)));
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.rnnkit.model.CellType;
 import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.TrainingOptionsBuilder;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,6 +70,8 @@ final class TrainingFlags {
     @Option(names = "--no-progress", descriptionKey = "training.no-progress")
     boolean noProgress;
 
+    @Mixin TableFlags table;
+
     /**
      * Returns the recipe's training defaults with the given flags applied. The progress bar is
      * drawn unless {@code --no-progress} is given or there is no console.
@@ -95,6 +98,7 @@ final class TrainingFlags {
         if (bidirectional) {
             b.bidirectional(true);
         }
+        b.format(table.apply(defaults.format()));
         return b.resume(resume)
                 .smoke(smoke)
                 .skipBadRows(skipBadRows)

@@ -3,6 +3,7 @@ package org.rnnkit.recipes;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.model.CellType;
 import org.rnnkit.model.RnnSpec;
 
@@ -39,6 +40,9 @@ import org.rnnkit.model.RnnSpec;
  * @param smoke train one epoch of {@link Recipes#SMOKE_BATCHES} batches only (checks the pipeline)
  * @param skipBadRows count and skip malformed rows instead of failing on the first
  * @param progressBar draw a progress bar on standard error
+ * @param format the shape of the data files (delimiter, header, which columns hold what, label
+ *     map); {@code null} = {@link DataFormat#DEFAULT}, rnnkit's own file shape. Saved in the
+ *     bundle, so {@code eval} reads files of the same shape
  */
 @RecordBuilder
 public record TrainingOptions(
@@ -59,7 +63,8 @@ public record TrainingOptions(
         boolean resume,
         boolean smoke,
         boolean skipBadRows,
-        boolean progressBar)
+        boolean progressBar,
+        DataFormat format)
         implements TrainingOptionsBuilder.With {
 
     /**
@@ -72,6 +77,7 @@ public record TrainingOptions(
     public TrainingOptions {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(cell, "cell");
+        format = format == null ? DataFormat.DEFAULT : format;
         atLeastOne("epochs", epochs);
         atLeastOne("hiddenSize", hiddenSize);
         atLeastOne("numLayers", numLayers);
@@ -118,7 +124,8 @@ public record TrainingOptions(
                 false,
                 false,
                 false,
-                false);
+                false,
+                DataFormat.DEFAULT);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.BucketingIterator;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.LabeledText;
 import org.rnnkit.data.LabeledTextDataset;
 import org.rnnkit.data.MalformedDataException;
@@ -108,11 +109,13 @@ public final class SentimentRecipe {
         LabeledTextDataset data =
                 training.data() == null
                         ? SentimentDataGenerator.defaultDataset()
-                        : LabeledTextDataset.read(training.data(), training.skipBadRows());
+                        : LabeledTextDataset.read(
+                                training.data(), training.skipBadRows(), training.format());
         LabeledTextDataset dev =
                 training.dev() == null
                         ? null
-                        : LabeledTextDataset.read(training.dev(), training.skipBadRows());
+                        : LabeledTextDataset.read(
+                                training.dev(), training.skipBadRows(), training.format());
         return train(options, data, dev, Recipes.dataHash(training.data()));
     }
 
@@ -354,7 +357,27 @@ public final class SentimentRecipe {
      */
     public static RecipeResult evaluate(Path modelFile, Path data, boolean skipBadRows)
             throws IOException {
-        return evaluate(SentimentModel.load(modelFile), LabeledTextDataset.read(data, skipBadRows));
+        return evaluate(modelFile, data, skipBadRows, null);
+    }
+
+    /**
+     * Scores a saved model on a labelled data set of a given shape.
+     *
+     * @param modelFile the bundle
+     * @param data labelled data
+     * @param skipBadRows count and skip malformed rows instead of failing
+     * @param format the file's shape (columns, delimiter, label map); {@code null} = the shape the
+     *     model was trained on, saved in its bundle
+     * @return metrics ({@code accuracy}, per-class, {@code baseline_accuracy}) and the report
+     * @throws IOException when a file cannot be read
+     * @throws MalformedDataException when the data is malformed or has labels the model does not
+     *     know
+     */
+    public static RecipeResult evaluate(
+            Path modelFile, Path data, boolean skipBadRows, DataFormat format) throws IOException {
+        SentimentModel model = SentimentModel.load(modelFile);
+        DataFormat shape = format == null ? model.options().training().format() : format;
+        return evaluate(model, LabeledTextDataset.read(data, skipBadRows, shape));
     }
 
     /**
@@ -380,6 +403,9 @@ public final class SentimentRecipe {
                         + " examples"
                         + (set.skippedRows() > 0
                                 ? " (" + set.skippedRows() + " bad rows skipped)"
+                                : "")
+                        + (set.droppedRows() > 0
+                                ? " (" + set.droppedRows() + " rows dropped by the label map)"
                                 : "")
                         + "\n"
                         + evaluation.report());
@@ -503,6 +529,12 @@ public final class SentimentRecipe {
                     "{}: skipped {} malformed rows (--skip-bad-rows)",
                     set.source(),
                     set.skippedRows());
+        }
+        if (set.droppedRows() > 0) {
+            LOG.info(
+                    "{}: dropped {} rows (label map 'skip' or --min-label-count)",
+                    set.source(),
+                    set.droppedRows());
         }
     }
 
