@@ -120,15 +120,6 @@ public record DataFormat(
     }
 
     /**
-     * Tells whether this is the shape of rnnkit's own files.
-     *
-     * @return {@code true} for {@link #DEFAULT}
-     */
-    public boolean isDefault() {
-        return equals(DEFAULT);
-    }
-
-    /**
      * Returns the delimiter character for a file: the given one, or the one its name implies.
      *
      * @param file the file (its name decides when no delimiter was given)

@@ -347,9 +347,13 @@ public final class LabeledTextRecordReader extends FileRecordReader {
                         line,
                         "expected at least "
                                 + minColumns
-                                + " columns separated by '"
-                                + (rows.delimiter() == '\t' ? "\\t" : rows.delimiter())
-                                + "' (label in "
+                                + " "
+                                + (rows.delimiter() == '\t'
+                                        ? "tab"
+                                        : rows.delimiter() == ','
+                                                ? "comma"
+                                                : "'" + rows.delimiter() + "'")
+                                + "-separated columns (label in "
                                 + labelName
                                 + ", text in "
                                 + textNames
@@ -430,6 +434,24 @@ public final class LabeledTextRecordReader extends FileRecordReader {
                                 .filter(p -> !p.getFileName().toString().startsWith("."))
                                 .sorted()
                                 .toList();
+            }
+            List<String> splitNames = List.of("train", "test", "dev", "valid", "validation");
+            if (labelDirs.stream()
+                    .anyMatch(
+                            d ->
+                                    splitNames.contains(
+                                            d.getFileName().toString().toLowerCase(Locale.ROOT)))) {
+                throw new DelimitedRows.Fatal(
+                        root,
+                        0,
+                        "expected one folder per label, found split folders "
+                                + labelDirs.stream().map(d -> d.getFileName().toString()).toList()
+                                + "; this looks like the aclImdb root: use "
+                                + root.resolve(
+                                        Files.isDirectory(root.resolve("train"))
+                                                ? "train"
+                                                : labelDirs.get(0).getFileName().toString()),
+                        null);
             }
             for (Path dir : labelDirs) {
                 try (Stream<Path> s = Files.walk(dir)) {

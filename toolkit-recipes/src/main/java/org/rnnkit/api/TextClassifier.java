@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.LabeledText;
 import org.rnnkit.data.LabeledTextDataset;
 import org.rnnkit.model.Pooling;
@@ -238,7 +239,11 @@ public final class TextClassifier {
     public RecipeResult evaluate(Path data) throws IOException {
         SentimentModel fitted = fitted();
         return SentimentRecipe.evaluate(
-                fitted, LabeledTextDataset.read(data, options.training().skipBadRows()));
+                fitted,
+                LabeledTextDataset.read(
+                        data,
+                        options.training().skipBadRows(),
+                        fitted.options().training().format()));
     }
 
     /**
@@ -418,6 +423,48 @@ public final class TextClassifier {
          */
         public Builder devFraction(double devFraction) {
             return options(options().withDevFraction(devFraction));
+        }
+
+        /**
+         * Names the column(s) of a data file that hold the text; several are joined by a newline
+         * (e.g. {@code textColumns("Summary", "Text")}): {@code --text-column} on the command line.
+         *
+         * @param columns header names (case-insensitive) or 1-based indices
+         * @return this builder
+         * @throws IllegalArgumentException when a column is blank or an index is below 1
+         */
+        public Builder textColumns(String... columns) {
+            return format(format().withColumns(DataFormat.TEXT, List.of(columns)));
+        }
+
+        /**
+         * Names the column of a data file that holds the label: {@code --label-column}.
+         *
+         * @param column a header name (case-insensitive) or a 1-based index
+         * @return this builder
+         * @throws IllegalArgumentException when the column is blank or an index is below 1
+         */
+        public Builder labelColumn(String column) {
+            return format(format().withColumns(DataFormat.LABEL, List.of(column)));
+        }
+
+        /**
+         * Maps raw label values to labels, e.g. {@code "1,2=neg;4,5=pos;3=skip"} (see {@link
+         * org.rnnkit.data.LabelMap}): {@code --label-map}.
+         *
+         * @param spec the map
+         * @return this builder
+         * @throws IllegalArgumentException when the spec is not valid, naming the entry
+         */
+        public Builder labelMap(String spec) {
+            DataFormat f = format();
+            return format(
+                    new DataFormat(
+                            f.delimiter(), f.header(), f.columns(), spec, f.minLabelCount()));
+        }
+
+        private DataFormat format() {
+            return options().training().format();
         }
 
         /**

@@ -2,6 +2,7 @@ package org.rnnkit.api;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.model.CellType;
 import org.rnnkit.recipes.RecipeOptions;
 import org.rnnkit.recipes.TrainingOptions;
@@ -198,5 +199,27 @@ public abstract class TrainingBuilder<O extends RecipeOptions, B extends Trainin
      */
     public B progressBar(boolean progressBar) {
         return training(t -> t.progressBar(progressBar));
+    }
+
+    /**
+     * Sets the shape of the data files {@code fit(Path)} and {@code evaluate(Path)} read:
+     * delimiter, header, which columns hold what, label map. Saved with the model, so evaluation
+     * reads files of the same shape. Default: {@link DataFormat#DEFAULT}, rnnkit's own file shape.
+     *
+     * @param format the shape
+     * @return this builder
+     */
+    public B format(DataFormat format) {
+        return training(t -> t.format(format));
+    }
+
+    /**
+     * Counts and skips malformed rows of data files instead of failing on the first.
+     *
+     * @param skipBadRows whether to skip them
+     * @return this builder
+     */
+    public B skipBadRows(boolean skipBadRows) {
+        return training(t -> t.skipBadRows(skipBadRows));
     }
 }

@@ -174,4 +174,30 @@ class TextClassifierTest {
         assertEquals(3, builder.options().training().epochs());
         assertEquals(64, builder.hiddenSize(64).build().options().training().hiddenSize());
     }
+
+    @Test
+    void givenAmazonShapedFile_whenColumnsAndLabelMapSet_thenFitsAndEvaluatesTheSameShape()
+            throws Exception {
+        Path data =
+                Path.of(
+                        TextClassifierTest.class
+                                .getResource("/sentiment/amazon-shaped.csv")
+                                .toURI());
+        TextClassifier classifier =
+                tiny().epochs(2)
+                        .textColumns("Summary", "Text")
+                        .labelColumn("Score")
+                        .labelMap("1..2=neg;4..5=pos;3=skip")
+                        .skipBadRows(true)
+                        .build();
+        classifier.fit(data);
+        assertEquals(List.of("neg", "pos"), classifier.labels());
+        RecipeResult eval = classifier.evaluate(data);
+        assertTrue(eval.report().contains("24 examples (2 bad rows skipped)"), eval.report());
+        Path saved = dir.resolve("amazon.zip");
+        classifier.save(saved);
+        assertEquals(
+                "1..2=neg;4..5=pos;3=skip",
+                TextClassifier.load(saved).options().training().format().labelMap());
+    }
 }
