@@ -104,75 +104,58 @@ class OwnDataCliTest {
 
     @Test
     void givenAmazonShapedCsvWithoutSkipping_whenTrained_thenErrorNamesFileLineAndColumns() {
-        Path data = resource("amazon-shaped.csv");
         Path model = dir.resolve("x.zip");
-        Run failed =
-                run(
-                        concat(
-                                new String[] {
-                                    "sentiment",
-                                    "train",
-                                    "--data",
-                                    data.toString(),
-                                    "--out",
-                                    model.toString(),
-                                    "--smoke"
-                                },
-                                mapping()));
-        assertEquals(2, failed.exit());
-        assertTrue(failed.err().contains("amazon-shaped.csv:17"), failed.err());
-        assertTrue(
-                failed.err().contains("expected at least 10 comma-separated columns"),
-                failed.err());
+        assertFails(
+                smoke(model, mapping()),
+                "amazon-shaped.csv:17",
+                "expected at least 10 comma-separated columns");
         assertTrue(!Files.exists(model));
-
-        Run unmapped =
-                run(
-                        "sentiment",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
-                        "--smoke",
-                        "--text-column",
-                        "Text",
+        assertFails(
+                smoke(
+                        model,
                         "--label-column",
                         "Score",
+                        "--text-column",
+                        "Text",
+                        "--label-map",
+                        "1,2:neg"),
+                "--label-map '1,2:neg'");
+        assertFails(smoke(model), "--label-column and --text-column");
+        assertFails(
+                smoke(model, "--label-column", "Stars", "--text-column", "Text"),
+                "--label-column Stars: no such column");
+        Run ranges =
+                smoke(
+                        model,
+                        "--text-column",
+                        "10",
+                        "--label-column",
+                        "7",
                         "--label-map",
                         "1..2=neg;4..5=pos;3=skip",
                         "--skip-bad-rows");
-        assertEquals(0, unmapped.exit(), unmapped.err());
+        assertEquals(0, ranges.exit(), ranges.err());
+        assertTrue(Files.exists(model));
+    }
 
-        Run badMap =
-                run(
-                        "sentiment",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        model.toString(),
-                        "--smoke",
-                        "--label-column",
-                        "Score",
-                        "--text-column",
-                        "Text",
-                        "--label-map",
-                        "1,2:neg");
-        assertEquals(2, badMap.exit());
-        assertTrue(badMap.err().contains("--label-map '1,2:neg'"), badMap.err());
+    private Run smoke(Path model, String... extra) {
+        String[] base = {
+            "sentiment",
+            "train",
+            "--data",
+            resource("amazon-shaped.csv").toString(),
+            "--out",
+            model.toString(),
+            "--smoke"
+        };
+        return run(concat(base, extra));
+    }
 
-        Run noDefaults =
-                run(
-                        "sentiment",
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--smoke",
-                        "--out",
-                        model.toString());
-        assertEquals(2, noDefaults.exit());
-        assertTrue(noDefaults.err().contains("--label-column and --text-column"), noDefaults.err());
+    private static void assertFails(Run run, String... parts) {
+        assertEquals(2, run.exit(), run.err());
+        for (String part : parts) {
+            assertTrue(run.err().contains(part), "expected '" + part + "' in: " + run.err());
+        }
     }
 
     private static String[] concat(String[] a, String... b) {
