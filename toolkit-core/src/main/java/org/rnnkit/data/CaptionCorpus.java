@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param imageDirectory the directory the image names are relative to
  * @param images the images in first-seen order, each with all its captions
  * @param skippedRows malformed rows skipped (only with {@code skipBadRows})
- * @param format the layout read: {@code captions.txt}, {@code flickr8k} or {@code coco}
+ * @param format the layout read: {@code captions.txt}, {@code flickr8k}, {@code coco}, {@code
+ *     table} (CSV/TSV) or {@code jsonl}
  */
 public record CaptionCorpus(
         Path source,

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads image-captioning corpora in three layouts (a directory, or a COCO JSON file):
+ * Reads image-captioning corpora in five layouts (a directory, a COCO JSON file, or a table):
  *
  * <ul>
  *   <li><b>captions.txt</b>: {@code captions.txt} with one caption per line, {@code
@@ -36,7 +36,23 @@ import org.slf4j.LoggerFactory;
  *       directory; an image's optional {@code "split"} ({@code train}, {@code restval} -> train,
  *       {@code val}/{@code dev} -> dev, {@code test}) is kept. Images in {@code images/} beside the
  *       JSON, or else beside it.
+ *   <li><b>A CSV or TSV table</b> (any other file, optionally gzipped): one caption per row, the
+ *       image file in the {@link DataFormat#IMAGE} column and the caption in the {@link
+ *       DataFormat#CAPTION} column of the {@link DataFormat} (by header name or 1-based index;
+ *       defaults: the header's {@code image}, {@code image_name}, {@code file_name}, {@code
+ *       filename} or {@code path}, and its {@code caption}, {@code comment}, {@code text} or {@code
+ *       sentence}). The format's delimiter, else the file name's ({@code .csv} comma, {@code .tsv}
+ *       tab) or the first line's; RFC 4180 quoting (see {@link DelimitedRows}). Several rows of one
+ *       image give it several captions.
+ *   <li><b>JSON lines</b> ({@code .jsonl} or {@code .ndjson}, optionally gzipped): one object per
+ *       line, the image file in the image field and the caption in the caption field (by field
+ *       name; the same defaults, plus {@code captions}); a caption field may also hold a list of
+ *       captions.
  * </ul>
+ *
+ * <p>The images of a table or JSON-lines file lie in {@code images/} beside it, or else beside it;
+ * an image name may also be a path below that directory or an absolute path. Such files have no
+ * splits: training draws a seeded dev share, evaluation uses every image.
  *
  * <p>Blank lines are skipped. A malformed line throws {@link MalformedDataException} naming the
  * file, the line and what was expected, unless {@code skipBadRows}, which counts and skips it. A
@@ -57,6 +73,15 @@ public final class CaptionCorpusReader {
     public static final String FLICKR8K_TOKENS = "Flickr8k.token.txt";
 
     private static final Pattern CAPTION_NUMBER = Pattern.compile("^(.*)#(\\d+)$");
+
+    /** The image column's names when none is given (case-insensitive). */
+    private static final List<String> IMAGE_NAMES =
+            List.of("image", "image_name", "file_name", "filename", "path");
+
+    /** The caption column's names when none is given (case-insensitive). */
+    private static final List<String> CAPTION_NAMES =
+            List.of("caption", "comment", "text", "sentence", "captions");
+
     private static final Set<String> SPLIT_NAMES = Set.of("train", "dev", "test");
 
     private CaptionCorpusReader() {}
@@ -72,15 +97,54 @@ public final class CaptionCorpusReader {
      * @throws IllegalArgumentException when the path is in none of the layouts
      */
     public static CaptionCorpus read(Path path, boolean skipBadRows) throws IOException {
+        return read(path, skipBadRows, DataFormat.DEFAULT);
+    }
+
+    /**
+     * Reads a corpus, detecting its layout; a table or JSON-lines file is read in a given shape.
+     *
+     * @param path a directory in one of the layouts, a COCO JSON file, a CSV/TSV table or a
+     *     JSON-lines file
+     * @param skipBadRows count and skip malformed rows instead of failing
+     * @param format the delimiter, header and {@link DataFormat#IMAGE}/{@link DataFormat#CAPTION}
+     *     columns of a table or JSON-lines file (the other layouts ignore it)
+     * @return the corpus
+     * @throws IOException when a file cannot be read
+     * @throws MalformedDataException for a malformed line (without {@code skipBadRows}), or a
+     *     column that is not in the table
+     * @throws IllegalArgumentException when the path is in none of the layouts, or a column is
+     *     given more than once
+     */
+    public static CaptionCorpus read(Path path, boolean skipBadRows, DataFormat format)
+            throws IOException {
         Objects.requireNonNull(path, "path");
-        if (Files.isRegularFile(path)
-                && path.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return readCoco(path, skipBadRows);
+        Objects.requireNonNull(format, "format");
+        for (String role : List.of(DataFormat.IMAGE, DataFormat.CAPTION)) {
+            if (format.columns(role).size() > 1) {
+                throw new IllegalArgumentException(
+                        "--"
+                                + role
+                                + "-column takes one column, received: "
+                                + format.columns(role));
+            }
+        }
+        if (Files.isRegularFile(path)) {
+            String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".gz")) {
+                name = name.substring(0, name.length() - 3);
+            }
+            if (name.endsWith(".json")) {
+                return readCoco(path, skipBadRows);
+            }
+            if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+                return readJsonLines(path, skipBadRows, format);
+            }
+            return readTable(path, skipBadRows, format);
         }
         if (!Files.isDirectory(path)) {
             throw new IllegalArgumentException(
-                    "data must be a directory (captions.txt, Flickr8k or COCO layout) or a COCO"
-                            + " .json file, received: "
+                    "data must be a directory (captions.txt, Flickr8k or COCO layout), a COCO"
+                            + " .json file, a CSV/TSV table or a .jsonl file, received: "
                             + path
                             + (Files.exists(path) ? "" : " (does not exist)"));
         }
@@ -105,7 +169,9 @@ public final class CaptionCorpusReader {
                         + path
                         + ": expected captions.txt (image.jpg#k<TAB>caption, with images/ and an"
                         + " optional splits.tsv), Flickr8k.token.txt, or one COCO captions .json"
-                        + (json.size() > 1 ? " (found " + json.size() + " .json files)" : ""));
+                        + (json.size() > 1 ? " (found " + json.size() + " .json files)" : "")
+                        + "; or give a CSV, TSV or .jsonl file of image and caption columns as"
+                        + " the data");
     }
 
     private static CaptionCorpus readCaptionsTxt(Path dir, boolean skipBadRows) throws IOException {
@@ -248,7 +314,8 @@ public final class CaptionCorpusReader {
             throw new MalformedDataException(
                     file,
                     0,
-                    "expected a COCO captions object with \"images\" and \"annotations\" arrays");
+                    "expected a COCO captions object with \"images\" and \"annotations\" arrays"
+                            + " (for one JSON object per line, name the file .jsonl)");
         }
         Counter skipped = new Counter();
         Map<Long, String> names = new LinkedHashMap<>();
@@ -313,6 +380,257 @@ public final class CaptionCorpusReader {
         Path dir = file.toAbsolutePath().getParent();
         Path images = Files.isDirectory(dir.resolve("images")) ? dir.resolve("images") : dir;
         return build(file, images, captions, splits, skipped.n, "coco");
+    }
+
+    /** Reads a CSV/TSV table of image and caption columns. */
+    private static CaptionCorpus readTable(Path file, boolean skipBadRows, DataFormat format)
+            throws IOException {
+        Counter skipped = new Counter();
+        Map<String, List<String>> captions = new LinkedHashMap<>();
+        try (DelimitedRows rows = DelimitedRows.open(file, format)) {
+            List<String> header = rows.header();
+            int image = tableColumn(format, DataFormat.IMAGE, IMAGE_NAMES, header, file);
+            int caption = tableColumn(format, DataFormat.CAPTION, CAPTION_NAMES, header, file);
+            if (image == caption) {
+                throw new DelimitedRows.Fatal(
+                        file,
+                        0,
+                        "the image and the caption are both in column "
+                                + (image + 1)
+                                + "; give the other with --image-column or --caption-column",
+                        null);
+            }
+            String imageName = columnName(header, image);
+            String captionName = columnName(header, caption);
+            int needed = Math.max(image, caption) + 1;
+            while (true) {
+                DelimitedRows.Row row;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    row = rows.next();
+                } catch (DelimitedRows.Fatal e) {
+                    throw e;
+                } catch (MalformedDataException e) {
+                    if (!skipBadRows) {
+                        throw e;
+                    }
+                    skipped.n++;
+                    LOG.debug("{} (skipped)", e.getMessage());
+                    continue;
+                }
+                List<String> fields = row.fields();
+                String problem = null;
+                if (fields.size() < needed) {
+                    problem =
+                            "expected at least "
+                                    + needed
+                                    + " columns separated by '"
+                                    + (rows.delimiter() == '\t' ? "\\t" : rows.delimiter())
+                                    + "' (image in "
+                                    + imageName
+                                    + ", caption in "
+                                    + captionName
+                                    + "), found "
+                                    + fields.size();
+                } else if (fields.get(image).isBlank()) {
+                    problem = "expected an image file in " + imageName + ", found nothing";
+                } else if (fields.get(caption).isBlank()) {
+                    problem = "expected a caption in " + captionName + ", found nothing";
+                }
+                if (problem != null) {
+                    skipOrThrow(file, row.line(), problem, skipBadRows, skipped);
+                    continue;
+                }
+                captions.computeIfAbsent(fields.get(image).strip(), k -> new ArrayList<>())
+                        .add(fields.get(caption).strip());
+            }
+        }
+        return buildFile(file, captions, skipped, "table");
+    }
+
+    /** The column of a role: the given one, or the first default name in the header. */
+    private static int tableColumn(
+            DataFormat format, String role, List<String> names, List<String> header, Path file) {
+        List<String> refs = format.columns(role);
+        if (!refs.isEmpty()) {
+            return DataFormat.resolve(refs.get(0), header, role, file);
+        }
+        if (header == null) {
+            throw new DelimitedRows.Fatal(
+                    file,
+                    0,
+                    "a file without a header (--no-header) needs --image-column and"
+                            + " --caption-column as 1-based indices",
+                    null);
+        }
+        for (int i = 0; i < header.size(); i++) {
+            if (names.contains(header.get(i).toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        throw new DelimitedRows.Fatal(
+                file,
+                1,
+                "expected a header with an image column named one of "
+                        + IMAGE_NAMES
+                        + " and a caption column named one of "
+                        + CAPTION_NAMES
+                        + ", found columns "
+                        + header
+                        + "; name yours with --image-column and --caption-column (names or"
+                        + " 1-based indices)",
+                null);
+    }
+
+    private static String columnName(List<String> header, int column) {
+        return "column " + (column + 1) + (header == null ? "" : " (" + header.get(column) + ")");
+    }
+
+    /** Reads a JSON-lines file of image and caption fields. */
+    private static CaptionCorpus readJsonLines(Path file, boolean skipBadRows, DataFormat format)
+            throws IOException {
+        Counter skipped = new Counter();
+        Map<String, List<String>> captions = new LinkedHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        forEachLine(
+                file,
+                (line, n) -> {
+                    String text = n == 1 && line.startsWith("\ufeff") ? line.substring(1) : line;
+                    JsonNode object;
+                    try {
+                        object = json.readTree(text);
+                    } catch (JsonProcessingException e) {
+                        skipOrThrow(
+                                file,
+                                n,
+                                "expected one JSON object per line: " + e.getOriginalMessage(),
+                                skipBadRows,
+                                skipped);
+                        return;
+                    }
+                    if (object == null || !object.isObject()) {
+                        skipOrThrow(
+                                file,
+                                n,
+                                "expected one JSON object per line, found "
+                                        + (object == null ? "nothing" : object.getNodeType()),
+                                skipBadRows,
+                                skipped);
+                        return;
+                    }
+                    String problem = null;
+                    String imageField = field(object, format, DataFormat.IMAGE, IMAGE_NAMES);
+                    String captionField = field(object, format, DataFormat.CAPTION, CAPTION_NAMES);
+                    if (imageField == null || captionField == null) {
+                        problem =
+                                missingField(
+                                        object,
+                                        format,
+                                        imageField == null ? DataFormat.IMAGE : DataFormat.CAPTION,
+                                        imageField == null ? IMAGE_NAMES : CAPTION_NAMES);
+                    }
+                    List<String> texts = new ArrayList<>();
+                    String image = null;
+                    if (problem == null) {
+                        JsonNode i = object.get(imageField);
+                        JsonNode c = object.get(captionField);
+                        if (!i.isTextual() || i.asText().isBlank()) {
+                            problem =
+                                    "expected an image file name (text) in field \""
+                                            + imageField
+                                            + "\", found "
+                                            + i;
+                        } else {
+                            image = i.asText().strip();
+                            if (c.isTextual()) {
+                                texts.add(c.asText());
+                            } else if (c.isArray()) {
+                                c.forEach(t -> texts.add(t.isTextual() ? t.asText() : null));
+                            }
+                            if (texts.isEmpty()
+                                    || texts.stream().anyMatch(t -> t == null || t.isBlank())) {
+                                problem =
+                                        "expected a caption (text, or a list of texts) in field"
+                                                + " \""
+                                                + captionField
+                                                + "\", found "
+                                                + c;
+                            }
+                        }
+                    }
+                    if (problem != null) {
+                        skipOrThrow(file, n, problem, skipBadRows, skipped);
+                        return;
+                    }
+                    List<String> list = captions.computeIfAbsent(image, k -> new ArrayList<>());
+                    texts.forEach(t -> list.add(t.strip()));
+                });
+        return buildFile(file, captions, skipped, "jsonl");
+    }
+
+    /**
+     * Finds a role's field in an object: the given name (exact, else case-insensitive), or the
+     * first default name present.
+     *
+     * @return the field's name as in the object, or null when it has none
+     */
+    private static String field(
+            JsonNode object, DataFormat format, String role, List<String> defaults) {
+        List<String> refs = format.columns(role);
+        List<String> wanted = refs.isEmpty() ? defaults : List.of(refs.get(0).trim());
+        for (String w : wanted) {
+            if (object.has(w)) {
+                return w;
+            }
+            for (var it = object.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (name.equalsIgnoreCase(w)) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String missingField(
+            JsonNode object, DataFormat format, String role, List<String> defaults) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        List<String> refs = format.columns(role);
+        if (refs.isEmpty()) {
+            return "expected a field named one of "
+                    + defaults
+                    + " for the "
+                    + role
+                    + ", found fields "
+                    + names
+                    + "; name yours with --"
+                    + role
+                    + "-column";
+        }
+        String ref = refs.get(0);
+        return "--"
+                + role
+                + "-column "
+                + ref
+                + ": no such field; this object has "
+                + names
+                + (ref.trim().matches("\\d+")
+                        ? " (JSON lines name their fields: give a name)"
+                        : "");
+    }
+
+    /** A corpus of a single file (table or JSON lines): images beside it, no splits. */
+    private static CaptionCorpus buildFile(
+            Path file, Map<String, List<String>> captions, Counter skipped, String format) {
+        if (captions.isEmpty()) {
+            throw new MalformedDataException(file, 0, "no captions found");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path images = Files.isDirectory(dir.resolve("images")) ? dir.resolve("images") : dir;
+        return build(file, images, captions, Map.of(), skipped.n, format);
     }
 
     /**

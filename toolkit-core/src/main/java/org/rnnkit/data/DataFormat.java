@@ -40,6 +40,24 @@ public record DataFormat(
     /** Role of the label column of a classification file. */
     public static final String LABEL = "label";
 
+    /** Role of the source-sentence column of a parallel-text (translation) file. */
+    public static final String SOURCE = "source";
+
+    /** Role of the target-sentence column of a parallel-text (translation) file. */
+    public static final String TARGET = "target";
+
+    /** Role of the token (word form) column of a tagged-sentence file. */
+    public static final String TOKEN = "token";
+
+    /** Role of the tag column of a tagged-sentence file. */
+    public static final String TAG = "tag";
+
+    /** Role of the image-file column (or JSON field) of a caption table. */
+    public static final String IMAGE = "image";
+
+    /** Role of the caption column (or JSON field) of a caption table. */
+    public static final String CAPTION = "caption";
+
     /** The shape rnnkit's own files have. */
     public static final DataFormat DEFAULT = new DataFormat(null, true, Map.of(), null, 1);
 

@@ -1,17 +1,15 @@
 package org.rnnkit.data;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.zip.ZipException;
 import org.datavec.api.records.Record;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
 import org.datavec.api.split.InputSplit;
@@ -24,18 +22,28 @@ import org.slf4j.LoggerFactory;
  * A DataVec record reader for parallel text (a translation corpus). Each record is {@code [source,
  * target]} as two {@link Text} writables; its metadata carries the file and line.
  *
- * <p>Format: one pair per line, {@code source<TAB>target}, as in the Tatoeba/Anki {@code
- * fra-eng.txt} exports. Columns after the second (attribution, licence) are ignored; both sides are
- * stripped of surrounding white space. The file is strict UTF-8 (a leading byte order mark is
- * dropped) and is gunzipped when its name ends in {@code .gz}. With {@code reverse} the sides are
- * swapped after reading, so one file serves both translation directions.
+ * <p>Default shape ({@link DataFormat#DEFAULT}, or any format without source and target columns):
+ * one pair per line, {@code source<TAB>target}, as in the Tatoeba/Anki {@code fra-eng.txt} exports,
+ * with no header. Columns after the second (attribution, licence) are ignored. A {@link
+ * DataFormat#delimiter() delimiter} given in the format replaces the tab.
+ *
+ * <p>With {@link DataFormat#SOURCE} and {@link DataFormat#TARGET} columns (both, each by header
+ * name or 1-based index), the file is a table: its first row is a header unless {@link
+ * DataFormat#header()} is false (then the columns must be indices); the delimiter is the format's,
+ * else the file name's ({@code .csv} comma, {@code .tsv} tab) or the first line's; fields other
+ * than tab-separated ones follow RFC 4180 quoting (see {@link DelimitedRows}).
+ *
+ * <p>Both sides are stripped of surrounding white space. The file is strict UTF-8 (a leading byte
+ * order mark is dropped) and is gunzipped when its name ends in {@code .gz}. With {@code reverse}
+ * the sides are swapped after reading, so one file serves both translation directions.
  *
  * <p>Blank lines (empty or white space only) carry no pair and are skipped, not rejected, because
  * corpora often end with one or separate sections with them; they are counted ({@link
  * #skippedBlankLines()}) so that a caller can report them. Every other malformed line (no tab, an
  * empty side, invalid UTF-8, a truncated gzip stream) throws {@link MalformedDataException} naming
  * the file, the line and what was expected, for example {@code "fra.txt:12: expected
- * source<TAB>target, found no tab"}.
+ * source<TAB>target, found no tab"}; a column that is not in the header names the option, for
+ * example {@code "pairs.csv:1: --source-column French: no such column; the header has [en, de]"}.
  */
 public final class ParallelTextReader extends FileRecordReader {
 
@@ -46,8 +54,18 @@ public final class ParallelTextReader extends FileRecordReader {
     /** Whether the sides are swapped after reading. */
     private final boolean reverse;
 
-    private transient Utf8LineReader lines;
-    private transient long lineNumber;
+    /** The file's shape: delimiter, header, source and target columns. */
+    private final DataFormat format;
+
+    /** Whether source and target columns were given (otherwise the first two columns). */
+    private final boolean columnsGiven;
+
+    private transient DelimitedRows rows;
+    private transient int sourceColumn;
+    private transient int targetColumn;
+    private transient String sourceName;
+    private transient String targetName;
+    private transient long lastLine;
     private transient ParallelPair pending;
     private transient boolean exhausted;
 
@@ -55,16 +73,49 @@ public final class ParallelTextReader extends FileRecordReader {
     private long skippedBlank;
 
     /**
-     * Creates a reader.
+     * Creates a reader of {@code source<TAB>target} lines.
      *
      * @param reverse when {@code true}, column 2 becomes the source and column 1 the target
      */
     public ParallelTextReader(boolean reverse) {
-        this.reverse = reverse;
+        this(reverse, DataFormat.DEFAULT);
     }
 
     /**
-     * Reads a whole file.
+     * Creates a reader for files of a given shape.
+     *
+     * @param reverse when {@code true}, the sides are swapped after reading
+     * @param format the delimiter, header and {@link DataFormat#SOURCE}/{@link DataFormat#TARGET}
+     *     columns; without those columns, the first two columns of a headerless file
+     * @throws IllegalArgumentException when only one of the two columns is given, or one is given
+     *     more than once
+     */
+    public ParallelTextReader(boolean reverse, DataFormat format) {
+        this.reverse = reverse;
+        this.format = Objects.requireNonNull(format, "format");
+        List<String> source = format.columns(DataFormat.SOURCE);
+        List<String> target = format.columns(DataFormat.TARGET);
+        if (source.size() > 1 || target.size() > 1) {
+            throw new IllegalArgumentException(
+                    "--source-column and --target-column take one column each, received: "
+                            + (source.size() > 1 ? "--source-column " + source : "")
+                            + (target.size() > 1 ? " --target-column " + target : ""));
+        }
+        if (source.isEmpty() != target.isEmpty()) {
+            throw new IllegalArgumentException(
+                    source.isEmpty()
+                            ? "--target-column needs --source-column too, received only"
+                                    + " --target-column "
+                                    + target.get(0)
+                            : "--source-column needs --target-column too, received only"
+                                    + " --source-column "
+                                    + source.get(0));
+        }
+        this.columnsGiven = !source.isEmpty();
+    }
+
+    /**
+     * Reads a whole file of {@code source<TAB>target} lines.
      *
      * @param file a {@code source<TAB>target} file, optionally gzipped ({@code .gz})
      * @param reverse when {@code true}, the sides are swapped
@@ -73,10 +124,29 @@ public final class ParallelTextReader extends FileRecordReader {
      * @throws MalformedDataException when a line is malformed or the file holds no pair
      */
     public static List<ParallelPair> readAll(Path file, boolean reverse) throws IOException {
+        return readAll(file, reverse, DataFormat.DEFAULT);
+    }
+
+    /**
+     * Reads a whole file of a given shape.
+     *
+     * @param file a delimited file, optionally gzipped ({@code .gz})
+     * @param reverse when {@code true}, the sides are swapped
+     * @param format the delimiter, header and source/target columns (see the class comment)
+     * @return the pairs in file order, each with its (first) line number
+     * @throws IOException when the file cannot be opened
+     * @throws MalformedDataException when a line is malformed, a column is not in the file, or the
+     *     file holds no pair
+     * @throws IllegalArgumentException when only one of the two columns is given
+     */
+    public static List<ParallelPair> readAll(Path file, boolean reverse, DataFormat format)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         List<ParallelPair> out = new ArrayList<>();
         long blank;
-        try (ParallelTextReader r = new ParallelTextReader(reverse)) {
+        boolean table;
+        try (ParallelTextReader r = new ParallelTextReader(reverse, format)) {
+            table = r.columnsGiven;
             r.initialize(file);
             while (r.hasNext()) {
                 out.add(r.nextPair());
@@ -85,7 +155,11 @@ public final class ParallelTextReader extends FileRecordReader {
         }
         if (out.isEmpty()) {
             throw new MalformedDataException(
-                    file, 0, "expected source<TAB>target lines, found none");
+                    file,
+                    0,
+                    table
+                            ? "expected rows with a source and a target, found none"
+                            : "expected source<TAB>target lines, found none");
         }
         LOG.debug("read {} pairs from {} ({} blank lines skipped)", out.size(), file, blank);
         return out;
@@ -112,19 +186,70 @@ public final class ParallelTextReader extends FileRecordReader {
     /**
      * Opens a data file directly, closing any file opened before.
      *
-     * @param file a {@code source<TAB>target} file, optionally gzipped ({@code .gz})
+     * @param file a delimited file, optionally gzipped ({@code .gz})
      * @throws IOException when the file cannot be opened
-     * @throws MalformedDataException when a {@code .gz} file is not in gzip format
+     * @throws MalformedDataException when a {@code .gz} file is not in gzip format, the file is
+     *     empty, or a column is not in its header
      */
     public void initialize(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         close();
         path = file;
-        lineNumber = 0;
         pending = null;
         exhausted = false;
         skippedBlank = 0;
-        lines = Utf8LineReader.open(file);
+        DataFormat shape =
+                columnsGiven
+                        ? format
+                        : new DataFormat(
+                                format.delimiter() == null ? "tab" : format.delimiter(),
+                                false,
+                                Map.of(),
+                                null,
+                                1);
+        DelimitedRows opened = DelimitedRows.open(file, shape);
+        try {
+            List<String> header = opened.header();
+            if (columnsGiven) {
+                sourceColumn =
+                        DataFormat.resolve(
+                                format.columns(DataFormat.SOURCE).get(0),
+                                header,
+                                DataFormat.SOURCE,
+                                file);
+                targetColumn =
+                        DataFormat.resolve(
+                                format.columns(DataFormat.TARGET).get(0),
+                                header,
+                                DataFormat.TARGET,
+                                file);
+                if (sourceColumn == targetColumn) {
+                    throw new DelimitedRows.Fatal(
+                            file,
+                            0,
+                            "--source-column "
+                                    + format.columns(DataFormat.SOURCE).get(0)
+                                    + " and --target-column "
+                                    + format.columns(DataFormat.TARGET).get(0)
+                                    + " name the same column",
+                            null);
+                }
+            } else {
+                sourceColumn = 0;
+                targetColumn = 1;
+            }
+            sourceName = name(header, sourceColumn);
+            targetName = name(header, targetColumn);
+            lastLine = header == null ? 0 : 1;
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        rows = opened;
+    }
+
+    private static String name(List<String> header, int column) {
+        return "column " + (column + 1) + (header == null ? "" : " (" + header.get(column) + ")");
     }
 
     /**
@@ -143,6 +268,15 @@ public final class ParallelTextReader extends FileRecordReader {
      */
     public boolean reverse() {
         return reverse;
+    }
+
+    /**
+     * Returns the shape of the files this reader reads.
+     *
+     * @return the format
+     */
+    public DataFormat format() {
+        return format;
     }
 
     /**
@@ -174,68 +308,62 @@ public final class ParallelTextReader extends FileRecordReader {
         if (exhausted) {
             return false;
         }
-        if (lines == null) {
+        if (rows == null) {
             throw new IllegalStateException(
                     "reader not initialized or closed: call initialize(...) first");
         }
-        String line;
-        while ((line = readLine()) != null) {
-            if (lineNumber == 1 && line.startsWith("\ufeff")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                skippedBlank++;
-                continue;
-            }
-            pending = parse(line);
-            return true;
+        if (!rows.hasNext()) {
+            // the reader counts one line past the last when it meets the end of the file
+            skippedBlank += Math.max(0, rows.linesRead() - 1 - lastLine);
+            exhausted = true;
+            return false;
         }
-        exhausted = true;
-        return false;
+        DelimitedRows.Row row = rows.next();
+        skippedBlank += row.line() - lastLine - 1;
+        lastLine = rows.linesRead();
+        pending = parse(row.fields(), row.line());
+        return true;
     }
 
-    private String readLine() {
-        long next = lineNumber + 1;
-        try {
-            String l = lines.readLine();
-            if (l != null) {
-                lineNumber = next;
+    private ParallelPair parse(List<String> fields, long line) {
+        int needed = Math.max(sourceColumn, targetColumn) + 1;
+        if (fields.size() < needed) {
+            if (!columnsGiven && rows.delimiter() == '\t') {
+                throw new MalformedDataException(path, line, EXPECTED + "no tab");
             }
-            return l;
-        } catch (CharacterCodingException e) {
-            lineNumber = next;
-            throw new MalformedDataException(
-                    path, next, "expected UTF-8 text, found an invalid byte sequence", e);
-        } catch (EOFException | ZipException e) {
             throw new MalformedDataException(
                     path,
-                    next,
-                    "the gzip stream ends early (truncated or corrupt file): " + e.getMessage(),
-                    e);
-        } catch (IOException e) {
-            throw new MalformedDataException(path, next, "read error: " + e.getMessage(), e);
+                    line,
+                    "expected at least "
+                            + needed
+                            + " columns separated by '"
+                            + (rows.delimiter() == '\t' ? "\\t" : rows.delimiter())
+                            + "' (source in "
+                            + sourceName
+                            + ", target in "
+                            + targetName
+                            + "), found "
+                            + fields.size());
         }
-    }
-
-    private ParallelPair parse(String line) {
-        int tab = line.indexOf('\t');
-        if (tab < 0) {
-            throw new MalformedDataException(path, lineNumber, EXPECTED + "no tab");
+        String source = fields.get(sourceColumn).strip();
+        String target = fields.get(targetColumn).strip();
+        if (source.isEmpty()) {
+            throw new MalformedDataException(path, line, empty("source", sourceName));
         }
-        int end = line.indexOf('\t', tab + 1);
-        String source = line.substring(0, tab);
-        String target = end < 0 ? line.substring(tab + 1) : line.substring(tab + 1, end);
-        if (source.isBlank()) {
-            throw new MalformedDataException(
-                    path, lineNumber, EXPECTED + "an empty source in column 1");
-        }
-        if (target.isBlank()) {
-            throw new MalformedDataException(
-                    path, lineNumber, EXPECTED + "an empty target in column 2");
+        if (target.isEmpty()) {
+            throw new MalformedDataException(path, line, empty("target", targetName));
         }
         return reverse
-                ? new ParallelPair(target, source, lineNumber)
-                : new ParallelPair(source, target, lineNumber);
+                ? new ParallelPair(target, source, line)
+                : new ParallelPair(source, target, line);
+    }
+
+    private String empty(String side, String column) {
+        return (columnsGiven ? "expected a " + side + " sentence, found " : EXPECTED)
+                + "an empty "
+                + side
+                + " in "
+                + column;
     }
 
     /** {@inheritDoc} */
@@ -271,16 +399,20 @@ public final class ParallelTextReader extends FileRecordReader {
     /** {@inheritDoc} */
     @Override
     public void close() throws IOException {
-        if (lines != null) {
-            Utf8LineReader l = lines;
-            lines = null;
-            l.close();
+        if (rows != null) {
+            DelimitedRows r = rows;
+            rows = null;
+            r.close();
         }
     }
 
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        return "ParallelTextReader(reverse=" + reverse + (path == null ? "" : ", " + path) + ")";
+        return "ParallelTextReader(reverse="
+                + reverse
+                + (format.equals(DataFormat.DEFAULT) ? "" : ", " + format)
+                + (path == null ? "" : ", " + path)
+                + ")";
     }
 }

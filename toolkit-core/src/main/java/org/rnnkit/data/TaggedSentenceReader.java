@@ -37,7 +37,19 @@ import org.datavec.api.writable.Writable;
  *   <li><b>CoNLL-U</b> (Universal Dependencies): one token per line in ten tab-separated columns,
  *       word form in column 2, UPOS in column 4, XPOS in column 5 (see {@link Tagset}); sentences
  *       end at a blank line; comment lines ({@code #}), multiword-token lines ({@code 3-4}) and
- *       empty nodes ({@code 5.1}) are skipped; token ids must count 1, 2, 3, ...
+ *       empty nodes ({@code 5.1}) are skipped; token ids must count 1, 2, 3, ... The {@link
+ *       DataFormat#TOKEN} and {@link DataFormat#TAG} columns of the format, when given, replace the
+ *       word and tag columns, by 1-based index or by CoNLL-U field name ({@code form}, {@code
+ *       lemma}, {@code upos}, {@code xpos}, {@code deprel}, ...).
+ *   <li><b>CoNLL-like columns</b>, when the format gives a {@link DataFormat#TOKEN} or {@link
+ *       DataFormat#TAG} column and the file is not CoNLL-U (CoNLL-2000/2003, other tagger exports):
+ *       one token per line, sentences separated by blank lines, the token in the token column
+ *       (default 1) and the tag in the tag column (default 2), by 1-based index. Fields are split
+ *       by the format's delimiter, else by tab ({@code .tsv}, or a tab in the first line), comma
+ *       ({@code .csv}, RFC 4180 quoting within a line) or runs of spaces; {@code space} also splits
+ *       at runs of spaces. There is no header line unless a column is given by name (and {@link
+ *       DataFormat#header()} is true): then the first non-blank line names the columns. {@code
+ *       -DOCSTART-} lines (CoNLL-2003) are skipped.
  *   <li><b>word/TAG</b>: one sentence per line, tokens separated by white space, each {@code
  *       word/TAG} split at its last slash ({@code 1/2/CD} is word {@code 1/2}, tag {@code CD}).
  * </ul>
@@ -49,9 +61,25 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
 
     private static final long serialVersionUID = 1L;
 
+    /** The CoNLL-U field names, which name its columns in {@code --token-column} and so on. */
+    private static final List<String> CONLLU_FIELDS =
+            List.of(
+                    "ID", "FORM", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS",
+                    "MISC");
+
     private final Tagset tagset;
+
+    /** The token and tag columns and the delimiter of CoNLL-like files. */
+    private final DataFormat format;
+
     private transient Utf8LineReader lines;
     private transient boolean conllu;
+    private transient boolean table;
+    private transient int wordColumn;
+    private transient int tagColumn;
+    private transient String wordName;
+    private transient String tagName;
+    private transient char delimiter;
     private transient long lineNumber;
     private transient TaggedSentence pending;
     private transient boolean exhausted;
@@ -62,7 +90,29 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
      * @param tagset the CoNLL-U column to read as the tag (ignored for word/TAG files)
      */
     public TaggedSentenceReader(Tagset tagset) {
+        this(tagset, DataFormat.DEFAULT);
+    }
+
+    /**
+     * Creates a reader for files of a given shape.
+     *
+     * @param tagset the CoNLL-U column to read as the tag when the format names no tag column
+     * @param format the {@link DataFormat#TOKEN} and {@link DataFormat#TAG} columns, the delimiter
+     *     and header of CoNLL-like files; {@link DataFormat#DEFAULT} reads CoNLL-U and word/TAG
+     * @throws IllegalArgumentException when the token or tag column is given more than once
+     */
+    public TaggedSentenceReader(Tagset tagset, DataFormat format) {
         this.tagset = tagset;
+        this.format = java.util.Objects.requireNonNull(format, "format");
+        for (String role : List.of(DataFormat.TOKEN, DataFormat.TAG)) {
+            if (format.columns(role).size() > 1) {
+                throw new IllegalArgumentException(
+                        "--"
+                                + role
+                                + "-column takes one column, received: "
+                                + format.columns(role));
+            }
+        }
     }
 
     /**
@@ -75,8 +125,23 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
      * @throws MalformedDataException when a line is malformed
      */
     public static List<TaggedSentence> readAll(Path file, Tagset tagset) throws IOException {
+        return readAll(file, tagset, DataFormat.DEFAULT);
+    }
+
+    /**
+     * Reads a whole file of a given shape.
+     *
+     * @param file a CoNLL-U, CoNLL-like or word/TAG file
+     * @param tagset the CoNLL-U column to read as the tag when the format names no tag column
+     * @param format the token and tag columns, delimiter and header (see the class comment)
+     * @return the sentences in file order
+     * @throws IOException when the file cannot be read
+     * @throws MalformedDataException when a line is malformed or a column is not in the file
+     */
+    public static List<TaggedSentence> readAll(Path file, Tagset tagset, DataFormat format)
+            throws IOException {
         List<TaggedSentence> out = new ArrayList<>();
-        try (TaggedSentenceReader r = new TaggedSentenceReader(tagset)) {
+        try (TaggedSentenceReader r = new TaggedSentenceReader(tagset, format)) {
             r.initialize(file);
             while (r.hasNext()) {
                 out.add(r.nextSentence());
@@ -120,22 +185,118 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
         lineNumber = 0;
         pending = null;
         exhausted = false;
-        conllu = base.endsWith(".conllu") || base.endsWith(".conll") || sniff();
+        boolean columns =
+                !format.columns(DataFormat.TOKEN).isEmpty()
+                        || !format.columns(DataFormat.TAG).isEmpty();
+        String first = firstLine();
+        if (columns) {
+            // CoNLL-2003 files are often named .conll, so only .conllu decides by name here
+            conllu =
+                    base.endsWith(".conllu")
+                            || first != null
+                                    && (first.startsWith("# ")
+                                            || first.split("\t", -1).length == 10);
+        } else {
+            conllu =
+                    base.endsWith(".conllu")
+                            || base.endsWith(".conll")
+                            || first != null
+                                    && (first.startsWith("#")
+                                            || first.split("\t", -1).length == 10);
+        }
+        table = columns && !conllu;
+        try {
+            if (conllu) {
+                wordColumn = column(DataFormat.TOKEN, CONLLU_FIELDS, null, 1);
+                tagColumn = column(DataFormat.TAG, CONLLU_FIELDS, null, tagset.column());
+                wordName = "column " + (wordColumn + 1);
+                tagName = "column " + (tagColumn + 1);
+            } else if (table) {
+                openTable(base, first);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
-    /** Decides the format from the first non-blank line, which stays buffered. */
-    private boolean sniff() throws IOException {
+    /** Reads up to the first non-blank line, which stays buffered, and returns it. */
+    private String firstLine() throws IOException {
         String line;
         while ((line = readLine()) != null && line.isBlank()) {
             // skip
         }
         if (line == null) {
             exhausted = true;
-            return false;
+            return null;
         }
-        boolean isConllu = line.startsWith("#") || line.split("\t", -1).length == 10;
         pushedBack = line;
-        return isConllu;
+        return line;
+    }
+
+    /**
+     * Resolves a role's column.
+     *
+     * @param header the names the column may be given by, or null (indices only)
+     * @param fallback the reference when the role is not given, or null for {@code otherwise}
+     * @param otherwise the 0-based column when neither is given
+     */
+    private int column(String role, List<String> header, String fallback, int otherwise) {
+        List<String> refs = format.columns(role);
+        String ref = refs.isEmpty() ? fallback : refs.get(0);
+        return ref == null ? otherwise : DataFormat.resolve(ref, header, role, path);
+    }
+
+    /** Sets up a CoNLL-like file: delimiter, optional header line, token and tag columns. */
+    private void openTable(String base, String first) throws IOException {
+        if (format.delimiter() != null) {
+            delimiter = DataFormat.delimiterChar(format.delimiter());
+        } else if (base.endsWith(".tsv") || first != null && first.indexOf('\t') >= 0) {
+            delimiter = '\t';
+        } else if (base.endsWith(".csv")) {
+            delimiter = ',';
+        } else {
+            delimiter = ' ';
+        }
+        boolean named =
+                format.header()
+                        && (isName(format.columns(DataFormat.TOKEN))
+                                || isName(format.columns(DataFormat.TAG)));
+        List<String> header = null;
+        if (named && first != null) {
+            pushedBack = null;
+            header = split(first).stream().map(DataFormat::clean).toList();
+        }
+        wordColumn = column(DataFormat.TOKEN, header, "1", 0);
+        tagColumn = column(DataFormat.TAG, header, "2", 0);
+        if (wordColumn == tagColumn) {
+            throw new MalformedDataException(
+                    path,
+                    0,
+                    "the token and the tag are both in column "
+                            + (wordColumn + 1)
+                            + "; give the other with --token-column or --tag-column");
+        }
+        wordName =
+                "column "
+                        + (wordColumn + 1)
+                        + (header == null ? "" : " (" + header.get(wordColumn) + ")");
+        tagName =
+                "column "
+                        + (tagColumn + 1)
+                        + (header == null ? "" : " (" + header.get(tagColumn) + ")");
+    }
+
+    private static boolean isName(List<String> refs) {
+        return !refs.isEmpty() && !refs.get(0).trim().matches("\\d{1,6}");
+    }
+
+    private List<String> split(String line) {
+        return switch (delimiter) {
+            case '\t' -> List.of(line.split("\t", -1));
+            case ' ' -> List.of(line.strip().split("\\s+"));
+            default -> CsvLine.split(line, delimiter);
+        };
     }
 
     private transient String pushedBack;
@@ -150,6 +311,9 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
             String l = lines.readLine();
             if (l != null) {
                 lineNumber++;
+                if (lineNumber == 1 && l.startsWith("\ufeff")) {
+                    l = l.substring(1);
+                }
             }
             return l;
         } catch (CharacterCodingException e) {
@@ -182,7 +346,7 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
             return false;
         }
         try {
-            pending = conllu ? readConllu() : readWordTag();
+            pending = conllu ? readConllu() : table ? readTable() : readWordTag();
         } catch (IOException e) {
             throw new MalformedDataException(
                     path, lineNumber, "could not read: " + e.getMessage(), e);
@@ -227,23 +391,78 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
                         lineNumber,
                         "expected token id " + expected + " in column 1, found '" + id + "'");
             }
-            String word = cols[1];
-            String tag = cols[tagset.column()];
+            String word = cols[wordColumn];
+            String tag = cols[tagColumn];
             if (word.isEmpty()) {
                 throw new MalformedDataException(
-                        path, lineNumber, "expected a word form in column 2, found nothing");
+                        path,
+                        lineNumber,
+                        "expected a word form in " + wordName + ", found nothing");
             }
             if (tag.isEmpty() || tag.equals("_")) {
                 throw new MalformedDataException(
                         path,
                         lineNumber,
                         "expected a "
-                                + tagset
-                                + " tag in column "
-                                + (tagset.column() + 1)
+                                + (format.columns(DataFormat.TAG).isEmpty() ? tagset + " " : "")
+                                + "tag in "
+                                + tagName
                                 + ", found '"
                                 + tag
                                 + "'");
+            }
+            if (words.isEmpty()) {
+                start = lineNumber;
+            }
+            words.add(word);
+            tags.add(tag);
+        }
+        return words.isEmpty() ? null : new TaggedSentence(words, tags, start);
+    }
+
+    private TaggedSentence readTable() throws IOException {
+        List<String> words = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        long start = 0;
+        int needed = Math.max(wordColumn, tagColumn) + 1;
+        String line;
+        while ((line = readLine()) != null) {
+            if (line.isBlank()) {
+                if (!words.isEmpty()) {
+                    return new TaggedSentence(words, tags, start);
+                }
+                continue;
+            }
+            List<String> cols = split(line);
+            if (cols.get(0).strip().equals("-DOCSTART-")) {
+                continue;
+            }
+            if (cols.size() < needed) {
+                throw new MalformedDataException(
+                        path,
+                        lineNumber,
+                        "expected a token line with at least "
+                                + needed
+                                + " columns separated by "
+                                + (delimiter == '\t'
+                                        ? "tabs"
+                                        : delimiter == ' ' ? "spaces" : "'" + delimiter + "'")
+                                + " (token in "
+                                + wordName
+                                + ", tag in "
+                                + tagName
+                                + "), found "
+                                + cols.size());
+            }
+            String word = cols.get(wordColumn).strip();
+            String tag = cols.get(tagColumn).strip();
+            if (word.isEmpty()) {
+                throw new MalformedDataException(
+                        path, lineNumber, "expected a token in " + wordName + ", found nothing");
+            }
+            if (tag.isEmpty()) {
+                throw new MalformedDataException(
+                        path, lineNumber, "expected a tag in " + tagName + ", found nothing");
             }
             if (words.isEmpty()) {
                 start = lineNumber;

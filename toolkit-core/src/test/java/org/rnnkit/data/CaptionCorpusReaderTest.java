@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,5 +130,114 @@ class CaptionCorpusReaderTest {
                 assertThrows(
                         IllegalArgumentException.class, () -> CaptionCorpusReader.read(dir, false));
         assertMessage(e, "captions.txt", "Flickr8k.token.txt");
+    }
+
+    private static DataFormat columns(boolean header, String image, String caption) {
+        return new DataFormat(
+                null,
+                header,
+                Map.of(DataFormat.IMAGE, List.of(image), DataFormat.CAPTION, List.of(caption)),
+                null,
+                1);
+    }
+
+    private static List<List<String>> captionsOf(CaptionCorpus corpus) {
+        return corpus.images().stream().map(CaptionedImage::captions).toList();
+    }
+
+    @Test
+    void givenCsvWithHeader_whenColumnsByName_thenRowsGroupedPerImage() throws IOException {
+        write(
+                "caps.csv",
+                "id,file,text\n1,a.jpg,\"a dog, running\"\n2,b.jpg,a cat\n\n3,a.jpg,a brown dog\n");
+        Files.createDirectories(dir.resolve("images"));
+        CaptionCorpus corpus =
+                CaptionCorpusReader.read(
+                        dir.resolve("caps.csv"), false, columns(true, "File", "text"));
+        assertEquals("table", corpus.format());
+        assertEquals(
+                List.of("a.jpg", "b.jpg"),
+                corpus.images().stream().map(CaptionedImage::image).toList());
+        assertEquals(
+                List.of(List.of("a dog, running", "a brown dog"), List.of("a cat")),
+                captionsOf(corpus));
+        assertEquals(dir.resolve("images").resolve("a.jpg"), corpus.path(corpus.images().get(0)));
+        assertTrue(corpus.images().stream().allMatch(i -> i.split() == null));
+    }
+
+    @Test
+    void givenHeaderlessTsvOrDefaultNames_whenRead_thenColumnsFound() throws IOException {
+        write("caps.tsv", "x\ta.jpg\ta dog\nx\tb.jpg\ta cat\n");
+        CaptionCorpus byIndex =
+                CaptionCorpusReader.read(dir.resolve("caps.tsv"), false, columns(false, "2", "3"));
+        assertEquals(List.of(List.of("a dog"), List.of("a cat")), captionsOf(byIndex));
+        assertEquals(dir, byIndex.imageDirectory());
+        write("named.csv", "image,caption\na.jpg,a dog\n");
+        CaptionCorpus byDefault =
+                CaptionCorpusReader.read(dir.resolve("named.csv"), false, DataFormat.DEFAULT);
+        assertEquals(List.of(List.of("a dog")), captionsOf(byDefault));
+    }
+
+    @Test
+    void givenJsonLines_whenFieldsNamed_thenCaptionTextsAndListsRead() throws IOException {
+        write(
+                "caps.jsonl",
+                "{\"img\": \"a.jpg\", \"sentences\": [\"a dog\", \"a brown dog\"]}\n\n"
+                        + "{\"img\": \"b.jpg\", \"sentences\": \"a cat\", \"extra\": 1}\n");
+        CaptionCorpus corpus =
+                CaptionCorpusReader.read(
+                        dir.resolve("caps.jsonl"), false, columns(true, "img", "sentences"));
+        assertEquals("jsonl", corpus.format());
+        assertEquals(
+                List.of(List.of("a dog", "a brown dog"), List.of("a cat")), captionsOf(corpus));
+        write("default.jsonl", "{\"image\": \"a.jpg\", \"caption\": \"a dog\"}\n");
+        assertEquals(
+                List.of(List.of("a dog")),
+                captionsOf(
+                        CaptionCorpusReader.read(
+                                dir.resolve("default.jsonl"), false, DataFormat.DEFAULT)));
+    }
+
+    @Test
+    void givenWrongColumns_whenRead_thenErrorsNameFileLineAndOption() throws IOException {
+        write("caps.csv", "image,caption\na.jpg,a dog\n");
+        MalformedDataException e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () ->
+                                CaptionCorpusReader.read(
+                                        dir.resolve("caps.csv"),
+                                        false,
+                                        columns(true, "image", "text")));
+        assertEquals(
+                dir.resolve("caps.csv")
+                        + ":1: --caption-column text: no such column; the header has [image,"
+                        + " caption]",
+                e.getMessage());
+        write("caps.jsonl", "{\"image\": \"a.jpg\", \"caption\": \"ok\"}\n{\"file\": \"b.jpg\"}\n");
+        e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () ->
+                                CaptionCorpusReader.read(
+                                        dir.resolve("caps.jsonl"),
+                                        false,
+                                        columns(true, "image", "caption")));
+        assertEquals(
+                dir.resolve("caps.jsonl")
+                        + ":2: --image-column image: no such field; this object has [file]",
+                e.getMessage());
+        CaptionCorpus skipped =
+                CaptionCorpusReader.read(
+                        dir.resolve("caps.jsonl"), true, columns(true, "image", "caption"));
+        assertEquals(1, skipped.skippedRows());
+        write("short.tsv", "a.jpg\ta dog\nb.jpg\n");
+        e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () ->
+                                CaptionCorpusReader.read(
+                                        dir.resolve("short.tsv"), false, columns(false, "1", "2")));
+        assertMessage(e, "short.tsv:2:", "expected at least 2 columns", "found 1");
     }
 }

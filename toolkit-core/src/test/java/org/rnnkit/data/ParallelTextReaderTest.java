@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.datavec.api.records.Record;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
@@ -163,5 +164,123 @@ class ParallelTextReaderTest {
     @Test
     void givenUninitializedReader_whenHasNext_thenIllegalState() {
         assertThrows(IllegalStateException.class, () -> new ParallelTextReader(false).hasNext());
+    }
+
+    private static DataFormat columns(boolean header, String source, String target) {
+        return new DataFormat(
+                null,
+                header,
+                Map.of(DataFormat.SOURCE, List.of(source), DataFormat.TARGET, List.of(target)),
+                null,
+                1);
+    }
+
+    @Test
+    void givenCsvWithHeader_whenColumnsByName_thenPairsFromThoseColumnsWithQuotedFields()
+            throws IOException {
+        Path file =
+                write(
+                        "pairs.csv",
+                        "id,English,French\n"
+                                + "1,\"Hello, world\",\"Bonjour, le monde\"\n"
+                                + "\n"
+                                + "2,Go.,\"Va !\"\n");
+        DataFormat format = columns(true, "french", "English");
+        assertEquals(
+                List.of(
+                        new ParallelPair("Bonjour, le monde", "Hello, world", 2),
+                        new ParallelPair("Va !", "Go.", 4)),
+                ParallelTextReader.readAll(file, false, format));
+        assertEquals(
+                new ParallelPair("Go.", "Va !", 4),
+                ParallelTextReader.readAll(file, true, format).get(1));
+        try (ParallelTextReader r = new ParallelTextReader(false, format)) {
+            r.initialize(file);
+            while (r.hasNext()) {
+                r.nextPair();
+            }
+            assertEquals(1, r.skippedBlankLines());
+        }
+    }
+
+    @Test
+    void givenHeaderlessTsv_whenColumnsByIndex_thenPairsFromThoseColumns() throws IOException {
+        Path file = write("pairs.tsv", "7\tGo.\tVa !\n8\tThanks!\tMerci !\n");
+        assertEquals(
+                List.of(
+                        new ParallelPair("Va !", "Go.", 1),
+                        new ParallelPair("Merci !", "Thanks!", 2)),
+                ParallelTextReader.readAll(file, false, columns(false, "3", "2")));
+    }
+
+    @Test
+    void givenDelimiterOnly_whenRead_thenFirstTwoColumnsOfEveryLine() throws IOException {
+        Path file = write("pairs.txt", "Go.|Va !|extra\nHi.|Salut.\n");
+        DataFormat pipe = new DataFormat("pipe", true, Map.of(), null, 1);
+        assertEquals(
+                List.of(new ParallelPair("Go.", "Va !", 1), new ParallelPair("Hi.", "Salut.", 2)),
+                ParallelTextReader.readAll(file, false, pipe));
+    }
+
+    @Test
+    void givenUnknownColumnName_whenRead_thenErrorNamesFileOptionAndHeader() throws IOException {
+        Path file = write("pairs.tsv", "en\tde\nGo.\tGeh.\n");
+        MalformedDataException e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () ->
+                                ParallelTextReader.readAll(
+                                        file, false, columns(true, "French", "en")));
+        assertEquals(
+                file + ":1: --source-column French: no such column; the header has [en, de]",
+                e.getMessage());
+        e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () -> ParallelTextReader.readAll(file, false, columns(true, "en", "3")));
+        assertTrue(
+                e.getMessage().contains("--target-column 3: the header has only 2 columns"),
+                e.getMessage());
+        e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () -> ParallelTextReader.readAll(file, false, columns(false, "en", "2")));
+        assertTrue(
+                e.getMessage().contains("--source-column en: the file has no header (--no-header)"),
+                e.getMessage());
+    }
+
+    @Test
+    void givenShortRowOrSameColumn_whenRead_thenErrorNamesLineAndColumns() throws IOException {
+        Path file = write("pairs.csv", "en,fr\nGo.,Va !\nlonely\n");
+        MalformedDataException e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () -> ParallelTextReader.readAll(file, false, columns(true, "en", "fr")));
+        assertEquals(
+                file
+                        + ":3: expected at least 2 columns separated by ',' (source in column 1"
+                        + " (en), target in column 2 (fr)), found 1",
+                e.getMessage());
+        e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () -> ParallelTextReader.readAll(file, false, columns(true, "fr", "2")));
+        assertTrue(e.getMessage().contains("name the same column"), e.getMessage());
+    }
+
+    @Test
+    void givenOnlyOneColumn_whenReaderCreated_thenErrorNamesTheMissingOption() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new ParallelTextReader(
+                                        false,
+                                        DataFormat.DEFAULT.withColumns(
+                                                DataFormat.SOURCE, List.of("French"))));
+        assertEquals(
+                "--source-column needs --target-column too, received only --source-column French",
+                e.getMessage());
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.datavec.api.records.SequenceRecord;
 import org.datavec.api.records.metadata.RecordMetaDataLine;
@@ -133,5 +134,99 @@ class TaggedSentenceReaderTest {
                 () ->
                         TaggedSentenceReader.readAll(
                                 write("bad.conllu.gz", "not gzip"), Tagset.UPOS));
+    }
+
+    private static DataFormat columns(boolean header, String token, String tag) {
+        Map<String, List<String>> columns = new java.util.TreeMap<>();
+        if (token != null) {
+            columns.put(DataFormat.TOKEN, List.of(token));
+        }
+        if (tag != null) {
+            columns.put(DataFormat.TAG, List.of(tag));
+        }
+        return new DataFormat(null, header, columns, null, 1);
+    }
+
+    @Test
+    void givenSpaceSeparatedConll2003_whenTagColumnGiven_thenSentencesAtBlankLinesDocstartSkipped()
+            throws IOException {
+        Path file =
+                write(
+                        "train.conll",
+                        "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects  VBZ B-VP O\n\n"
+                                + "Peter NNP B-NP B-PER\n");
+        assertEquals(
+                List.of(
+                        new TaggedSentence(List.of("EU", "rejects"), List.of("B-ORG", "O"), 3),
+                        new TaggedSentence(List.of("Peter"), List.of("B-PER"), 6)),
+                TaggedSentenceReader.readAll(file, Tagset.UPOS, columns(true, null, "4")));
+    }
+
+    @Test
+    void givenTsvWithHeader_whenColumnsByName_thenHeaderLineReadAndTokensTagged()
+            throws IOException {
+        Path file =
+                write(
+                        "tagged.tsv",
+                        "word\tlemma\tPOS\nThe\tthe\tDT\ndog\tdog\tNN\n\nRun\trun\tVB\n");
+        assertEquals(
+                List.of(
+                        new TaggedSentence(List.of("The", "dog"), List.of("DT", "NN"), 2),
+                        new TaggedSentence(List.of("Run"), List.of("VB"), 5)),
+                TaggedSentenceReader.readAll(file, Tagset.UPOS, columns(true, "word", "pos")));
+        // by index, the first line is a token line: there is no header
+        Path plain = write("plain.tsv", "The\tthe\tDT\n\nRun\trun\tVB\n");
+        assertEquals(
+                List.of(
+                        new TaggedSentence(List.of("the"), List.of("DT"), 1),
+                        new TaggedSentence(List.of("run"), List.of("VB"), 3)),
+                TaggedSentenceReader.readAll(plain, Tagset.UPOS, columns(true, "2", "3")));
+    }
+
+    @Test
+    void givenConllu_whenTokenAndTagColumnsNamed_thenThoseCoNlluFieldsRead() throws IOException {
+        TaggedSentence first =
+                TaggedSentenceReader.readAll(
+                                write("ud.conllu", CONLLU),
+                                Tagset.UPOS,
+                                columns(true, "lemma", "xpos"))
+                        .get(0);
+        assertEquals(List.of("I", "can", "not", "go", "."), first.words());
+        assertEquals(List.of("PRP", "MD", "RB", "VB", "."), first.tags());
+    }
+
+    @Test
+    void givenBadColumns_whenRead_thenErrorsNameFileLineAndOption() throws IOException {
+        Path file = write("tagged.tsv", "word\tpos\nThe\tDT\n");
+        MalformedDataException e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () ->
+                                TaggedSentenceReader.readAll(
+                                        file, Tagset.UPOS, columns(true, "word", "tag")));
+        assertEquals(
+                file + ":1: --tag-column tag: no such column; the header has [word, pos]",
+                e.getMessage());
+        e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () ->
+                                TaggedSentenceReader.readAll(
+                                        file, Tagset.UPOS, columns(false, "word", "2")));
+        assertTrue(
+                e.getMessage().contains("--token-column word: the file has no header"),
+                e.getMessage());
+        Path short_ = write("short.tsv", "The\tthe\tDT\ndog\tdog\n");
+        e =
+                assertThrows(
+                        MalformedDataException.class,
+                        () ->
+                                TaggedSentenceReader.readAll(
+                                        short_, Tagset.UPOS, columns(false, null, "3")));
+        assertEquals(
+                short_
+                        + ":2: expected a token line with at least 3 columns separated by tabs"
+                        + " (token in column 1, tag in column 3), found 2",
+                e.getMessage());
     }
 }
