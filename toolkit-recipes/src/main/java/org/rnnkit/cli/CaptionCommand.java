@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.caption.AttentionPicture;
 import org.rnnkit.recipes.caption.CaptionDataGenerator;
+import org.rnnkit.recipes.caption.CaptionModel;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
 import org.rnnkit.recipes.caption.CaptionRecipe;
 import picocli.CommandLine.Command;
@@ -49,9 +51,16 @@ final class CaptionCommand extends GroupCommand {
         @Option(names = "--beam", paramLabel = "K")
         Integer beam;
 
+        @Mixin TableFlags table;
+
+        @Mixin CaptionColumnFlags columns;
+
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            return CaptionRecipe.evaluate(a.model, a.data, beam, a.skipBadRows);
+            CaptionModel model = CaptionModel.load(a.model);
+            DataFormat saved = model.options().training().format();
+            return CaptionRecipe.evaluate(
+                    model, a.data, columns.apply(table.apply(saved)), beam, a.skipBadRows);
         }
     }
 

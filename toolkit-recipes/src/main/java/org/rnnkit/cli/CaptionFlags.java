@@ -3,16 +3,19 @@ package org.rnnkit.cli;
 import static org.rnnkit.cli.OptionValues.set;
 
 import java.nio.file.Path;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.caption.CaptionOptions;
 import org.rnnkit.recipes.caption.CaptionOptionsBuilder;
 import org.rnnkit.recipes.caption.CenternetEncoder;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Caption's own {@code train} flags, beside {@link TrainingFlags} and {@link EmbeddingFlags},
- * declared as a picocli mixin and mapped onto {@link CaptionOptions} by {@link #apply}. Fields are
- * null when not given, so the defaults stay in {@link CaptionOptions#defaults()} (with {@code
- * --encoder centernet}: {@link CenternetEncoder#captionDefaults()}).
+ * declared as a picocli mixin and mapped onto {@link CaptionOptions} by {@link #apply}, with the
+ * {@link CaptionColumnFlags} in the training options' data format. Fields are null when not given,
+ * so the defaults stay in {@link CaptionOptions#defaults()} (with {@code --encoder centernet}:
+ * {@link CenternetEncoder#captionDefaults()}).
  */
 final class CaptionFlags {
 
@@ -46,6 +49,8 @@ final class CaptionFlags {
     @Option(names = "--lr-decay", paramLabel = "F", descriptionKey = "caption.lr-decay")
     Double lrDecay;
 
+    @Mixin CaptionColumnFlags columns;
+
     /**
      * Returns caption's options: the shared training flags, the embedding flags and these.
      *
@@ -59,8 +64,10 @@ final class CaptionFlags {
                 "centernet".equals(encoder)
                         ? CenternetEncoder.captionDefaults()
                         : CaptionOptions.defaults();
+        TrainingOptions training = common.apply(defaults.training());
         CaptionOptionsBuilder b =
-                CaptionOptionsBuilder.builder(defaults).training(common.apply(defaults.training()));
+                CaptionOptionsBuilder.builder(defaults)
+                        .training(training.withFormat(columns.apply(training.format())));
         set(encoder, b::encoder);
         set(encoderWeights, b::encoderWeights);
         set(imageSize, b::imageSize);

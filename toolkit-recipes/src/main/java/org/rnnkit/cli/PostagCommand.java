@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.rnnkit.bundle.AtomicFiles;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
 import org.rnnkit.recipes.postag.PostagDataGenerator;
@@ -50,10 +51,16 @@ final class PostagCommand extends GroupCommand {
     /** {@code rnnkit postag eval}. */
     @Command(name = "eval")
     static final class Eval extends EvalCommand {
+        @Mixin TableFlags table;
+
+        @Mixin PostagColumnFlags columns;
+
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
             CommandOutput.refuse(spec, a.skipBadRows, "postag eval does not take --skip-bad-rows");
-            return PostagRecipe.evaluate(a.model, a.data);
+            PostagModel model = PostagModel.load(a.model);
+            DataFormat saved = model.options().training().format();
+            return PostagRecipe.evaluate(model, a.data, columns.apply(table.apply(saved)));
         }
     }
 

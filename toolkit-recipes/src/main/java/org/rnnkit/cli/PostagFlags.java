@@ -7,16 +7,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.rnnkit.data.Tagset;
+import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.postag.PostagOptions;
 import org.rnnkit.recipes.postag.PostagOptionsBuilder;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The flags of {@code rnnkit postag train} that are the recipe's own (beside {@link TrainingFlags}
- * and {@link EmbeddingFlags}), declared as a picocli mixin. Fields are null (or false) when not
- * given, so the defaults stay in {@code PostagOptions}.
+ * and {@link EmbeddingFlags}), declared as a picocli mixin, with the {@link PostagColumnFlags} in
+ * the training options' data format. Fields are null (or false) when not given, so the defaults
+ * stay in {@code PostagOptions}.
  */
 final class PostagFlags {
 
@@ -49,6 +52,8 @@ final class PostagFlags {
 
     @Option(names = "--dev-fraction", paramLabel = "F", descriptionKey = "postag.dev-fraction")
     Double devFraction;
+
+    @Mixin PostagColumnFlags columns;
 
     /**
      * Returns the tag column of {@code --tagset}, case-insensitively.
@@ -100,11 +105,12 @@ final class PostagFlags {
                 spec,
                 frozenEmbeddings && embeddings == null,
                 "--frozen-embeddings needs --embeddings");
+        TrainingOptions training = common.apply(PostagOptions.defaults().training());
         PostagOptionsBuilder b =
                 PostagOptions.builder()
                         .training(
-                                common.apply(PostagOptions.defaults().training())
-                                        .withBidirectional(!unidirectional));
+                                training.withBidirectional(!unidirectional)
+                                        .withFormat(columns.apply(training.format())));
         set(tagset(), b::tagset);
         set(embedding.embeddingSize(frozenEmbeddings ? null : embeddings, out), b::embeddingSize);
         set(embeddings, b::embeddings);

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.translate.TranslateDataGenerator;
+import org.rnnkit.recipes.translate.TranslateModel;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
 import org.rnnkit.recipes.translate.TranslateRecipe;
 import picocli.CommandLine.Command;
@@ -47,11 +49,18 @@ final class TranslateCommand extends GroupCommand {
         @Option(names = "--length-penalty", paramLabel = "A")
         Double lengthPenalty;
 
+        @Mixin TableFlags table;
+
+        @Mixin TranslateColumnFlags columns;
+
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
             CommandOutput.refuse(
                     spec, a.skipBadRows, "translate eval does not take --skip-bad-rows");
-            return TranslateRecipe.evaluate(a.model, a.data, beam, lengthPenalty);
+            TranslateModel model = TranslateModel.load(a.model);
+            DataFormat saved = model.options().training().format();
+            return TranslateRecipe.evaluate(
+                    model, a.data, columns.apply(table.apply(saved)), beam, lengthPenalty);
         }
     }
 

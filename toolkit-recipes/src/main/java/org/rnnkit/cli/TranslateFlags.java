@@ -5,14 +5,15 @@ import static org.rnnkit.cli.OptionValues.set;
 import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.translate.TranslateOptions;
 import org.rnnkit.recipes.translate.TranslateOptionsBuilder;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The flags of {@code rnnkit translate train} beside {@link TrainingFlags} and {@link
  * EmbeddingFlags}, declared as a picocli mixin and mapped onto {@link TranslateOptions} by {@link
- * #apply}. Fields are null (or false) when not given, so the defaults stay in {@link
- * TranslateOptions#defaults()}.
+ * #apply}, with the {@link TranslateColumnFlags} in the training options' data format. Fields are
+ * null (or false) when not given, so the defaults stay in {@link TranslateOptions#defaults()}.
  */
 final class TranslateFlags {
 
@@ -67,6 +68,8 @@ final class TranslateFlags {
     @Option(names = "--dev-fraction", paramLabel = "F", descriptionKey = "translate.dev-fraction")
     Double devFraction;
 
+    @Mixin TranslateColumnFlags columns;
+
     /**
      * Returns the translate options of the command line: the recipe's defaults with the training,
      * embedding and translate flags applied. The encoder is bidirectional unless {@code
@@ -92,7 +95,9 @@ final class TranslateFlags {
         TrainingOptions training = common.apply(TranslateOptions.defaults().training());
         TranslateOptionsBuilder b =
                 TranslateOptions.builder()
-                        .training(training.withBidirectional(!unidirectional))
+                        .training(
+                                training.withBidirectional(!unidirectional)
+                                        .withFormat(columns.apply(training.format())))
                         .reverse(reverse)
                         .sharedVocabulary(sharedVocab)
                         .splitElisions(splitElisions)

@@ -31,6 +31,7 @@ import org.rnnkit.data.BucketingIterator;
 import org.rnnkit.data.CaptionCorpus;
 import org.rnnkit.data.CaptionCorpusReader;
 import org.rnnkit.data.CaptionedImage;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.Seq2SeqBatcher;
 import org.rnnkit.decode.SequenceDecoder;
@@ -58,7 +59,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Data.</b> A directory with {@code captions.txt} ({@code image.jpg#k<TAB>caption}, several
  * captions per image), {@code images/} and an optional {@code splits.tsv}; or the original Flickr8k
- * layout; or a COCO captions JSON (see {@link CaptionCorpusReader}). Images are loaded with
+ * layout; or a COCO captions JSON; or a CSV/TSV table or JSON-lines file of image and caption
+ * columns ({@code --image-column}, {@code --caption-column}: the training options' {@link
+ * TrainingOptions#format() format}; see {@link CaptionCorpusReader}). Images are loaded with
  * DataVec, resized to {@code imageSize} square and scaled to [0, 1]. Without {@code --data}: the
  * embedded generated scenes ({@link CaptionDataGenerator}). Trains on the {@code train} split and
  * selects on {@code dev} (a seeded split of the images when the corpus has none).
@@ -331,11 +334,13 @@ public final class CaptionRecipe {
                 throws IOException {
             TrainingOptions training = options.training();
             boolean skip = training.skipBadRows();
-            CaptionCorpus corpus = CaptionCorpusReader.read(training.data(), skip);
+            CaptionCorpus corpus =
+                    CaptionCorpusReader.read(training.data(), skip, training.format());
             List<CaptionedImage> trainable =
                     corpus.hasSplits() ? corpus.split("train") : corpus.images();
             if (training.dev() != null) {
-                CaptionCorpus devCorpus = CaptionCorpusReader.read(training.dev(), skip);
+                CaptionCorpus devCorpus =
+                        CaptionCorpusReader.read(training.dev(), skip, training.format());
                 Images dev = load(devCorpus, devCorpus.images(), loader, skip);
                 return new Split(
                         load(corpus, trainable, loader, skip),
@@ -461,9 +466,36 @@ public final class CaptionRecipe {
      */
     public static RecipeResult evaluate(
             Path modelFile, Path data, Integer beamWidth, boolean skipBadRows) throws IOException {
-        CaptionModel model = CaptionModel.load(modelFile);
+        return evaluate(CaptionModel.load(modelFile), data, null, beamWidth, skipBadRows);
+    }
+
+    /**
+     * Scores a model on a corpus of a given shape: its {@code test} split when it marks one, else
+     * every image with captions.
+     *
+     * @param model the model
+     * @param data the corpus: a directory, a COCO JSON, a CSV/TSV table or a JSON-lines file
+     * @param format the shape of a table or JSON-lines file (image and caption columns, delimiter,
+     *     header); {@code null} = the shape the model was trained on, saved in its options
+     * @param beamWidth beam width, or {@code null} for the model's setting
+     * @param skipBadRows count and skip malformed rows and unreadable images
+     * @return metrics ({@code bleu1}..{@code bleu4}, {@code rouge_l} 0-100 and {@code cider} on the
+     *     COCO scale 0-10, with beam search, greedy, exact match, baselines) and the report
+     * @throws IOException when a file cannot be read
+     * @throws MalformedDataException for a malformed line or, without {@code skipBadRows}, an
+     *     unreadable image
+     * @throws IllegalArgumentException when the beam width is below 1
+     */
+    public static RecipeResult evaluate(
+            CaptionModel model,
+            Path data,
+            DataFormat format,
+            Integer beamWidth,
+            boolean skipBadRows)
+            throws IOException {
         CaptionOptions options = model.options();
-        CaptionCorpus corpus = CaptionCorpusReader.read(data, skipBadRows);
+        DataFormat shape = format == null ? options.training().format() : format;
+        CaptionCorpus corpus = CaptionCorpusReader.read(data, skipBadRows, shape);
         List<CaptionedImage> chosen =
                 corpus.split("test").isEmpty() ? corpus.images() : corpus.split("test");
         Images loaded = load(corpus, chosen, CaptionModel.imageSource(options), skipBadRows);

@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.BucketingIterator;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.TaggedSentence;
 import org.rnnkit.data.TaggedSentenceReader;
@@ -45,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * the feature mask.
  *
  * <p><b>Data.</b> CoNLL-U (Universal Dependencies; UPOS or, with {@code --tagset xpos}, XPOS) or
- * one sentence per line as {@code word/TAG} tokens ({@link TaggedSentenceReader}). Without data,
- * the embedded generated sentences ({@link PostagDataGenerator}).
+ * one sentence per line as {@code word/TAG} tokens, or, with {@code --token-column} and {@code
+ * --tag-column} (the training options' {@link TrainingOptions#format() format}), a CoNLL-like file
+ * of one token per line and a blank line between sentences ({@link TaggedSentenceReader}). Without
+ * data, the embedded generated sentences ({@link PostagDataGenerator}).
  *
  * <p><b>Model.</b> {@link SequenceTaggerBuilder}: word embeddings (100) and a character CNN per
  * word, dropout 0.5, two bidirectional LSTM layers of 128, per-step softmax; Adam 2e-3 with 0.9
@@ -121,11 +124,13 @@ public final class PostagRecipe {
         List<TaggedSentence> all =
                 training.data() == null
                         ? PostagDataGenerator.defaultDataset()
-                        : TaggedSentenceReader.readAll(training.data(), options.tagset());
+                        : TaggedSentenceReader.readAll(
+                                training.data(), options.tagset(), training.format());
         List<TaggedSentence> dev =
                 training.dev() == null
                         ? null
-                        : TaggedSentenceReader.readAll(training.dev(), options.tagset());
+                        : TaggedSentenceReader.readAll(
+                                training.dev(), options.tagset(), training.format());
         String source = training.data() == null ? "embedded" : training.data().toString();
         return train(
                 options,
@@ -511,17 +516,34 @@ public final class PostagRecipe {
     }
 
     /**
-     * Scores a saved model on tagged data.
+     * Scores a saved model on tagged data of the shape it was trained on (saved in its bundle).
      *
      * @param modelFile the bundle
-     * @param data CoNLL-U or word/TAG data
+     * @param data CoNLL-U, word/TAG or CoNLL-like data
      * @return metrics ({@code accuracy} = token accuracy, per tag, OOV, baseline) and the report
      * @throws IOException when a file cannot be read
      * @throws MalformedDataException when the data is malformed or has tags the model lacks
      */
     public static RecipeResult evaluate(Path modelFile, Path data) throws IOException {
-        PostagModel model = PostagModel.load(modelFile);
-        List<TaggedSentence> set = TaggedSentenceReader.readAll(data, model.options().tagset());
+        return evaluate(PostagModel.load(modelFile), data, null);
+    }
+
+    /**
+     * Scores a model on a tagged-data file of a given shape.
+     *
+     * @param model the model (its tagset picks the CoNLL-U tag column unless the format names one)
+     * @param data CoNLL-U, word/TAG or CoNLL-like data
+     * @param format the file's shape (token and tag columns, delimiter, header); {@code null} = the
+     *     shape the model was trained on, saved in its options
+     * @return metrics ({@code accuracy} = token accuracy, per tag, OOV, baseline) and the report
+     * @throws IOException when the file cannot be read
+     * @throws MalformedDataException when the data is malformed or has tags the model lacks
+     */
+    public static RecipeResult evaluate(PostagModel model, Path data, DataFormat format)
+            throws IOException {
+        DataFormat shape = format == null ? model.options().training().format() : format;
+        List<TaggedSentence> set =
+                TaggedSentenceReader.readAll(data, model.options().tagset(), shape);
         checkTags(set, model.encoder(), data);
         return evaluate(model, set, data.toString());
     }

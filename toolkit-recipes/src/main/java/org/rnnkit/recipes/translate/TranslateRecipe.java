@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.bundle.Provenance;
 import org.rnnkit.data.BucketingIterator;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.ParallelPair;
 import org.rnnkit.data.ParallelSplit;
 import org.rnnkit.data.ParallelTextReader;
@@ -45,10 +46,12 @@ import org.slf4j.LoggerFactory;
  * different length: dates into ISO form in the embedded data).
  *
  * <p><b>Data.</b> One pair per line, {@code source<TAB>target} (extra columns ignored; {@code
- * --reverse} swaps them), UTF-8, optionally {@code .gz}. Tokens: sacreBLEU's 13a tokenization, case
- * kept; optionally French elisions split off ({@code l'homme} -> {@code l' homme}, joined back in
- * the output; see {@link org.rnnkit.text.Elisions}). Without {@code --dev}, a seeded split by
- * source sentence (duplicates never cross).
+ * --reverse} swaps them), UTF-8, optionally {@code .gz}; or, with {@code --source-column} and
+ * {@code --target-column} (the training options' {@link TrainingOptions#format() format}), any
+ * delimited table, columns by header name or 1-based index ({@link ParallelTextReader}). Tokens:
+ * sacreBLEU's 13a tokenization, case kept; optionally French elisions split off ({@code l'homme} ->
+ * {@code l' homme}, joined back in the output; see {@link org.rnnkit.text.Elisions}). Without
+ * {@code --dev}, a seeded split by source sentence (duplicates never cross).
  *
  * <p><b>Model.</b> A bidirectional recurrent encoder, a recurrent decoder fed the encoder summary
  * at every step and attending over the encoder outputs (Luong et al., 2015), teacher forcing with
@@ -190,11 +193,13 @@ public final class TranslateRecipe {
         List<ParallelPair> all =
                 training.data() == null
                         ? TranslateDataGenerator.defaultDataset()
-                        : ParallelTextReader.readAll(training.data(), options.reverse());
+                        : ParallelTextReader.readAll(
+                                training.data(), options.reverse(), training.format());
         List<ParallelPair> dev =
                 training.dev() == null
                         ? null
-                        : ParallelTextReader.readAll(training.dev(), options.reverse());
+                        : ParallelTextReader.readAll(
+                                training.dev(), options.reverse(), training.format());
         return split(options, all, dev);
     }
 
@@ -307,10 +312,10 @@ public final class TranslateRecipe {
     }
 
     /**
-     * Scores a saved model on parallel text.
+     * Scores a saved model on parallel text of the shape it was trained on (saved in its bundle).
      *
      * @param modelFile the bundle
-     * @param data pairs {@code source<TAB>target}
+     * @param data pairs, {@code source<TAB>target} or the shape the model was trained on
      * @param beamWidth beam width, or {@code null} for the model's setting
      * @param lengthPenalty length-penalty exponent of beam search, or {@code null} for the model's
      *     setting
@@ -320,8 +325,35 @@ public final class TranslateRecipe {
      */
     public static RecipeResult evaluate(
             Path modelFile, Path data, Integer beamWidth, Double lengthPenalty) throws IOException {
-        TranslateModel model = TranslateModel.load(modelFile);
-        List<ParallelPair> pairs = ParallelTextReader.readAll(data, model.options().reverse());
+        return evaluate(TranslateModel.load(modelFile), data, null, beamWidth, lengthPenalty);
+    }
+
+    /**
+     * Scores a model on a parallel-text file of a given shape.
+     *
+     * @param model the model (its {@code reverse} setting applies)
+     * @param data the pairs
+     * @param format the file's shape (delimiter, header, source and target columns); {@code null} =
+     *     the shape the model was trained on, saved in its options
+     * @param beamWidth beam width, or {@code null} for the model's setting
+     * @param lengthPenalty length-penalty exponent of beam search, or {@code null} for the model's
+     *     setting
+     * @return metrics ({@code bleu} 0-100 with beam search, {@code bleu_greedy}, {@code chrf},
+     *     {@code exact_match}, decoding speeds) and the report
+     * @throws IOException when the file cannot be read
+     * @throws org.rnnkit.data.MalformedDataException when a line is malformed or a column is not in
+     *     the file
+     */
+    public static RecipeResult evaluate(
+            TranslateModel model,
+            Path data,
+            DataFormat format,
+            Integer beamWidth,
+            Double lengthPenalty)
+            throws IOException {
+        DataFormat shape = format == null ? model.options().training().format() : format;
+        List<ParallelPair> pairs =
+                ParallelTextReader.readAll(data, model.options().reverse(), shape);
         return evaluate(model, pairs, data.toString(), beamWidth, lengthPenalty);
     }
 
