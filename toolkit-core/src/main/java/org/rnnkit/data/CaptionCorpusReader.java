@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *       [{"image_id", "caption"}]}}), given as the file or as the only {@code .json} file of the
  *       directory; an image's optional {@code "split"} ({@code train}, {@code restval} -> train,
  *       {@code val}/{@code dev} -> dev, {@code test}) is kept. Images in {@code images/} beside the
- *       JSON, or else beside it.
+ *       JSON, or else beside it. Optionally gzipped ({@code .json.gz}).
  *   <li><b>A CSV or TSV table</b> (any other file, optionally gzipped): one caption per row, the
  *       image file in the {@link DataFormat#IMAGE} column and the caption in the {@link
  *       DataFormat#CAPTION} column of the {@link DataFormat} (by header name or 1-based index;
@@ -300,8 +300,13 @@ public final class CaptionCorpusReader {
 
     private static CaptionCorpus readCoco(Path file, boolean skipBadRows) throws IOException {
         JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
+        boolean gz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+        try (java.io.InputStream raw = Files.newInputStream(file);
+                java.io.InputStream in = gz ? new java.util.zip.GZIPInputStream(raw) : raw) {
+            root = new ObjectMapper().readTree(in);
+        } catch (java.util.zip.ZipException e) {
+            throw new MalformedDataException(
+                    file, 0, "expected a gzip file (name ends in .gz): " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new MalformedDataException(

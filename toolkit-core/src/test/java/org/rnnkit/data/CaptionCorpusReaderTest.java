@@ -240,4 +240,19 @@ class CaptionCorpusReaderTest {
                                         dir.resolve("short.tsv"), false, columns(false, "1", "2")));
         assertMessage(e, "short.tsv:2:", "expected at least 2 columns", "found 1");
     }
+
+    @Test
+    void givenGzippedCocoJson_whenRead_thenSameAsPlain() throws IOException {
+        String coco =
+                "{\"images\": [{\"id\": 7, \"file_name\": \"p.jpg\"}], \"annotations\":"
+                        + " [{\"image_id\": 7, \"caption\": \"a man\"}]}";
+        Path gz = dir.resolve("c.json.gz");
+        try (java.io.OutputStream out =
+                new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(coco.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        CaptionCorpus corpus = CaptionCorpusReader.read(gz, false, DataFormat.DEFAULT);
+        assertEquals("coco", corpus.format());
+        assertEquals(List.of(List.of("a man")), captionsOf(corpus));
+    }
 }
