@@ -78,6 +78,17 @@ abstract class InspectCommand implements Callable<Integer> {
                         + " layout");
     }
 
+    /**
+     * Refuses a flag the recipe's inspect cannot honour, as a usage error (exit status 2).
+     *
+     * @param given whether the flag was given
+     * @param message what was refused and why
+     * @throws CommandLine.ParameterException when {@code given}
+     */
+    void refuse(boolean given, String message) {
+        CommandOutput.refuse(spec, given, message);
+    }
+
     @Override
     public Integer call() throws IOException {
         InspectionReport report = inspect();

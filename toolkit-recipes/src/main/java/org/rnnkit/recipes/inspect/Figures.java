@@ -50,19 +50,13 @@ public final class Figures {
      * @param report the report
      * @param read rows read as examples
      * @param skipped malformed rows (the first few listed in {@code problems})
-     * @param dropped well-formed rows left out on purpose (label map {@code skip}, rare labels)
      * @param problems the first malformed rows, each with file:line and why
      */
     public static void rows(
-            InspectionReport.Builder report,
-            long read,
-            long skipped,
-            long dropped,
-            List<String> problems) {
+            InspectionReport.Builder report, long read, long skipped, List<String> problems) {
         Map<String, Object> s = report.section("rows");
         s.put("read", read);
         s.put("skipped (malformed)", skipped);
-        s.put("dropped (label map, rare labels)", dropped);
         s.put("first problems", problems);
     }
 

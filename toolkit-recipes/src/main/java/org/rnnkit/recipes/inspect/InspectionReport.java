@@ -178,8 +178,8 @@ public final class InspectionReport {
                 Map<String, Object> nested = new LinkedHashMap<>();
                 m.forEach((k, x) -> nested.put(String.valueOf(k), x));
                 appendFigures(out, nested, in + "  ");
-            } else if (v instanceof Collection<?> c) {
-                out.append(in).append(f.getKey()).append(c.isEmpty() ? " none" : "").append('\n');
+            } else if (v instanceof Collection<?> c && !c.isEmpty()) {
+                out.append(in).append(f.getKey()).append('\n');
                 c.forEach(x -> out.append(in).append("  ").append(format(x)).append('\n'));
             } else {
                 out.append(in)
@@ -192,6 +192,9 @@ public final class InspectionReport {
     }
 
     private static String format(Object v) {
+        if (v instanceof Collection<?> c && c.isEmpty()) {
+            return "none";
+        }
         if (v instanceof Double d) {
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return String.format(Locale.ROOT, "%.1f", d);

@@ -64,7 +64,8 @@ public final class SentimentInspector {
             train.read(training.data(), format);
         }
         long rare = train.rareLabelRows(format.minLabelCount());
-        Figures.rows(report, train.rows, train.skipped, train.dropped + rare, train.problems);
+        Figures.rows(report, train.rows, train.skipped, train.problems);
+        report.section("rows").put("dropped (label map, rare labels)", train.dropped + rare);
         Figures.distribution(report, "labels", train.labels);
         Figures.lengths(report, "lengths (tokens)", train.lengths);
         Set<String> vocabulary =
