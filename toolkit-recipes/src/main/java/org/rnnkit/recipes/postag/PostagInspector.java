@@ -27,8 +27,9 @@ import org.rnnkit.recipes.inspect.TokenCounts;
  *
  * <p>The reader throws on a malformed line, and {@code postag train} stops there; inspect records
  * the problem and reads on. In CoNLL-U the rest of a sentence broken at a token line fails with
- * "expected token id 1" at each of its remaining lines: those count with the first as one bad
- * sentence. Dev figures need {@code training().dev()} (the default dev part is a seeded split).
+ * "expected token id 1 in column 1" at each of its remaining lines: those count with the first as
+ * one bad sentence. Dev figures need {@code training().dev()} (the default dev part is a seeded
+ * split).
  */
 public final class PostagInspector {
 
@@ -133,7 +134,7 @@ public final class PostagInspector {
                         add(reader.nextSentence());
                         broken = false;
                     } catch (MalformedDataException e) {
-                        if (broken && e.getMessage().contains("expected token id 1,")) {
+                        if (broken && e.getMessage().contains("expected token id 1 in column 1,")) {
                             continue;
                         }
                         broken = true;
