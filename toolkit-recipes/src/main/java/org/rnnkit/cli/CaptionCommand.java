@@ -17,12 +17,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rnnkit caption train|eval|predict|detect|generate}. */
+/** {@code rnnkit caption train|eval|inspect|predict|detect|generate}. */
 @Command(
         name = "caption",
         subcommands = {
             CaptionCommand.Train.class,
             CaptionCommand.Eval.class,
+            CaptionInspectCommand.class,
             CaptionCommand.Predict.class,
             CaptionDetectCommand.class,
             CaptionCommand.Generate.class

@@ -36,6 +36,21 @@ final class CommandOutput {
     }
 
     /**
+     * Says which files were written, on standard output; nothing when the output is JSON, so that
+     * it stays one JSON document.
+     *
+     * @param files the files
+     * @param json whether standard output carries JSON
+     * @param out the standard output
+     */
+    static void printWritten(List<Path> files, boolean json, PrintWriter out) {
+        if (!json) {
+            out.println();
+            files.forEach(f -> out.println("wrote " + f));
+        }
+    }
+
+    /**
      * Returns the inputs given as arguments, or else one per non-blank standard-input line.
      *
      * @param arguments the positional arguments

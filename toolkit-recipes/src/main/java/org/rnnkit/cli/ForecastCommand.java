@@ -15,12 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rnnkit forecast train|eval|predict|generate}. */
+/** {@code rnnkit forecast train|eval|inspect|predict|generate}. */
 @Command(
         name = "forecast",
         subcommands = {
             ForecastCommand.Train.class,
             ForecastCommand.Eval.class,
+            ForecastInspectCommand.class,
             ForecastCommand.Predict.class,
             ForecastCommand.Generate.class
         })

@@ -128,7 +128,14 @@ final class ForecastFlags {
                 .logTransform(log);
     }
 
-    private static FillMethod parseFill(String name) {
+    /**
+     * Parses a {@code --fill} value, case-insensitively.
+     *
+     * @param name {@code none}, {@code forward} or {@code interpolate}
+     * @return the fill method
+     * @throws IllegalArgumentException naming {@code fill} for any other value
+     */
+    static FillMethod parseFill(String name) {
         try {
             return FillMethod.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -19,12 +19,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rnnkit postag train|eval|predict|generate}. */
+/** {@code rnnkit postag train|eval|inspect|predict|generate}. */
 @Command(
         name = "postag",
         subcommands = {
             PostagCommand.Train.class,
             PostagCommand.Eval.class,
+            PostagInspectCommand.class,
             PostagCommand.Predict.class,
             PostagCommand.Generate.class
         })

@@ -22,12 +22,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rnnkit sentiment train|eval|predict|generate}. */
+/** {@code rnnkit sentiment train|eval|inspect|predict|generate}. */
 @Command(
         name = "sentiment",
         subcommands = {
             SentimentCommand.Train.class,
             SentimentCommand.Eval.class,
+            SentimentInspectCommand.class,
             SentimentCommand.Predict.class,
             SentimentCommand.Generate.class
         })

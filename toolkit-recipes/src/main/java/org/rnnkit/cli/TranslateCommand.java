@@ -16,12 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rnnkit translate train|eval|predict|generate}. */
+/** {@code rnnkit translate train|eval|inspect|predict|generate}. */
 @Command(
         name = "translate",
         subcommands = {
             TranslateCommand.Train.class,
             TranslateCommand.Eval.class,
+            TranslateInspectCommand.class,
             TranslateCommand.Predict.class,
             TranslateCommand.Generate.class
         })

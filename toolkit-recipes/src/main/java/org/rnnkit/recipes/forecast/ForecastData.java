@@ -179,7 +179,7 @@ record ForecastData(
                 training.seed());
     }
 
-    private static TimeSeries readCsv(ForecastColumns columns, Path file) throws IOException {
+    static TimeSeries readCsv(ForecastColumns columns, Path file) throws IOException {
         TimeSeriesCsvReader.Builder b = TimeSeriesCsvReader.builder().optFillMethod(columns.fill());
         if (columns.timeColumn() != null) {
             b.optTimeColumn(columns.timeColumn());
