@@ -8,20 +8,23 @@ import org.rnnkit.recipes.caption.CaptionOptions;
 import org.rnnkit.recipes.caption.CaptionOptionsBuilder;
 import org.rnnkit.recipes.inspect.InspectionReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rnnkit caption inspect}: the corpus {@code caption train} would read. */
 @Command(name = "inspect")
 final class CaptionInspectCommand extends InspectCommand {
 
+    @Mixin CaptionColumnFlags columns;
+
     @Option(names = "--min-count", paramLabel = "N")
     Integer minCount;
 
     @Override
     InspectionReport inspect() throws IOException {
-        refuseTableFlags("caption");
         CaptionOptionsBuilder b =
-                CaptionOptions.builder().training(training(CaptionOptions.defaults().training()));
+                CaptionOptions.builder()
+                        .training(training(CaptionOptions.defaults().training(), columns::apply));
         set(minCount, b::minCount);
         return CaptionInspector.inspect(b.build());
     }

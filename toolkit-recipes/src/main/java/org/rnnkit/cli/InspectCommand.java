@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.TrainingOptionsBuilder;
@@ -60,6 +61,19 @@ abstract class InspectCommand implements Callable<Integer> {
                 .skipBadRows(true)
                 .format(format)
                 .build();
+    }
+
+    /**
+     * Returns the recipe's training defaults with the data flags, the table flags and the recipe's
+     * column flags applied, exactly as {@code train} reads its data.
+     *
+     * @param defaults the recipe's training defaults
+     * @param columns the recipe's column flags, applied to the data format
+     * @return the training settings
+     */
+    TrainingOptions training(TrainingOptions defaults, UnaryOperator<DataFormat> columns) {
+        TrainingOptions t = training(defaults);
+        return t.withFormat(columns.apply(t.format()));
     }
 
     /**

@@ -9,11 +9,14 @@ import org.rnnkit.recipes.postag.PostagInspector;
 import org.rnnkit.recipes.postag.PostagOptions;
 import org.rnnkit.recipes.postag.PostagOptionsBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rnnkit postag inspect}: the data {@code postag train} would read. */
 @Command(name = "inspect")
 final class PostagInspectCommand extends InspectCommand {
+
+    @Mixin PostagColumnFlags columns;
 
     @Option(names = "--tagset", paramLabel = "upos|xpos")
     Tagset tagset;
@@ -23,9 +26,9 @@ final class PostagInspectCommand extends InspectCommand {
 
     @Override
     InspectionReport inspect() throws IOException {
-        refuseTableFlags("postag");
         PostagOptionsBuilder b =
-                PostagOptions.builder().training(training(PostagOptions.defaults().training()));
+                PostagOptions.builder()
+                        .training(training(PostagOptions.defaults().training(), columns::apply));
         set(tagset, b::tagset);
         set(minCount, b::minCount);
         return PostagInspector.inspect(b.build());

@@ -3,7 +3,6 @@ package org.rnnkit.cli;
 import static org.rnnkit.cli.OptionValues.set;
 
 import java.io.IOException;
-import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.inspect.InspectionReport;
 import org.rnnkit.recipes.sentiment.SentimentInspector;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
@@ -26,10 +25,9 @@ final class SentimentInspectCommand extends InspectCommand {
 
     @Override
     InspectionReport inspect() throws IOException {
-        TrainingOptions training = training(SentimentOptions.defaults().training());
         SentimentOptionsBuilder b =
                 SentimentOptions.builder()
-                        .training(training.withFormat(columns.apply(training.format())));
+                        .training(training(SentimentOptions.defaults().training(), columns::apply));
         set(minCount, b::minCount);
         set(maxVocabulary, b::maxVocabulary);
         return SentimentInspector.inspect(b.build());

@@ -8,11 +8,14 @@ import org.rnnkit.recipes.translate.TranslateInspector;
 import org.rnnkit.recipes.translate.TranslateOptions;
 import org.rnnkit.recipes.translate.TranslateOptionsBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rnnkit translate inspect}: the pairs {@code translate train} would read. */
 @Command(name = "inspect")
 final class TranslateInspectCommand extends InspectCommand {
+
+    @Mixin TranslateColumnFlags columns;
 
     @Option(names = "--reverse")
     boolean reverse;
@@ -31,10 +34,9 @@ final class TranslateInspectCommand extends InspectCommand {
 
     @Override
     InspectionReport inspect() throws IOException {
-        refuseTableFlags("translate");
         TranslateOptionsBuilder b =
                 TranslateOptions.builder()
-                        .training(training(TranslateOptions.defaults().training()))
+                        .training(training(TranslateOptions.defaults().training(), columns::apply))
                         .reverse(reverse)
                         .sharedVocabulary(sharedVocab)
                         .splitElisions(splitElisions);

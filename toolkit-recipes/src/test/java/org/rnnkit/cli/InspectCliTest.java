@@ -47,10 +47,44 @@ class InspectCliTest {
     }
 
     @Test
-    void givenDelimiter_whenTranslateInspected_thenUsageError() {
-        Run r = run("translate", "inspect", "--delimiter", "comma");
+    void givenDelimiter_whenForecastInspected_thenUsageError() {
+        Run r = run("forecast", "inspect", "--delimiter", "comma");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("does not take --delimiter"), r.err());
+    }
+
+    @Test
+    void givenColumnFlags_whenTranslateInspected_thenReadsTheNamedColumns(@TempDir Path dir)
+            throws Exception {
+        Path csv = dir.resolve("pairs.csv");
+        Files.writeString(
+                csv, "id,English,French\n1,hello,bonjour\n2,\"thanks, friend\",merci\n3,yes,oui\n");
+        Run r =
+                run(
+                        "translate",
+                        "inspect",
+                        "--data",
+                        csv.toString(),
+                        "--source-column",
+                        "English",
+                        "--target-column",
+                        "French",
+                        "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(3, json.get("sections").get("rows").get("read").asLong(), r.out());
+        Run wrong =
+                run(
+                        "translate",
+                        "inspect",
+                        "--data",
+                        csv.toString(),
+                        "--source-column",
+                        "German",
+                        "--target-column",
+                        "French");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--source-column German: no such column"), wrong.err());
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class CaptionInspector {
                 images.add(new CaptionedImage(s.name(), s.captions(), s.split()));
             }
         } else {
-            corpus = CaptionCorpusReader.read(training.data(), true);
+            corpus = CaptionCorpusReader.read(training.data(), true, training.format());
             images.addAll(corpus.images());
         }
         boolean splits = images.stream().anyMatch(i -> i.split() != null);
@@ -96,7 +96,7 @@ public final class CaptionInspector {
 
         List<CaptionedImage> devImages = null;
         if (training.dev() != null) {
-            devImages = CaptionCorpusReader.read(training.dev(), true).images();
+            devImages = CaptionCorpusReader.read(training.dev(), true, training.format()).images();
         } else if (splits) {
             devImages = images.stream().filter(i -> "dev".equals(i.split())).toList();
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.datavec.api.split.FileSplit;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.TaggedSentence;
 import org.rnnkit.data.TaggedSentenceReader;
@@ -55,7 +56,7 @@ public final class PostagInspector {
         if (training.data() == null) {
             PostagDataGenerator.defaultDataset().forEach(train::add);
         } else {
-            train.read(training.data(), options.tagset());
+            train.read(training.data(), options.tagset(), training.format());
         }
         Figures.rows(report, train.sentences(), train.problems.count(), train.problems.first());
         report.section("rows").put("tagset", options.tagset().toString());
@@ -67,7 +68,7 @@ public final class PostagInspector {
         Figures.duplicates(report, "duplicates", train.examples, train.inputs);
         if (training.dev() != null) {
             Side dev = new Side();
-            dev.read(training.dev(), options.tagset());
+            dev.read(training.dev(), options.tagset(), training.format());
             Figures.dev(report, vocabulary, dev.words, train.inputs, dev.inputs);
             Map<String, Object> s = report.section("dev");
             s.put("skipped (malformed)", dev.problems.count());
@@ -122,8 +123,8 @@ public final class PostagInspector {
             examples.add(ExampleHashes.hash(text, String.join(" ", s.tags())));
         }
 
-        void read(Path file, Tagset tagset) throws IOException {
-            try (TaggedSentenceReader reader = new TaggedSentenceReader(tagset)) {
+        void read(Path file, Tagset tagset, DataFormat format) throws IOException {
+            try (TaggedSentenceReader reader = new TaggedSentenceReader(tagset, format)) {
                 reader.initialize(new FileSplit(file.toFile()));
                 boolean broken = false;
                 while (true) {

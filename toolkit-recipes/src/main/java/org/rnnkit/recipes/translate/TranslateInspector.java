@@ -171,7 +171,8 @@ public final class TranslateInspector {
         }
 
         void read(Path file) throws IOException {
-            try (ParallelTextReader reader = new ParallelTextReader(options.reverse())) {
+            try (ParallelTextReader reader =
+                    new ParallelTextReader(options.reverse(), options.training().format())) {
                 reader.initialize(file);
                 while (true) {
                     try {
