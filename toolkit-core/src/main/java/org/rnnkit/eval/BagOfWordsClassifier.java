@@ -1,10 +1,10 @@
 package org.rnnkit.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * A bag-of-words baseline: multinomial logistic regression on {@code log(1 + count)} token
@@ -68,15 +68,11 @@ public final class BagOfWordsClassifier {
                             + l2);
         }
         BagOfWordsClassifier model = new BagOfWordsClassifier(numFeatures, numClasses);
-        List<SparseVector> x = new ArrayList<>(sequences.size());
-        for (int[] s : sequences) {
-            x.add(SparseVector.of(s, numFeatures));
-        }
         double rate = 0.5;
         double[][] gw = new double[numClasses][numFeatures];
         double[] gb = new double[numClasses];
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < x.size(); i++) {
+        for (int i = 0; i < sequences.size(); i++) {
             order.add(i);
         }
         Random random = new Random(seed);
@@ -84,7 +80,9 @@ public final class BagOfWordsClassifier {
         for (int epoch = 0; epoch < epochs; epoch++) {
             Collections.shuffle(order, random);
             for (int i : order) {
-                SparseVector v = x.get(i);
+                // Built again on every visit rather than kept: the features of a large corpus
+                // would not fit the heap (the sequences may be a view of a file).
+                SparseVector v = SparseVector.of(sequences.get(i), numFeatures);
                 model.probabilities(v, p);
                 for (int c = 0; c < numClasses; c++) {
                     double err = p[c] - (classes[i] == c ? 1 : 0);
@@ -204,22 +202,40 @@ public final class BagOfWordsClassifier {
         }
     }
 
-    /** Token counts of one sequence, {@code log(1 + count)} scaled. */
+    /** Token counts of one sequence, {@code log(1 + count)} scaled, indices ascending. */
     private record SparseVector(int[] indices, double[] values) {
         static SparseVector of(int[] ids, int numFeatures) {
-            TreeMap<Integer, Integer> counts = new TreeMap<>();
+            int[] sorted = new int[ids.length];
+            int n = 0;
             for (int id : ids) {
                 if (id >= 0 && id < numFeatures) {
-                    counts.merge(id, 1, Integer::sum);
+                    sorted[n++] = id;
                 }
             }
-            int[] idx = new int[counts.size()];
-            double[] val = new double[counts.size()];
-            int k = 0;
-            for (var e : counts.entrySet()) {
-                idx[k] = e.getKey();
-                val[k] = Math.log1p(e.getValue());
-                k++;
+            Arrays.sort(sorted, 0, n);
+            int distinct = 0;
+            for (int k = 0; k < n; k++) {
+                if (k == 0 || sorted[k] != sorted[k - 1]) {
+                    distinct++;
+                }
+            }
+            int[] idx = new int[distinct];
+            double[] val = new double[distinct];
+            int d = -1;
+            int count = 0;
+            for (int k = 0; k < n; k++) {
+                if (k == 0 || sorted[k] != sorted[k - 1]) {
+                    if (d >= 0) {
+                        val[d] = Math.log1p(count);
+                    }
+                    d++;
+                    idx[d] = sorted[k];
+                    count = 0;
+                }
+                count++;
+            }
+            if (d >= 0) {
+                val[d] = Math.log1p(count);
             }
             return new SparseVector(idx, val);
         }

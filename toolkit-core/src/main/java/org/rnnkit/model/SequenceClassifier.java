@@ -59,8 +59,11 @@ public final class SequenceClassifier {
      */
     public float[][] predictProbabilities(List<int[]> sequences) {
         int n = sequences.size();
+        // Lengths are read once: the sequences may be a view that reads each one from a file.
+        int[] lengths = new int[n];
         for (int i = 0; i < n; i++) {
             int[] sequence = Objects.requireNonNull(sequences.get(i), "sequences[" + i + "]");
+            lengths[i] = sequence.length;
             if (sequence.length == 0) {
                 throw new IllegalArgumentException(
                         "sequence "
@@ -74,7 +77,7 @@ public final class SequenceClassifier {
         for (int i = 0; i < n; i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingInt(i -> batcher.truncatedLength(sequences.get(i).length)));
+        order.sort(Comparator.comparingInt(i -> batcher.truncatedLength(lengths[i])));
         for (int start = 0; start < n; start += batchSize) {
             List<Integer> ids = order.subList(start, Math.min(n, start + batchSize));
             List<int[]> chunk = new ArrayList<>(ids.size());

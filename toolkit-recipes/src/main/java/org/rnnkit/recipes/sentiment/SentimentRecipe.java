@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +18,7 @@ import org.rnnkit.data.BucketingIterator;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.LabeledText;
 import org.rnnkit.data.LabeledTextDataset;
+import org.rnnkit.data.LabeledTextSource;
 import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.SequenceBatcher;
 import org.rnnkit.eval.BagOfWordsClassifier;
@@ -30,7 +31,6 @@ import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
 import org.rnnkit.recipes.TrainingOptions;
-import org.rnnkit.text.Tokenizer;
 import org.rnnkit.text.Vocabulary;
 import org.rnnkit.text.WordVectors;
 import org.rnnkit.train.DevMetric;
@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Data.</b> A TSV/CSV file with a header ({@code label} plus {@code text}, {@code sentence},
  * {@code review} or {@code content}), optionally gzipped, or an aclImdb directory ({@code pos/},
  * {@code neg/}). Without data, the embedded generated reviews ({@link SentimentDataGenerator}) are
- * used. Real corpora: IMDB (Maas et al. 2011, research use), SST-2 (Socher et al. 2013).
+ * used. Real corpora: IMDB (Maas et al. 2011, research use), SST-2 (Socher et al. 2013). Files are
+ * streamed, never held as text: {@code SentimentCorpus} reads them twice, one row at a time, and
+ * keeps the token ids in a temporary file in the run directory, so the heap grows by about 20 bytes
+ * per example, not with the text (docs/BENCHMARKS.md: 1M IMDB rows in the heap of 25k).
  *
  * <p><b>Model.</b> Embedding (128) -> LSTM (128 units) -> max pooling over real steps -> softmax;
  * cell, size, depth, direction, dropout and pooling are options. Adam 2e-3 with 0.85 per-epoch
@@ -94,8 +97,8 @@ public final class SentimentRecipe {
     }
 
     /**
-     * Trains, evaluates on the dev set, and saves a bundle: read -> vocabulary -> batches -> graph
-     * -> Trainer -> bundle -> report.
+     * Trains, evaluates on the dev set, and saves a bundle: read and encode (streamed, {@code
+     * SentimentCorpus}) -> batches -> graph -> Trainer -> bundle -> report.
      *
      * @param options the settings
      * @return the bundle path, dev metrics ({@code accuracy}, per-class, {@code baseline_accuracy})
@@ -106,15 +109,15 @@ public final class SentimentRecipe {
      */
     public static RecipeResult train(SentimentOptions options) throws IOException {
         TrainingOptions training = options.training();
-        LabeledTextDataset data =
+        LabeledTextSource data =
                 training.data() == null
-                        ? SentimentDataGenerator.defaultDataset()
-                        : LabeledTextDataset.read(
+                        ? LabeledTextSource.of(SentimentDataGenerator.defaultDataset())
+                        : LabeledTextSource.of(
                                 training.data(), training.skipBadRows(), training.format());
-        LabeledTextDataset dev =
+        LabeledTextSource dev =
                 training.dev() == null
                         ? null
-                        : LabeledTextDataset.read(
+                        : LabeledTextSource.of(
                                 training.dev(), training.skipBadRows(), training.format());
         return train(options, data, dev, Recipes.dataHash(training.data()));
     }
@@ -140,31 +143,42 @@ public final class SentimentRecipe {
         String dataHash =
                 Recipes.dataHash(
                         data.examples().stream().map(e -> e.label() + "\t" + e.text()).toList());
-        return train(options, data, dev, dataHash);
+        return train(
+                options,
+                LabeledTextSource.of(data),
+                dev == null ? null : LabeledTextSource.of(dev),
+                dataHash);
     }
 
     private static RecipeResult train(
             SentimentOptions options,
-            LabeledTextDataset data,
-            LabeledTextDataset dev,
+            LabeledTextSource data,
+            LabeledTextSource dev,
             String dataHash)
             throws IOException {
         TrainingOptions training = options.training();
-        Corpus corpus = Corpus.of(options, data, dev);
-        Encoded encoded = Encoded.of(corpus, options);
+        try (SentimentCorpus corpus =
+                SentimentCorpus.read(options, data, dev, training.runDirectory())) {
+            return train(options, corpus, dataHash);
+        }
+    }
+
+    private static RecipeResult train(
+            SentimentOptions options, SentimentCorpus corpus, String dataHash) throws IOException {
+        TrainingOptions training = options.training();
+        Vocabulary vocabulary = corpus.vocabulary();
         SequenceBatcher batcher =
                 SequenceBatcher.builder().optMaxLength(training.maxLength()).build();
-        BucketingIterator<Integer> batches = batches(encoded, corpus, batcher, training);
+        BucketingIterator<Integer> batches = batches(corpus, batcher, training);
 
         OptimizerSpec optimizer =
                 OptimizerSpec.defaults().withLearningRate(training.learningRate());
-        ComputationGraph network = network(options, encoded.vocabulary(), corpus, optimizer);
-        Map<String, Double> embeddingMetrics =
-                copyEmbeddings(options, encoded.vocabulary(), network);
+        ComputationGraph network = network(options, vocabulary, corpus, optimizer);
+        Map<String, Double> embeddingMetrics = copyEmbeddings(options, vocabulary, network);
         DevMetric devAccuracy =
                 DevMetric.of(
                         "dev_accuracy",
-                        net -> devAccuracy(net, batcher, training, encoded.devIds(), corpus));
+                        net -> devAccuracy(net, batcher, training, corpus.devIds(), corpus));
 
         String embeddingsHash =
                 options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
@@ -177,29 +191,24 @@ public final class SentimentRecipe {
                 Provenance.now(
                         SentimentModel.TASK,
                         training.seed(),
-                        corpus.all().source(),
+                        corpus.source(),
                         dataHash,
-                        corpus.train().size(),
-                        corpus.dev().size());
+                        corpus.trainSize(),
+                        corpus.devSize());
         Trained trained =
-                new Trained(
-                        result.network(),
-                        encoded.vocabulary(),
-                        optionsJson,
-                        corpus.labels(),
-                        provenance);
+                new Trained(result.network(), vocabulary, optionsJson, corpus.labels(), provenance);
         SentimentModel model =
                 new SentimentModel(trained.bundle(Map.of(), null), options, corpus.labels(), null);
         BagOfWordsClassifier baseline =
                 BagOfWordsClassifier.train(
-                        encoded.trainIds(),
+                        corpus.trainIds(),
                         corpus.trainLabels(),
-                        encoded.vocabulary().size(),
+                        vocabulary.size(),
                         corpus.labels().size(),
                         BASELINE_EPOCHS,
                         1e-6,
                         training.seed());
-        Evaluation evaluation = evaluate(model, baseline, encoded.devIds(), corpus.devLabels());
+        Evaluation evaluation = evaluate(model, baseline, corpus.devIds(), corpus.devLabels());
         Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
         Recipes.putTrainingMetrics(metrics, result);
         metrics.putAll(embeddingMetrics);
@@ -207,102 +216,53 @@ public final class SentimentRecipe {
         LOG.info("saved {}", training.out());
         String report =
                 "dev set: "
-                        + corpus.dev().size()
+                        + corpus.devSize()
                         + " examples\n"
                         + evaluation.report()
-                        + embeddingsReport(options, encoded.vocabulary(), embeddingMetrics);
+                        + embeddingsReport(options, vocabulary, embeddingMetrics);
         return new RecipeResult(training.out(), metrics, report);
-    }
-
-    /** The read stage: the labelled examples, split into train and dev, with label ids. */
-    private record Corpus(
-            LabeledTextDataset all,
-            LabeledTextDataset train,
-            LabeledTextDataset dev,
-            List<String> labels,
-            int[] trainLabels,
-            int[] devLabels) {
-
-        static Corpus of(SentimentOptions options, LabeledTextDataset all, LabeledTextDataset dev) {
-            TrainingOptions training = options.training();
-            reportSkipped(all);
-            checkLabels(all, training.data(), dev == null);
-            LabeledTextDataset trainSet;
-            LabeledTextDataset devSet;
-            if (dev != null) {
-                trainSet = all;
-                devSet = dev;
-                reportSkipped(devSet);
-            } else {
-                List<LabeledTextDataset> parts = all.split(options.devFraction(), training.seed());
-                trainSet = parts.get(0);
-                devSet = parts.get(1);
-            }
-            List<String> labels = trainSet.labels();
-            LOG.info(
-                    "data: {} training and {} dev examples, labels {}",
-                    trainSet.size(),
-                    devSet.size(),
-                    labels);
-            return new Corpus(
-                    all,
-                    trainSet,
-                    devSet,
-                    labels,
-                    labelIds(trainSet, labels),
-                    labelIds(devSet, labels));
-        }
-    }
-
-    /** The vocabulary stage: the training vocabulary and both parts as token ids. */
-    private record Encoded(Vocabulary vocabulary, List<int[]> trainIds, List<int[]> devIds) {
-
-        static Encoded of(Corpus corpus, SentimentOptions options) {
-            Tokenizer tokenizer = Tokenizer.standard();
-            Vocabulary.Builder counter = Vocabulary.builder();
-            List<List<String>> trainTokens = tokenize(corpus.train(), tokenizer);
-            trainTokens.forEach(counter::add);
-            Vocabulary vocabulary = counter.build(options.minCount(), options.maxVocabulary());
-            LOG.info(
-                    "vocabulary: {} ids (min count {}, max {})",
-                    vocabulary.size(),
-                    options.minCount(),
-                    options.maxVocabulary());
-            return new Encoded(
-                    vocabulary,
-                    SentimentModel.encodeTokens(trainTokens, vocabulary),
-                    SentimentModel.encodeTokens(tokenize(corpus.dev(), tokenizer), vocabulary));
-        }
     }
 
     /** The batching stage: training examples bucketed by length, many-to-one batches. */
     private static BucketingIterator<Integer> batches(
-            Encoded encoded, Corpus corpus, SequenceBatcher batcher, TrainingOptions training) {
-        List<int[]> trainIds = encoded.trainIds();
+            SentimentCorpus corpus, SequenceBatcher batcher, TrainingOptions training) {
+        List<int[]> trainIds = corpus.trainIds();
+        int[] trainLabels = corpus.trainLabels();
         int classes = corpus.labels().size();
-        List<Integer> order = new ArrayList<>(trainIds.size());
-        for (int i = 0; i < trainIds.size(); i++) {
-            order.add(i);
-        }
         return new BucketingIterator<>(
-                order,
+                indices(corpus.trainSize()),
                 training.batchSize(),
-                i -> batcher.truncatedLength(trainIds.get(i).length),
+                i -> batcher.truncatedLength(corpus.trainLength(i)),
                 ids ->
                         batcher.manyToOne(
                                 ids.stream().map(trainIds::get).toList(),
-                                ids.stream().mapToInt(i -> corpus.trainLabels()[i]).toArray(),
+                                ids.stream().mapToInt(i -> trainLabels[i]).toArray(),
                                 classes),
                 classes,
                 true,
                 training.seed());
     }
 
+    /** The list 0, 1, ..., size - 1, computed on access rather than stored. */
+    private static List<Integer> indices(int size) {
+        return new AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                return Objects.checkIndex(index, size);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
     /** The graph stage: embedding -> recurrent stack -> pooling -> softmax. */
     private static ComputationGraph network(
             SentimentOptions options,
             Vocabulary vocabulary,
-            Corpus corpus,
+            SentimentCorpus corpus,
             OptimizerSpec optimizer) {
         TrainingOptions training = options.training();
         ComputationGraph network =
@@ -324,7 +284,7 @@ public final class SentimentRecipe {
             SequenceBatcher batcher,
             TrainingOptions training,
             List<int[]> devIds,
-            Corpus corpus) {
+            SentimentCorpus corpus) {
         SequenceClassifier classifier = new SequenceClassifier(net, batcher, training.batchSize());
         int[] predicted = SequenceClassifier.argmax(classifier.predictProbabilities(devIds));
         return new ClassificationReport(corpus.labels(), corpus.devLabels(), predicted).accuracy();
@@ -538,29 +498,6 @@ public final class SentimentRecipe {
         }
     }
 
-    private static void checkLabels(LabeledTextDataset set, Path file, boolean split) {
-        Map<String, List<LabeledText>> byLabel = new LinkedHashMap<>();
-        for (LabeledText e : set.examples()) {
-            byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e);
-        }
-        if (byLabel.size() < 2) {
-            throw new MalformedDataException(
-                    file, 0, "expected at least 2 distinct labels, found only " + byLabel.keySet());
-        }
-        for (Map.Entry<String, List<LabeledText>> e : byLabel.entrySet()) {
-            if (split && e.getValue().size() < 2) {
-                LabeledText only = e.getValue().get(0);
-                throw new MalformedDataException(
-                        Path.of(only.source()),
-                        only.line(),
-                        "label '"
-                                + e.getKey()
-                                + "' occurs only once; every label needs at least 2 examples (one may go to the dev split)."
-                                + " Fix or remove this row");
-            }
-        }
-    }
-
     private static int[] labelIds(LabeledTextDataset set, List<String> labels) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -581,14 +518,6 @@ public final class SentimentRecipe {
                                 + "'");
             }
             out[i] = id;
-        }
-        return out;
-    }
-
-    private static List<List<String>> tokenize(LabeledTextDataset set, Tokenizer tokenizer) {
-        List<List<String>> out = new ArrayList<>(set.size());
-        for (LabeledText e : set.examples()) {
-            out.add(tokenizer.tokenize(e.text()));
         }
         return out;
     }
