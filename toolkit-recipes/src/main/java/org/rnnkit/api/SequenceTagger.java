@@ -244,7 +244,9 @@ public final class SequenceTagger {
      */
     public RecipeResult evaluate(Path data) throws IOException {
         PostagModel fitted = fitted();
-        List<TaggedSentence> set = TaggedSentenceReader.readAll(data, fitted.options().tagset());
+        List<TaggedSentence> set =
+                TaggedSentenceReader.readAll(
+                        data, fitted.options().tagset(), fitted.options().training().format());
         return PostagRecipe.evaluate(fitted, set, data.toString());
     }
 

@@ -242,7 +242,9 @@ public final class Translator {
      */
     public RecipeResult evaluate(Path data) throws IOException {
         TranslateModel fitted = fitted();
-        List<ParallelPair> pairs = ParallelTextReader.readAll(data, fitted.options().reverse());
+        List<ParallelPair> pairs =
+                ParallelTextReader.readAll(
+                        data, fitted.options().reverse(), fitted.options().training().format());
         return TranslateRecipe.evaluate(fitted, pairs, data.toString(), null, null);
     }
 
