@@ -589,7 +589,11 @@ public final class Trainer {
             sequences += batch.batchSize();
         }
         if (epoch == 0 || LOG.isDebugEnabled()) {
-            LOG.info("epoch {}: {} batches on {}", epoch + 1, epochBatches.size(), epochFitter.describe());
+            LOG.info(
+                    "epoch {}: {} batches on {}",
+                    epoch + 1,
+                    epochBatches.size(),
+                    epochFitter.describe());
         }
         double loss = epochFitter.fitEpoch(net, epochBatches, epoch);
         if (state.averaged != null) {

@@ -18,10 +18,16 @@ final class SparkFlags {
     @Option(names = "--workers", paramLabel = "N", descriptionKey = "spark.workers")
     Integer workers;
 
-    @Option(names = "--averaging-frequency", paramLabel = "N", descriptionKey = "spark.averaging-frequency")
+    @Option(
+            names = "--averaging-frequency",
+            paramLabel = "N",
+            descriptionKey = "spark.averaging-frequency")
     Integer averagingFrequency;
 
-    @Option(names = "--encoding-threshold", paramLabel = "X", descriptionKey = "spark.encoding-threshold")
+    @Option(
+            names = "--encoding-threshold",
+            paramLabel = "X",
+            descriptionKey = "spark.encoding-threshold")
     Double encodingThreshold;
 
     /**
@@ -34,7 +40,10 @@ final class SparkFlags {
      */
     SparkOptions apply(SparkOptions current) {
         boolean settings =
-                mode != null || workers != null || averagingFrequency != null || encodingThreshold != null;
+                mode != null
+                        || workers != null
+                        || averagingFrequency != null
+                        || encodingThreshold != null;
         if (master == null) {
             if (settings && current == null) {
                 throw new IllegalArgumentException(

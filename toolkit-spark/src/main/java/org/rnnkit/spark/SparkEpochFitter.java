@@ -65,7 +65,8 @@ final class SparkEpochFitter implements EpochFitter {
         ComputationGraph trained = sparkNetwork.fitMultiDataSet(rdd);
         if (trained != network) {
             network.setParams(trained.params());
-            INDArray state = trained.getUpdater() == null ? null : trained.getUpdater().getStateViewArray();
+            INDArray state =
+                    trained.getUpdater() == null ? null : trained.getUpdater().getStateViewArray();
             if (state != null && network.getUpdater().getStateViewArray() != null) {
                 network.getUpdater().getStateViewArray().assign(state);
             }
@@ -78,7 +79,8 @@ final class SparkEpochFitter implements EpochFitter {
         try {
             Files.createDirectories(workDirectory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Spark work directory " + workDirectory, e);
+            throw new UncheckedIOException(
+                    "cannot create the Spark work directory " + workDirectory, e);
         }
         if (options.mode() == SparkOptions.Mode.SHARING) {
             // DL4J M2 sets a 30 s client timeout that Aeron rejects; keep Aeron's files in the run.
@@ -95,9 +97,12 @@ final class SparkEpochFitter implements EpochFitter {
                             .setMaster(options.master())
                             .setAppName("rnnkit")
                             .setIfMissing("spark.ui.enabled", "false")
-                            .setIfMissing("spark.hadoop.hadoop.tmp.dir", workDirectory.resolve("hadoop").toString())
-                            .setIfMissing("spark.local.dir", workDirectory.resolve("local").toString());
-            if (options.isLocal()) {
+                            .setIfMissing(
+                                    "spark.hadoop.hadoop.tmp.dir",
+                                    workDirectory.resolve("hadoop").toString())
+                            .setIfMissing(
+                                    "spark.local.dir", workDirectory.resolve("local").toString());
+            if (options.inProcess()) {
                 conf.setIfMissing("spark.driver.host", "127.0.0.1")
                         .setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             }
@@ -109,13 +114,16 @@ final class SparkEpochFitter implements EpochFitter {
     }
 
     private static JavaSparkContext activeContext() {
-        scala.Option<org.apache.spark.SparkContext> active = org.apache.spark.SparkContext$.MODULE$.getActive();
+        scala.Option<org.apache.spark.SparkContext> active =
+                org.apache.spark.SparkContext$.MODULE$.getActive();
         return active.isDefined() ? JavaSparkContext.fromSparkContext(active.get()) : null;
     }
 
     private TrainingMaster<?, ?> trainingMaster() {
+        // Each RDD element is one of the recipe's batches of batchSize sequences, so the masters
+        // count batchSize examples per element and hand each worker whole batches.
         if (options.mode() == SparkOptions.Mode.AVERAGING) {
-            return new ParameterAveragingTrainingMaster.Builder(1)
+            return new ParameterAveragingTrainingMaster.Builder(batchSize)
                     .batchSizePerWorker(batchSize)
                     .averagingFrequency(options.averagingFrequency())
                     .workerPrefetchNumBatches(0)
@@ -127,15 +135,14 @@ final class SparkEpochFitter implements EpochFitter {
         VoidConfiguration voidConfiguration =
                 VoidConfiguration.builder()
                         .unicastPort(40000 + (int) (ProcessHandle.current().pid() % 20000))
-                        .networkMask(options.isLocal() ? "127.0.0.0/8" : null)
-                        .controllerAddress(options.isLocal() ? "127.0.0.1" : null)
+                        .networkMask(options.inProcess() ? "127.0.0.0/8" : null)
+                        .controllerAddress(options.inProcess() ? "127.0.0.1" : null)
                         .build();
-        return new SharedTrainingMaster.Builder(voidConfiguration, 1)
+        return new SharedTrainingMaster.Builder(voidConfiguration, batchSize)
                 .batchSizePerWorker(batchSize)
                 .workersPerNode(1)
                 .thresholdAlgorithm(new AdaptiveThresholdAlgorithm(options.encodingThreshold()))
-                .rddTrainingApproach(RDDTrainingApproach.Direct)
-                .workerPrefetchNumBatches(0)
+                .exportDirectory(workDirectory.resolve("export").toUri().toString())
                 .rngSeed(seed)
                 .build();
     }

@@ -7,7 +7,8 @@ import org.rnnkit.train.EpochFitter;
 
 /**
  * The {@link DistributedTraining} service of this module: every recipe's {@code train --spark
- * MASTER} fits its epochs through a {@link SparkEpochFitter}.
+ * MASTER} fits its epochs through a {@link SparkEpochFitter}. Parameter averaging works; gradient
+ * sharing is refused with a message until it learns (see docs/BENCHMARKS.md, Spark).
  */
 public final class SparkTraining implements DistributedTraining {
 
@@ -17,6 +18,13 @@ public final class SparkTraining implements DistributedTraining {
     /** {@inheritDoc} */
     @Override
     public EpochFitter open(SparkOptions spark, TrainingOptions training) {
-        return new SparkEpochFitter(spark, training.batchSize(), training.seed(), training.runDirectory());
+        if (spark.mode() == SparkOptions.Mode.SHARING) {
+            throw new IllegalArgumentException(
+                    "--spark-mode sharing: DL4J's gradient sharing (SharedTrainingMaster 1.0.0-M2)"
+                            + " does not train rnnkit's models yet (in our tests the workers' updates"
+                            + " never reach the model); use --spark-mode averaging");
+        }
+        return new SparkEpochFitter(
+                spark, training.batchSize(), training.seed(), training.runDirectory());
     }
 }
