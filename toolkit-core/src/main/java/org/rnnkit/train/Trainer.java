@@ -70,6 +70,7 @@ public final class Trainer {
     private static final ObjectMapper JSON = ModelBundle.json();
 
     private final int maxEpochs;
+    private final EpochFitter epochFitter;
     private final int patience;
     private final long seed;
     private final Path checkpointDir;
@@ -83,6 +84,7 @@ public final class Trainer {
     private final double averagingDecay;
 
     private Trainer(Builder b) {
+        this.epochFitter = b.epochFitter;
         this.maxEpochs = b.maxEpochs;
         this.patience = b.patience;
         this.seed = b.seed;
@@ -119,6 +121,18 @@ public final class Trainer {
      *     set
      */
     public TrainingResult fit(ComputationGraph network, BucketingIterator<?> train, DevMetric dev)
+            throws IOException {
+        try {
+            return fitHere(network, train, dev);
+        } finally {
+            if (epochFitter != null) {
+                epochFitter.close();
+            }
+        }
+    }
+
+    private TrainingResult fitHere(
+            ComputationGraph network, BucketingIterator<?> train, DevMetric dev)
             throws IOException {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(train, "train");
@@ -245,6 +259,9 @@ public final class Trainer {
                                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                                 .build()
                         : null;
+        if (epochFitter != null) {
+            return fitElsewhere(net, train, dev, epoch, batches, batchLosses, state);
+        }
         try {
             double window = 0;
             int windowCount = 0;
@@ -307,6 +324,26 @@ public final class Trainer {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        return finishEpoch(
+                net,
+                train,
+                dev,
+                epoch,
+                state,
+                sequences == 0 ? Double.NaN : lossSum / sequences,
+                sequences,
+                seconds);
+    }
+
+    private EpochRecord finishEpoch(
+            ComputationGraph net,
+            BucketingIterator<?> train,
+            DevMetric dev,
+            int epoch,
+            State state,
+            double trainLoss,
+            long sequences,
+            double seconds) {
         net.getConfiguration().setEpochCount(epoch + 1);
         double metric = dev.evaluate(net);
         double averagedMetric = Double.NaN;
@@ -321,7 +358,7 @@ public final class Trainer {
         }
         return new EpochRecord(
                 epoch + 1,
-                sequences == 0 ? Double.NaN : lossSum / sequences,
+                trainLoss,
                 metric,
                 optimizer == null ? Double.NaN : optimizer.learningRateAt(epoch),
                 seconds,
@@ -535,6 +572,38 @@ public final class Trainer {
         final List<EpochRecord> history = new ArrayList<>();
     }
 
+    private EpochRecord fitElsewhere(
+            ComputationGraph net,
+            BucketingIterator<?> train,
+            DevMetric dev,
+            int epoch,
+            int batches,
+            List<double[]> batchLosses,
+            State state) {
+        long start = System.nanoTime();
+        List<org.nd4j.linalg.dataset.api.MultiDataSet> epochBatches = new ArrayList<>();
+        long sequences = 0;
+        for (int b = 0; b < batches && train.hasNext(); b++) {
+            SequenceBatch batch = train.nextBatch();
+            epochBatches.add(batch.toMultiDataSet());
+            sequences += batch.batchSize();
+        }
+        if (epoch == 0 || LOG.isDebugEnabled()) {
+            LOG.info(
+                    "epoch {}: {} batches on {}",
+                    epoch + 1,
+                    epochBatches.size(),
+                    epochFitter.describe());
+        }
+        double loss = epochFitter.fitEpoch(net, epochBatches, epoch);
+        if (state.averaged != null) {
+            updateAverage(state, net.params());
+        }
+        batchLosses.add(new double[] {epoch + 1.0, loss});
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return finishEpoch(net, train, dev, epoch, state, loss, sequences, seconds);
+    }
+
     /** Configures a {@link Trainer}. */
     public static final class Builder {
         private int maxEpochs = 10;
@@ -549,8 +618,22 @@ public final class Trainer {
         private String fingerprint;
         private OptimizerSpec optimizer;
         private double averagingDecay;
+        private EpochFitter epochFitter;
 
         private Builder() {}
+
+        /**
+         * Fits each epoch's batches with another fitter (e.g. on Spark) instead of in this thread;
+         * {@link Trainer#fit} closes it when it returns. Weight averaging then updates once per
+         * epoch rather than per batch.
+         *
+         * @param epochFitter the fitter; {@code null} (the default) fits here, batch by batch
+         * @return this builder
+         */
+        public Builder optEpochFitter(EpochFitter epochFitter) {
+            this.epochFitter = epochFitter;
+            return this;
+        }
 
         /**
          * Keeps an exponential moving average of the weights (see the class comment), evaluated

@@ -72,6 +72,8 @@ final class TrainingFlags {
 
     @Mixin TableFlags table;
 
+    @Mixin SparkFlags spark;
+
     /**
      * Returns the recipe's training defaults with the given flags applied. The progress bar is
      * drawn unless {@code --no-progress} is given or there is no console.
@@ -99,6 +101,7 @@ final class TrainingFlags {
             b.bidirectional(true);
         }
         b.format(table.apply(defaults.format()));
+        b.spark(spark.apply(defaults.spark()));
         return b.resume(resume)
                 .smoke(smoke)
                 .skipBadRows(skipBadRows)

@@ -75,6 +75,10 @@ public final class Recipes {
             TrainingOptions training, String fingerprint, OptimizerSpec optimizer) {
         Path runDirectory = training.runDirectory();
         return Trainer.builder()
+                .optEpochFitter(
+                        training.spark() == null
+                                ? null
+                                : DistributedTraining.find().open(training.spark(), training))
                 .optMaxEpochs(training.smoke() ? 1 : training.epochs())
                 .optMaxBatchesPerEpoch(training.smoke() ? SMOKE_BATCHES : Integer.MAX_VALUE)
                 .optPatience(training.patience())

@@ -40,6 +40,7 @@ import org.rnnkit.model.RnnSpec;
  * @param smoke train one epoch of {@link Recipes#SMOKE_BATCHES} batches only (checks the pipeline)
  * @param skipBadRows count and skip malformed rows instead of failing on the first
  * @param progressBar draw a progress bar on standard error
+ * @param spark train on Apache Spark; {@code null} = in this JVM (see {@link SparkOptions})
  * @param format the shape of the data files (delimiter, header, which columns hold what, label
  *     map); {@code null} = {@link DataFormat#DEFAULT}, rnnkit's own file shape. Saved in the
  *     bundle, so {@code eval} reads files of the same shape
@@ -64,6 +65,7 @@ public record TrainingOptions(
         boolean smoke,
         boolean skipBadRows,
         boolean progressBar,
+        SparkOptions spark,
         DataFormat format)
         implements TrainingOptionsBuilder.With {
 
@@ -125,6 +127,7 @@ public record TrainingOptions(
                 false,
                 false,
                 false,
+                null,
                 DataFormat.DEFAULT);
     }
 
