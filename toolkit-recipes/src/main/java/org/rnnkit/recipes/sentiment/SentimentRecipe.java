@@ -350,7 +350,7 @@ public final class SentimentRecipe {
      * @throws MalformedDataException when an example has a label the model does not know
      */
     public static RecipeResult evaluate(SentimentModel model, LabeledTextDataset set) {
-        reportSkipped(set);
+        SentimentCorpus.reportSkipped(LOG, LabeledTextSource.of(set));
         int[] actual = labelIds(set, model.labels());
         List<int[]> ids = model.encode(set.examples().stream().map(LabeledText::text).toList());
         Evaluation evaluation = evaluate(model, model.baseline(), ids, actual);
@@ -480,21 +480,6 @@ public final class SentimentRecipe {
                     provenance,
                     metrics,
                     attachments);
-        }
-    }
-
-    private static void reportSkipped(LabeledTextDataset set) {
-        if (set.skippedRows() > 0) {
-            LOG.warn(
-                    "{}: skipped {} malformed rows (--skip-bad-rows)",
-                    set.source(),
-                    set.skippedRows());
-        }
-        if (set.droppedRows() > 0) {
-            LOG.info(
-                    "{}: dropped {} rows (label map 'skip' or --min-label-count)",
-                    set.source(),
-                    set.droppedRows());
         }
     }
 
