@@ -127,14 +127,7 @@ final class SentimentCorpus implements AutoCloseable {
             if (devLabels[i] < 0) {
                 int row = devRows[i];
                 LabeledText e = row < dataRows ? data.get(row) : dev.get(row - dataRows);
-                throw new MalformedDataException(
-                        Path.of(e.source()),
-                        e.line(),
-                        "expected one of the model's labels "
-                                + labels
-                                + ", found '"
-                                + e.label()
-                                + "'");
+                throw unknownLabel(e, labels);
             }
         }
         LOG.info(
@@ -286,6 +279,20 @@ final class SentimentCorpus implements AutoCloseable {
             out[i] = from + i;
         }
         return out;
+    }
+
+    /**
+     * The error for an example whose label is not one of the model's, naming its file and line.
+     *
+     * @param e the example
+     * @param labels the model's labels
+     * @return the error to throw
+     */
+    static MalformedDataException unknownLabel(LabeledText e, List<String> labels) {
+        return new MalformedDataException(
+                Path.of(e.source()),
+                e.line(),
+                "expected one of the model's labels " + labels + ", found '" + e.label() + "'");
     }
 
     /**

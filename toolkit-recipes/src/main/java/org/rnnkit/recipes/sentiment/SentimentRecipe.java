@@ -493,14 +493,7 @@ public final class SentimentRecipe {
             LabeledText e = set.examples().get(i);
             Integer id = index.get(e.label());
             if (id == null) {
-                throw new MalformedDataException(
-                        Path.of(e.source()),
-                        e.line(),
-                        "expected one of the model's labels "
-                                + labels
-                                + ", found '"
-                                + e.label()
-                                + "'");
+                throw SentimentCorpus.unknownLabel(e, labels);
             }
             out[i] = id;
         }
