@@ -119,15 +119,7 @@ public final class CaptionCorpusReader {
             throws IOException {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(format, "format");
-        for (String role : List.of(DataFormat.IMAGE, DataFormat.CAPTION)) {
-            if (format.columns(role).size() > 1) {
-                throw new IllegalArgumentException(
-                        "--"
-                                + role
-                                + "-column takes one column, received: "
-                                + format.columns(role));
-            }
-        }
+        format.requireOneColumn(DataFormat.IMAGE, DataFormat.CAPTION);
         if (Files.isRegularFile(path)) {
             String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".gz")) {

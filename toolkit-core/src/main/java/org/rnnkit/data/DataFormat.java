@@ -119,6 +119,22 @@ public record DataFormat(
     }
 
     /**
+     * Checks that each role names at most one column (readers whose roles take one column each).
+     *
+     * @param roles the roles
+     * @throws IllegalArgumentException naming the role's flag ({@code --ROLE-column}) when it names
+     *     more than one column
+     */
+    void requireOneColumn(String... roles) {
+        for (String role : roles) {
+            if (columns(role).size() > 1) {
+                throw new IllegalArgumentException(
+                        "--" + role + "-column takes one column, received: " + columns(role));
+            }
+        }
+    }
+
+    /**
      * Returns the columns given for a role.
      *
      * @param role the role

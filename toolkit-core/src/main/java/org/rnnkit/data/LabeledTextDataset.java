@@ -90,16 +90,7 @@ public record LabeledTextDataset(
         try (LabeledTextRecordReader reader = new LabeledTextRecordReader(skipBadRows, format)) {
             reader.initialize(path);
             while (reader.hasNext()) {
-                Record r = reader.nextRecord();
-                RecordMetaDataLine meta = (RecordMetaDataLine) r.getMetaData();
-                String source =
-                        meta.getURI() == null ? path.toString() : Path.of(meta.getURI()).toString();
-                out.add(
-                        new LabeledText(
-                                r.getRecord().get(0).toString(),
-                                r.getRecord().get(1).toString(),
-                                source,
-                                meta.getLineNumber()));
+                out.add(example(reader.nextRecord(), path));
             }
             long dropped = reader.droppedRows();
             if (format.minLabelCount() > 1) {
@@ -110,22 +101,39 @@ public record LabeledTextDataset(
                 dropped += before - out.size();
             }
             if (out.isEmpty()) {
-                throw new MalformedDataException(
-                        path,
-                        0,
-                        "expected at least one example, found none"
-                                + (reader.skippedRows() > 0
-                                        ? " (" + reader.skippedRows() + " bad rows skipped)"
-                                        : "")
-                                + (dropped > 0
-                                        ? " ("
-                                                + dropped
-                                                + " rows dropped by the label"
-                                                + " map or --min-label-count)"
-                                        : ""));
+                throw noExamples(path, reader.skippedRows(), dropped);
             }
             return new LabeledTextDataset(out, path.toString(), reader.skippedRows(), dropped);
         }
+    }
+
+    /**
+     * The example a {@link LabeledTextRecordReader} record holds, named by the file and line the
+     * record came from ({@code path} when the record names no file).
+     */
+    static LabeledText example(Record r, Path path) {
+        RecordMetaDataLine meta = (RecordMetaDataLine) r.getMetaData();
+        String source = meta.getURI() == null ? path.toString() : Path.of(meta.getURI()).toString();
+        return new LabeledText(
+                r.getRecord().get(0).toString(),
+                r.getRecord().get(1).toString(),
+                source,
+                meta.getLineNumber());
+    }
+
+    /** The error of a read that left no example, with the rows it skipped and dropped. */
+    static MalformedDataException noExamples(Path path, long skippedRows, long droppedRows) {
+        return new MalformedDataException(
+                path,
+                0,
+                "expected at least one example, found none"
+                        + (skippedRows > 0 ? " (" + skippedRows + " bad rows skipped)" : "")
+                        + (droppedRows > 0
+                                ? " ("
+                                        + droppedRows
+                                        + " rows dropped by the label"
+                                        + " map or --min-label-count)"
+                                : ""));
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.datavec.api.records.Record;
-import org.datavec.api.records.metadata.RecordMetaDataLine;
 
 /**
  * Labelled texts that can be read more than once, one example at a time: a file streamed through
@@ -152,17 +150,7 @@ public final class LabeledTextSource {
                         });
         long dropped = readerDropped + rare[0];
         if (count[0] == 0) {
-            throw new MalformedDataException(
-                    path,
-                    0,
-                    "expected at least one example, found none"
-                            + (skippedRows > 0 ? " (" + skippedRows + " bad rows skipped)" : "")
-                            + (dropped > 0
-                                    ? " ("
-                                            + dropped
-                                            + " rows dropped by the label"
-                                            + " map or --min-label-count)"
-                                    : ""));
+            throw LabeledTextDataset.noExamples(path, skippedRows, dropped);
         }
         droppedRows = dropped;
         return count[0];
@@ -176,16 +164,7 @@ public final class LabeledTextSource {
         try (LabeledTextRecordReader reader = new LabeledTextRecordReader(skipBadRows, format)) {
             reader.initialize(path);
             while (reader.hasNext()) {
-                Record r = reader.nextRecord();
-                RecordMetaDataLine meta = (RecordMetaDataLine) r.getMetaData();
-                String file =
-                        meta.getURI() == null ? path.toString() : Path.of(meta.getURI()).toString();
-                action.accept(
-                        new LabeledText(
-                                r.getRecord().get(0).toString(),
-                                r.getRecord().get(1).toString(),
-                                file,
-                                meta.getLineNumber()));
+                action.accept(LabeledTextDataset.example(reader.nextRecord(), path));
             }
             skippedRows = reader.skippedRows();
             return reader.droppedRows();

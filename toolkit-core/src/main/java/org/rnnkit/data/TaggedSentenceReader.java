@@ -104,15 +104,7 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
     public TaggedSentenceReader(Tagset tagset, DataFormat format) {
         this.tagset = tagset;
         this.format = java.util.Objects.requireNonNull(format, "format");
-        for (String role : List.of(DataFormat.TOKEN, DataFormat.TAG)) {
-            if (format.columns(role).size() > 1) {
-                throw new IllegalArgumentException(
-                        "--"
-                                + role
-                                + "-column takes one column, received: "
-                                + format.columns(role));
-            }
-        }
+        format.requireOneColumn(DataFormat.TOKEN, DataFormat.TAG);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rnnkit.cli;
 
-import java.util.List;
+import static org.rnnkit.cli.OptionValues.withColumn;
+
 import org.rnnkit.data.DataFormat;
 import picocli.CommandLine.Option;
 
@@ -29,13 +30,7 @@ final class CaptionColumnFlags {
      * @throws IllegalArgumentException naming the flag whose value is not valid
      */
     DataFormat apply(DataFormat format) {
-        DataFormat f = format;
-        if (imageColumn != null) {
-            f = f.withColumns(DataFormat.IMAGE, List.of(imageColumn));
-        }
-        if (captionColumn != null) {
-            f = f.withColumns(DataFormat.CAPTION, List.of(captionColumn));
-        }
-        return f;
+        DataFormat f = withColumn(format, DataFormat.IMAGE, imageColumn);
+        return withColumn(f, DataFormat.CAPTION, captionColumn);
     }
 }

@@ -1,5 +1,7 @@
 package org.rnnkit.cli;
 
+import static org.rnnkit.cli.OptionValues.withColumn;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.rnnkit.data.DataFormat;
@@ -48,13 +50,9 @@ final class ClassifierColumnFlags {
      * @throws IllegalArgumentException naming the flag whose value is not valid
      */
     DataFormat apply(DataFormat format) {
-        DataFormat f = format;
-        if (!textColumns.isEmpty()) {
-            f = f.withColumns(DataFormat.TEXT, textColumns);
-        }
-        if (labelColumn != null) {
-            f = f.withColumns(DataFormat.LABEL, List.of(labelColumn));
-        }
+        DataFormat f =
+                textColumns.isEmpty() ? format : format.withColumns(DataFormat.TEXT, textColumns);
+        f = withColumn(f, DataFormat.LABEL, labelColumn);
         return new DataFormat(
                 f.delimiter(),
                 f.header(),

@@ -1,6 +1,7 @@
 package org.rnnkit.cli;
 
-import java.util.List;
+import static org.rnnkit.cli.OptionValues.withColumn;
+
 import org.rnnkit.data.DataFormat;
 import picocli.CommandLine.Option;
 
@@ -28,13 +29,7 @@ final class PostagColumnFlags {
      * @throws IllegalArgumentException naming the flag whose value is not valid
      */
     DataFormat apply(DataFormat format) {
-        DataFormat f = format;
-        if (tokenColumn != null) {
-            f = f.withColumns(DataFormat.TOKEN, List.of(tokenColumn));
-        }
-        if (tagColumn != null) {
-            f = f.withColumns(DataFormat.TAG, List.of(tagColumn));
-        }
-        return f;
+        DataFormat f = withColumn(format, DataFormat.TOKEN, tokenColumn);
+        return withColumn(f, DataFormat.TAG, tagColumn);
     }
 }

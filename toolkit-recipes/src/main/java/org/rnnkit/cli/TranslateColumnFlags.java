@@ -1,6 +1,7 @@
 package org.rnnkit.cli;
 
-import java.util.List;
+import static org.rnnkit.cli.OptionValues.withColumn;
+
 import org.rnnkit.data.DataFormat;
 import picocli.CommandLine.Option;
 
@@ -26,13 +27,7 @@ final class TranslateColumnFlags {
      * @throws IllegalArgumentException naming the flag whose value is not valid
      */
     DataFormat apply(DataFormat format) {
-        DataFormat f = format;
-        if (sourceColumn != null) {
-            f = f.withColumns(DataFormat.SOURCE, List.of(sourceColumn));
-        }
-        if (targetColumn != null) {
-            f = f.withColumns(DataFormat.TARGET, List.of(targetColumn));
-        }
-        return f;
+        DataFormat f = withColumn(format, DataFormat.SOURCE, sourceColumn);
+        return withColumn(f, DataFormat.TARGET, targetColumn);
     }
 }

@@ -2,13 +2,12 @@ package org.rnnkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rnnkit.cli.RnnkitCliTest.run;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +21,18 @@ import org.rnnkit.recipes.caption.CaptionModel;
  */
 class CaptionColumnFlagsTest {
 
+    /** Small-model options for a quick smoke run. */
+    private static final List<String> SMOKE =
+            List.of(
+                    "--hidden",
+                    "8",
+                    "--embedding-size",
+                    "4",
+                    "--image-vector-size",
+                    "4",
+                    "--min-count",
+                    "1");
+
     @TempDir Path dir;
 
     /**
@@ -31,8 +42,7 @@ class CaptionColumnFlagsTest {
      */
     private Path scenes(int size) throws IOException {
         Path scenes = dir.resolve("scenes");
-        Run generate = run("caption", "generate", "--out", scenes.toString(), "--size", "" + size);
-        assertEquals(0, generate.exit(), generate.err());
+        ColumnFlagsSupport.generate("caption", scenes, size);
         StringBuilder csv = new StringBuilder("desc,picture\n");
         StringBuilder jsonl = new StringBuilder();
         for (String line : Files.readAllLines(scenes.resolve("captions.txt"))) {
@@ -51,26 +61,7 @@ class CaptionColumnFlagsTest {
     }
 
     private static Run train(Path data, Path model, String... flags) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "caption",
-                                "train",
-                                "--smoke",
-                                "--hidden",
-                                "8",
-                                "--embedding-size",
-                                "4",
-                                "--image-vector-size",
-                                "4",
-                                "--min-count",
-                                "1",
-                                "--data",
-                                data.toString(),
-                                "--out",
-                                model.toString()));
-        args.addAll(List.of(flags));
-        return run(args.toArray(String[]::new));
+        return ColumnFlagsSupport.train("caption", SMOKE, data, model, flags);
     }
 
     @Test
@@ -125,35 +116,21 @@ class CaptionColumnFlagsTest {
         Path scenes = scenes(10);
         Path csv = scenes.resolve("caps.csv");
         Path model = dir.resolve("c.zip");
-        Run image = train(csv, model, "--image-column", "photo", "--caption-column", "desc");
-        assertEquals(2, image.exit());
-        assertTrue(
-                image.err()
-                        .contains(
-                                csv
-                                        + ":1: --image-column photo: no such column; the header"
-                                        + " has [desc, picture]"),
-                image.err());
-        Run caption = train(csv, model, "--image-column", "picture", "--caption-column", "7");
-        assertEquals(2, caption.exit());
-        assertTrue(
-                caption.err().contains("--caption-column 7: the header has only 2 columns"),
-                caption.err());
-        Run field =
+        assertRefused(
+                train(csv, model, "--image-column", "photo", "--caption-column", "desc"),
+                csv + ":1: --image-column photo: no such column; the header has [desc, picture]");
+        assertRefused(
+                train(csv, model, "--image-column", "picture", "--caption-column", "7"),
+                "--caption-column 7: the header has only 2 columns");
+        assertRefused(
                 train(
                         scenes.resolve("caps.jsonl"),
                         model,
                         "--image-column",
                         "picture",
                         "--caption-column",
-                        "text");
-        assertEquals(2, field.exit());
-        assertTrue(
-                field.err()
-                        .contains(
-                                "caps.jsonl:1: --caption-column text: no such field; this object"
-                                        + " has [picture, desc]"),
-                field.err());
+                        "text"),
+                "caps.jsonl:1: --caption-column text: no such field; this object has [picture, desc]");
         assertTrue(Files.notExists(model));
     }
 }

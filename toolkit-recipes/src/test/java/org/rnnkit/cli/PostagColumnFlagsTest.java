@@ -2,23 +2,25 @@ package org.rnnkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rnnkit.cli.RnnkitCliTest.run;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.cli.RnnkitCliTest.Run;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.postag.PostagModel;
 
 /** {@code --token-column} and {@code --tag-column} of {@code postag train} and {@code eval}. */
 class PostagColumnFlagsTest {
+
+    /** Small-model options for a quick smoke run. */
+    private static final List<String> SMOKE =
+            List.of("--layers", "1", "--hidden", "4", "--embedding-size", "8");
 
     @TempDir Path dir;
 
@@ -28,8 +30,7 @@ class PostagColumnFlagsTest {
      */
     private Path conllLike(int size) throws IOException {
         Path tagged = dir.resolve("tagged.txt");
-        Run generate = run("postag", "generate", "--out", tagged.toString(), "--size", "" + size);
-        assertEquals(0, generate.exit(), generate.err());
+        ColumnFlagsSupport.generate("postag", tagged, size);
         StringBuilder out = new StringBuilder();
         for (String line : Files.readAllLines(tagged)) {
             int i = 0;
@@ -50,24 +51,7 @@ class PostagColumnFlagsTest {
     }
 
     private static Run train(Path data, Path model, String... flags) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "postag",
-                                "train",
-                                "--smoke",
-                                "--layers",
-                                "1",
-                                "--hidden",
-                                "4",
-                                "--embedding-size",
-                                "8",
-                                "--data",
-                                data.toString(),
-                                "--out",
-                                model.toString()));
-        args.addAll(List.of(flags));
-        return run(args.toArray(String[]::new));
+        return ColumnFlagsSupport.train("postag", SMOKE, data, model, flags);
     }
 
     @Test
@@ -81,9 +65,7 @@ class PostagColumnFlagsTest {
         assertEquals(List.of("3"), saved.columns(DataFormat.TOKEN));
         assertEquals(List.of("2"), saved.columns(DataFormat.TAG));
 
-        Path json = dir.resolve("m.json");
-        RnnkitCliTest.evaluate("postag", model, data, json);
-        JsonNode metrics = ModelBundle.json().readTree(json.toFile());
+        JsonNode metrics = ColumnFlagsSupport.metrics("postag", model, data, dir.resolve("m.json"));
         double accuracy = metrics.get("accuracy").asDouble();
         assertTrue(accuracy >= 0 && accuracy <= 1, metrics.toString());
 
@@ -106,30 +88,17 @@ class PostagColumnFlagsTest {
     void givenWrongColumns_whenTrain_thenExitTwoNamingFileLineAndOption() throws IOException {
         Path data = conllLike(20);
         Path model = dir.resolve("p.zip");
-        Run tag = train(data, model, "--token-column", "3", "--tag-column", "5");
-        assertEquals(2, tag.exit());
-        assertTrue(
-                tag.err()
-                        .contains(
-                                data
-                                        + ":1: expected a token line with at least 5 columns"
-                                        + " separated by tabs (token in column 3, tag in column"
-                                        + " 5), found 3"),
-                tag.err());
-        Run token = train(data, model, "--token-column", "word");
-        assertEquals(2, token.exit());
-        assertTrue(
-                token.err()
-                        .contains(
-                                data
-                                        + ":1: --token-column word: no such column; the header has"
-                                        + " [1, "),
-                token.err());
-        Run noHeader = train(data, model, "--no-header", "--tag-column", "pos");
-        assertEquals(2, noHeader.exit());
-        assertTrue(
-                noHeader.err().contains("--tag-column pos: the file has no header"),
-                noHeader.err());
+        assertRefused(
+                train(data, model, "--token-column", "3", "--tag-column", "5"),
+                data
+                        + ":1: expected a token line with at least 5 columns separated by tabs"
+                        + " (token in column 3, tag in column 5), found 3");
+        assertRefused(
+                train(data, model, "--token-column", "word"),
+                data + ":1: --token-column word: no such column; the header has [1, ");
+        assertRefused(
+                train(data, model, "--no-header", "--tag-column", "pos"),
+                "--tag-column pos: the file has no header");
         assertTrue(Files.notExists(model));
     }
 }

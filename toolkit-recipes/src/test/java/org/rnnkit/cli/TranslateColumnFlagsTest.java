@@ -2,17 +2,15 @@ package org.rnnkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rnnkit.cli.RnnkitCliTest.run;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.cli.RnnkitCliTest.Run;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.translate.TranslateModel;
@@ -22,6 +20,9 @@ import org.rnnkit.recipes.translate.TranslateModel;
  */
 class TranslateColumnFlagsTest {
 
+    /** Small-model options for a quick smoke run. */
+    private static final List<String> SMOKE = List.of("--hidden", "8", "--embedding-size", "8");
+
     @TempDir Path dir;
 
     /**
@@ -30,8 +31,7 @@ class TranslateColumnFlagsTest {
      */
     private Path csv(int size) throws IOException {
         Path tsv = dir.resolve("dates.tsv");
-        Run generate = run("translate", "generate", "--out", tsv.toString(), "--size", "" + size);
-        assertEquals(0, generate.exit(), generate.err());
+        ColumnFlagsSupport.generate("translate", tsv, size);
         StringBuilder out = new StringBuilder("n,iso,spoken\n");
         int n = 0;
         for (String line : Files.readAllLines(tsv)) {
@@ -49,22 +49,7 @@ class TranslateColumnFlagsTest {
     }
 
     private static Run train(Path data, Path model, String... flags) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "translate",
-                                "train",
-                                "--smoke",
-                                "--hidden",
-                                "8",
-                                "--embedding-size",
-                                "8",
-                                "--data",
-                                data.toString(),
-                                "--out",
-                                model.toString()));
-        args.addAll(List.of(flags));
-        return run(args.toArray(String[]::new));
+        return ColumnFlagsSupport.train("translate", SMOKE, data, model, flags);
     }
 
     @Test
@@ -79,9 +64,9 @@ class TranslateColumnFlagsTest {
         assertEquals(List.of("ISO"), saved.columns(DataFormat.TARGET));
 
         // no column flags: eval reads the CSV in the shape saved in the bundle
-        Path json = dir.resolve("m.json");
-        RnnkitCliTest.evaluate("translate", model, data, json, "--beam", "1");
-        JsonNode metrics = ModelBundle.json().readTree(json.toFile());
+        JsonNode metrics =
+                ColumnFlagsSupport.metrics(
+                        "translate", model, data, dir.resolve("m.json"), "--beam", "1");
         assertEquals(200, metrics.get("pairs").asInt(), metrics.toString());
 
         // flags override the saved shape: a headerless TSV, source in column 1
@@ -108,24 +93,17 @@ class TranslateColumnFlagsTest {
     void givenWrongColumns_whenTrain_thenExitTwoNamingFileLineAndOption() throws IOException {
         Path data = csv(20);
         Path model = dir.resolve("t.zip");
-        Run source = train(data, model, "--source-column", "French", "--target-column", "iso");
-        assertEquals(2, source.exit());
-        assertTrue(
-                source.err()
-                        .contains(
-                                data
-                                        + ":1: --source-column French: no such column; the header"
-                                        + " has [n, iso, spoken]"),
-                source.err());
-        Run target = train(data, model, "--source-column", "spoken", "--target-column", "4");
-        assertEquals(2, target.exit());
-        assertTrue(
-                target.err().contains("--target-column 4: the header has only 3 columns"),
-                target.err());
-        Run alone = train(data, model, "--target-column", "iso");
-        assertEquals(2, alone.exit());
-        assertTrue(alone.err().contains("--target-column needs --source-column too"), alone.err());
-        Run noHeader =
+        assertRefused(
+                train(data, model, "--source-column", "French", "--target-column", "iso"),
+                data
+                        + ":1: --source-column French: no such column; the header has [n, iso, spoken]");
+        assertRefused(
+                train(data, model, "--source-column", "spoken", "--target-column", "4"),
+                "--target-column 4: the header has only 3 columns");
+        assertRefused(
+                train(data, model, "--target-column", "iso"),
+                "--target-column needs --source-column too");
+        assertRefused(
                 train(
                         data,
                         model,
@@ -133,11 +111,8 @@ class TranslateColumnFlagsTest {
                         "--source-column",
                         "spoken",
                         "--target-column",
-                        "2");
-        assertEquals(2, noHeader.exit());
-        assertTrue(
-                noHeader.err().contains("--source-column spoken: the file has no header"),
-                noHeader.err());
+                        "2"),
+                "--source-column spoken: the file has no header");
         assertTrue(Files.notExists(model));
     }
 }

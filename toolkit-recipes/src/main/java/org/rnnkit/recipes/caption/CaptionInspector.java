@@ -48,10 +48,7 @@ public final class CaptionInspector {
         TrainingOptions training = options.training();
         InspectionReport.Builder report =
                 InspectionReport.builder(
-                        CaptionModel.TASK,
-                        training.data() == null
-                                ? "embedded generated scenes"
-                                : training.data().toString());
+                        CaptionModel.TASK, training.data(), "embedded generated scenes");
         CaptionCorpus corpus = null;
         List<CaptionedImage> images = new ArrayList<>();
         if (training.data() == null) {

@@ -52,10 +52,7 @@ public final class ForecastInspector {
         Path file = training.data() != null ? training.data() : ForecastDataGenerator.embedded();
         InspectionReport.Builder report =
                 InspectionReport.builder(
-                        ForecastModel.TASK,
-                        training.data() == null
-                                ? "embedded generated series"
-                                : training.data().toString());
+                        ForecastModel.TASK, training.data(), "embedded generated series");
         String timeColumn = resolved.columns().timeColumn();
         Columns columns = Columns.scan(file, timeColumn);
         Map<String, Object> rows = report.section("rows");

@@ -61,6 +61,59 @@ public final class Figures {
     }
 
     /**
+     * Adds the malformed rows of the dev file to the {@code dev} section, in the words of {@link
+     * #rows}.
+     *
+     * @param report the report
+     * @param skipped malformed dev rows (the first few listed in {@code problems})
+     * @param problems the first malformed dev rows, each with file:line and why
+     */
+    public static void devRows(
+            InspectionReport.Builder report, long skipped, List<String> problems) {
+        Map<String, Object> s = report.section("dev");
+        s.put("skipped (malformed)", skipped);
+        s.put("first problems", problems);
+    }
+
+    /**
+     * Notes that the dev figures need {@code --dev}, and what train holds out without it: {@code
+     * ... holds out SPLIT N% of PART.}
+     *
+     * @param report the report
+     * @param split how the dev part is drawn, e.g. {@code a seeded}
+     * @param devFraction the recipe's dev fraction
+     * @param part what the percentage is of, and any remark after it
+     */
+    public static void noDev(
+            InspectionReport.Builder report, String split, double devFraction, String part) {
+        report.note(
+                "dev figures (OOV rate, train/dev overlap) need --dev: without it train holds out "
+                        + split
+                        + " "
+                        + Math.round(100 * devFraction)
+                        + "% of "
+                        + part
+                        + ".");
+    }
+
+    /**
+     * Notes, when any line was malformed, that the recipe's {@code train} stops at the first one.
+     *
+     * @param report the report
+     * @param task the recipe, e.g. {@code postag}
+     * @param malformed how many malformed lines were read
+     */
+    public static void stopsAtMalformed(
+            InspectionReport.Builder report, String task, long malformed) {
+        if (malformed > 0) {
+            report.note(
+                    task
+                            + " train stops at the first malformed line; fix the lines listed under"
+                            + " rows first.");
+        }
+    }
+
+    /**
      * Fills a distribution section (labels, tags): count per value, most frequent first, and the
      * majority share and imbalance (largest over smallest count).
      *

@@ -61,6 +61,20 @@ public final class InspectionReport {
     }
 
     /**
+     * Starts a report on a recipe's training data: the source is the data path, or what the recipe
+     * reads when there is none.
+     *
+     * @param task the recipe ({@code sentiment}, {@code postag}, ...)
+     * @param data the data path, or {@code null} for the recipe's embedded data
+     * @param embedded the source named when {@code data} is null, e.g. {@code embedded generated
+     *     dates}
+     * @return a builder
+     */
+    public static Builder builder(String task, Path data, String embedded) {
+        return builder(task, data == null ? embedded : data.toString());
+    }
+
+    /**
      * Returns the recipe.
      *
      * @return the task name

@@ -48,10 +48,7 @@ public final class PostagInspector {
         TrainingOptions training = options.training();
         InspectionReport.Builder report =
                 InspectionReport.builder(
-                        PostagModel.TASK,
-                        training.data() == null
-                                ? "embedded generated sentences"
-                                : training.data().toString());
+                        PostagModel.TASK, training.data(), "embedded generated sentences");
         Side train = new Side();
         if (training.data() == null) {
             PostagDataGenerator.defaultDataset().forEach(train::add);
@@ -70,18 +67,15 @@ public final class PostagInspector {
             Side dev = new Side();
             dev.read(training.dev(), options.tagset(), training.format());
             Figures.dev(report, vocabulary, dev.words, train.inputs, dev.inputs);
-            Map<String, Object> s = report.section("dev");
-            s.put("skipped (malformed)", dev.problems.count());
-            s.put("first problems", dev.problems.first());
-            s.put(
-                    "tags not in train",
-                    dev.tags.keySet().stream().filter(t -> !train.tags.containsKey(t)).toList());
+            Figures.devRows(report, dev.problems.count(), dev.problems.first());
+            report.section("dev")
+                    .put(
+                            "tags not in train",
+                            dev.tags.keySet().stream()
+                                    .filter(t -> !train.tags.containsKey(t))
+                                    .toList());
         } else {
-            report.note(
-                    "dev figures (OOV rate, train/dev overlap) need --dev: without it train holds"
-                            + " out a seeded "
-                            + Math.round(100 * options.devFraction())
-                            + "% of the sentences.");
+            Figures.noDev(report, "a seeded", options.devFraction(), "the sentences");
         }
         Map<String, Object> s = report.section("suggested");
         s.put("--max-length", "not used: postag tags whole sentences");
@@ -93,11 +87,7 @@ public final class PostagInspector {
                         "words",
                         Map.of("sentences", train.lengths),
                         0));
-        if (train.problems.count() > 0) {
-            report.note(
-                    "postag train stops at the first malformed line; fix the lines listed under"
-                            + " rows first.");
-        }
+        Figures.stopsAtMalformed(report, PostagModel.TASK, train.problems.count());
         return report.build();
     }
 

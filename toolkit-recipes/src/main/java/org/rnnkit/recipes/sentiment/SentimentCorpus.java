@@ -95,7 +95,7 @@ final class SentimentCorpus implements AutoCloseable {
         long start = System.nanoTime();
         RowLabels rows = new RowLabels();
         int dataRows = rows.read(data);
-        reportSkipped(data);
+        reportSkipped(LOG, data);
         rows.check(training.data(), dev == null);
         int[] trainRows;
         int[] devRows;
@@ -107,7 +107,7 @@ final class SentimentCorpus implements AutoCloseable {
             devRows = split.heldOut();
         } else {
             int devCount = rows.read(dev);
-            reportSkipped(dev);
+            reportSkipped(LOG, dev);
             trainRows = range(0, dataRows);
             devRows = range(dataRows, dataRows + devCount);
         }
@@ -127,14 +127,7 @@ final class SentimentCorpus implements AutoCloseable {
             if (devLabels[i] < 0) {
                 int row = devRows[i];
                 LabeledText e = row < dataRows ? data.get(row) : dev.get(row - dataRows);
-                throw new MalformedDataException(
-                        Path.of(e.source()),
-                        e.line(),
-                        "expected one of the model's labels "
-                                + labels
-                                + ", found '"
-                                + e.label()
-                                + "'");
+                throw unknownLabel(e, labels);
             }
         }
         LOG.info(
@@ -288,15 +281,35 @@ final class SentimentCorpus implements AutoCloseable {
         return out;
     }
 
-    private static void reportSkipped(LabeledTextSource set) {
+    /**
+     * The error for an example whose label is not one of the model's, naming its file and line.
+     *
+     * @param e the example
+     * @param labels the model's labels
+     * @return the error to throw
+     */
+    static MalformedDataException unknownLabel(LabeledText e, List<String> labels) {
+        return new MalformedDataException(
+                Path.of(e.source()),
+                e.line(),
+                "expected one of the model's labels " + labels + ", found '" + e.label() + "'");
+    }
+
+    /**
+     * Logs the malformed rows a read skipped (a warning) and the rows it dropped on purpose.
+     *
+     * @param log the logger of the class that read
+     * @param set what was read, after a complete pass
+     */
+    static void reportSkipped(Logger log, LabeledTextSource set) {
         if (set.skippedRows() > 0) {
-            LOG.warn(
+            log.warn(
                     "{}: skipped {} malformed rows (--skip-bad-rows)",
                     set.source(),
                     set.skippedRows());
         }
         if (set.droppedRows() > 0) {
-            LOG.info(
+            log.info(
                     "{}: dropped {} rows (label map 'skip' or --min-label-count)",
                     set.source(),
                     set.droppedRows());

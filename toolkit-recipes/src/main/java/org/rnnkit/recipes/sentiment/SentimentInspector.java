@@ -51,10 +51,7 @@ public final class SentimentInspector {
         DataFormat format = training.format();
         InspectionReport.Builder report =
                 InspectionReport.builder(
-                        SentimentModel.TASK,
-                        training.data() == null
-                                ? "embedded generated reviews"
-                                : training.data().toString());
+                        SentimentModel.TASK, training.data(), "embedded generated reviews");
         Side train = new Side();
         if (training.data() == null) {
             for (LabeledText e : SentimentDataGenerator.defaultDataset().examples()) {
@@ -80,9 +77,8 @@ public final class SentimentInspector {
             Side dev = new Side();
             dev.read(training.dev(), format);
             Figures.dev(report, vocabulary, dev.tokens, train.texts, dev.texts);
+            Figures.devRows(report, dev.skipped, dev.problems);
             Map<String, Object> s = report.section("dev");
-            s.put("skipped (malformed)", dev.skipped);
-            s.put("first problems", dev.problems);
             s.put(
                     "labels not in train",
                     dev.labels.keySet().stream()
@@ -90,11 +86,11 @@ public final class SentimentInspector {
                             .toList());
             s.put("repeated examples", dev.examples.duplicates());
         } else {
-            report.note(
-                    "dev figures (OOV rate, train/dev overlap) need --dev: without it train holds"
-                            + " out a seeded stratified "
-                            + Math.round(100 * options.devFraction())
-                            + "% of --data, so repeated inputs above can fall on both sides.");
+            Figures.noDev(
+                    report,
+                    "a seeded stratified",
+                    options.devFraction(),
+                    "--data, so repeated inputs above can fall on both sides");
         }
         int maxLength =
                 Figures.suggest(report, train.lengths, training.maxLength(), training.batchSize());

@@ -350,7 +350,7 @@ public final class SentimentRecipe {
      * @throws MalformedDataException when an example has a label the model does not know
      */
     public static RecipeResult evaluate(SentimentModel model, LabeledTextDataset set) {
-        reportSkipped(set);
+        SentimentCorpus.reportSkipped(LOG, LabeledTextSource.of(set));
         int[] actual = labelIds(set, model.labels());
         List<int[]> ids = model.encode(set.examples().stream().map(LabeledText::text).toList());
         Evaluation evaluation = evaluate(model, model.baseline(), ids, actual);
@@ -483,21 +483,6 @@ public final class SentimentRecipe {
         }
     }
 
-    private static void reportSkipped(LabeledTextDataset set) {
-        if (set.skippedRows() > 0) {
-            LOG.warn(
-                    "{}: skipped {} malformed rows (--skip-bad-rows)",
-                    set.source(),
-                    set.skippedRows());
-        }
-        if (set.droppedRows() > 0) {
-            LOG.info(
-                    "{}: dropped {} rows (label map 'skip' or --min-label-count)",
-                    set.source(),
-                    set.droppedRows());
-        }
-    }
-
     private static int[] labelIds(LabeledTextDataset set, List<String> labels) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -508,14 +493,7 @@ public final class SentimentRecipe {
             LabeledText e = set.examples().get(i);
             Integer id = index.get(e.label());
             if (id == null) {
-                throw new MalformedDataException(
-                        Path.of(e.source()),
-                        e.line(),
-                        "expected one of the model's labels "
-                                + labels
-                                + ", found '"
-                                + e.label()
-                                + "'");
+                throw SentimentCorpus.unknownLabel(e, labels);
             }
             out[i] = id;
         }

@@ -49,10 +49,7 @@ public final class TranslateInspector {
         TrainingOptions training = options.training();
         InspectionReport.Builder report =
                 InspectionReport.builder(
-                        TranslateModel.TASK,
-                        training.data() == null
-                                ? "embedded generated dates"
-                                : training.data().toString());
+                        TranslateModel.TASK, training.data(), "embedded generated dates");
         Side train = new Side(options);
         if (training.data() == null) {
             TranslateDataGenerator.defaultDataset().forEach(train::add);
@@ -94,14 +91,13 @@ public final class TranslateInspector {
                     "target OOV rate (tokens)",
                     Figures.round(1 - dev.target.coverage(targetVocabulary)));
             s.put("pairs also in train", train.examples.overlap(dev.examples));
-            s.put("skipped (malformed)", dev.problems.count());
-            s.put("first problems", dev.problems.first());
+            Figures.devRows(report, dev.problems.count(), dev.problems.first());
         } else {
-            report.note(
-                    "dev figures (OOV rate, train/dev overlap) need --dev: without it train holds"
-                            + " out a seeded "
-                            + Math.round(100 * options.devFraction())
-                            + "% of the source sentences (all pairs of a source on one side).");
+            Figures.noDev(
+                    report,
+                    "a seeded",
+                    options.devFraction(),
+                    "the source sentences (all pairs of a source on one side)");
         }
         int maxLength =
                 Figures.suggest(
@@ -122,11 +118,7 @@ public final class TranslateInspector {
         report.note(
                 "--max-length counts source tokens; --max-target-length counts target tokens"
                         + " plus the end-of-sentence token.");
-        if (train.problems.count() > 0) {
-            report.note(
-                    "translate train stops at the first malformed line; fix the lines listed under"
-                            + " rows first.");
-        }
+        Figures.stopsAtMalformed(report, TranslateModel.TASK, train.problems.count());
         return report.build();
     }
 
