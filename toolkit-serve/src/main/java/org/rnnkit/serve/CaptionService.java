@@ -71,7 +71,15 @@ final class CaptionService extends ServedModel<BufferedImage, Caption> {
                                 + " bytes, received: "
                                 + declared);
             }
-            List<UploadedFile> files = ctx.uploadedFiles("image");
+            List<UploadedFile> files;
+            try {
+                files = ctx.uploadedFiles("image");
+            } catch (Exception e) {
+                // Jetty's multipart parser (an IOException, undeclared through Kotlin): over
+                // maxTotalRequestSize, or a malformed body.
+                throw RequestException.badField(
+                        "image", "multipart body cannot be read: " + e.getMessage());
+            }
             if (files.isEmpty()) {
                 throw RequestException.badField("image", "upload at least one part named 'image'");
             }

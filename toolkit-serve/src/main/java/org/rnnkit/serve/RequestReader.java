@@ -63,6 +63,10 @@ final class RequestReader {
                 }
                 out.write(buffer, 0, n);
             }
+        } catch (IOException e) {
+            // A client that stops sending (idle timeout) or sends a broken chunked body.
+            throw new RequestException(
+                    400, "body", "request body could not be read: " + e.getMessage());
         }
         return out.toByteArray();
     }
