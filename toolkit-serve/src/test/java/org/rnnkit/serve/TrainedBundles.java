@@ -49,11 +49,24 @@ final class TrainedBundles {
         if (dir == null) {
             try {
                 dir = Files.createTempDirectory("rnnkit-serve-test");
+                Path created = dir;
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> delete(created), "delete-bundles"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return dir;
+    }
+
+    private static void delete(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the test bundles in " + root, e);
+        }
     }
 
     static synchronized Path sentiment() {
