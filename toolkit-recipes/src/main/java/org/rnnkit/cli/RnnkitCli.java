@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             CaptionCommand.class,
             EmbeddingsCommand.class,
             ExerciseCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {
