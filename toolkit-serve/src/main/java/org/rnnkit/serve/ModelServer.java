@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModelServer implements AutoCloseable {
 
+    /** The shortest connection idle timeout, whatever the request timeout. */
+    private static final long MIN_IDLE_MILLIS = 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
 
     private final Map<String, ServedModel<?, ?>> models;
@@ -136,8 +139,10 @@ public final class ModelServer implements AutoCloseable {
             server.app.start(options.host(), options.port());
             for (Connector c : server.app.jettyServer().server().getConnectors()) {
                 if (c instanceof ServerConnector connector) {
-                    // Slow clients may not hold a connection longer than a request may take.
-                    connector.setIdleTimeout(options.timeoutMillis());
+                    // Slow clients may not hold a connection much longer than a request may
+                    // take; the floor keeps a very short request timeout from closing the
+                    // connection before its own 503 is written.
+                    connector.setIdleTimeout(Math.max(options.timeoutMillis(), MIN_IDLE_MILLIS));
                 }
             }
             server.ready = true;
