@@ -58,8 +58,8 @@ public record GenerateOptions(
     }
 
     /**
-     * Returns the defaults: embedded corpus, characters, one LSTM layer of 256, embedding 32, lanes
-     * of 200 steps trained in TBPTT chunks of 50, batches of 32, at most 6 epochs (patience 2),
+     * Returns the defaults: embedded corpus, characters, one LSTM layer of 128, embedding 32, lanes
+     * of 200 steps trained in TBPTT chunks of 50, batches of 32, at most 3 epochs (patience 2),
      * Adam 5e-3, every character kept, at most 20,000 ids, 5% of documents for dev.
      *
      * @return the defaults
@@ -70,8 +70,8 @@ public record GenerateOptions(
                         .with(
                                 t ->
                                         t.cell(CellType.LSTM)
-                                                .hiddenSize(256)
-                                                .epochs(6)
+                                                .hiddenSize(128)
+                                                .epochs(3)
                                                 .batchSize(32)
                                                 .maxLength(200)
                                                 .learningRate(5e-3));

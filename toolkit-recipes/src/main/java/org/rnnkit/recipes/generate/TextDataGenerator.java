@@ -21,7 +21,7 @@ public final class TextDataGenerator {
     public static final long DEFAULT_SEED = 20_261_207L;
 
     /** The number of stories in the embedded default corpus. */
-    public static final int DEFAULT_SIZE = 3000;
+    public static final int DEFAULT_SIZE = 2000;
 
     private static final String[] ANIMALS = {
         "fox", "owl", "cat", "dog", "hare", "otter", "eagle", "heron", "badger", "mole"
