@@ -229,6 +229,55 @@ class GenerateRecipeTest {
     }
 
     @Test
+    void givenLongDocument_whenCutIntoLanes_thenEveryTokenAfterTheFirstIsPredictedOnce() {
+        int[] doc = new int[23];
+        for (int i = 0; i < doc.length; i++) {
+            doc[i] = i;
+        }
+        List<int[]> lanes = GenerateModel.lanes(List.of(doc, new int[] {2, 3}), 10);
+        assertEquals(4, lanes.size());
+        List<Integer> predicted = new java.util.ArrayList<>();
+        for (int[] lane : lanes.subList(0, 3)) {
+            for (int t : GenerateModel.targets(lane)) {
+                predicted.add(t);
+            }
+            assertEquals(lane.length - 1, GenerateModel.inputs(lane).length);
+        }
+        assertEquals(java.util.stream.IntStream.range(1, 23).boxed().toList(), predicted);
+        assertEquals(
+                List.of(3),
+                java.util.Arrays.stream(GenerateModel.targets(lanes.get(3))).boxed().toList());
+    }
+
+    @Test
+    void givenDirectoryOfTextAndTsvAndADevFile_whenSmokeTrained_thenAllRead() throws IOException {
+        Path corpus = Files.createDirectory(dir.resolve("corpus"));
+        TextDataGenerator.write(corpus.resolve("a.txt"), 30, 1);
+        Files.writeString(corpus.resolve("b.tsv"), "text\nThe owl is in the lake.\n");
+        Files.writeString(corpus.resolve(".hidden"), "\u0000\u0001");
+        Path dev = dir.resolve("dev.txt");
+        TextDataGenerator.write(dev, 5, 2);
+        Path out = dir.resolve("dir.zip");
+        Run run =
+                cli(
+                        "generate",
+                        "train",
+                        "--data",
+                        corpus.toString(),
+                        "--dev",
+                        dev.toString(),
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--out",
+                        out.toString(),
+                        "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("dev set: 5 documents"), run.out());
+        assertEquals(31, GenerateModel.load(out).bundle().provenance().trainExamples());
+    }
+
+    @Test
     void givenBinaryFile_whenTrained_thenExitTwoNamingTheFile() throws IOException {
         Path binary = dir.resolve("image.bin");
         byte[] bytes = new byte[512];
