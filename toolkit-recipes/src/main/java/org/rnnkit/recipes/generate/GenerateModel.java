@@ -214,16 +214,20 @@ public final class GenerateModel {
     public Score score(List<String> documents) {
         Recipes.require(!documents.isEmpty(), "documents must not be empty");
         List<int[]> encoded = documents.stream().map(this::encode).toList();
-        List<int[]> lanes = lanes(encoded, options.training().maxLength());
-        double[] model = crossEntropy(bundle.network(), lanes, options.training().batchSize());
+        double[] model =
+                crossEntropyCarried(
+                        bundle.network(),
+                        encoded,
+                        options.training().batchSize(),
+                        options.training().maxLength());
         double unigramBits = 0;
         long total = 0;
         for (long c : unigram) {
             total += c + 1;
         }
-        for (int[] lane : lanes) {
-            for (int t = 1; t < lane.length; t++) {
-                unigramBits -= log2((unigram[lane[t]] + 1.0) / total);
+        for (int[] doc : encoded) {
+            for (int t = 1; t < doc.length; t++) {
+                unigramBits -= log2((unigram[doc[t]] + 1.0) / total);
             }
         }
         return new Score(
@@ -282,7 +286,8 @@ public final class GenerateModel {
     }
 
     /**
-     * Sums the model's cross-entropy over lanes.
+     * Sums the model's cross-entropy over lanes in one masked pass per batch (no state carried
+     * between lanes): the reference that {@link #crossEntropyCarried} is tested against.
      *
      * @return {@code [bits, predicted tokens]}
      */
@@ -309,6 +314,58 @@ public final class GenerateModel {
                             count++;
                         }
                     }
+                }
+            }
+        }
+        return new double[] {bits, count};
+    }
+
+    /**
+     * Sums the model's cross-entropy over whole documents, reading each in consecutive chunks of
+     * {@code chunk} steps with the recurrent state carried from chunk to chunk ({@code
+     * rnnTimeStep}), so a document longer than a training lane is scored with its full history.
+     * Documents of a batch are padded at the end with {@link Vocabulary#PAD}; padded steps come
+     * after every real step of their row, so they never change a real step's output.
+     *
+     * @return {@code [bits, predicted tokens]}
+     */
+    static double[] crossEntropyCarried(
+            ComputationGraph network, List<int[]> documents, int batchSize, int chunk) {
+        List<int[]> docs = new ArrayList<>(documents);
+        docs.sort(java.util.Comparator.comparingInt(d -> d.length));
+        double bits = 0;
+        long count = 0;
+        synchronized (network) {
+            for (int from = 0; from < docs.size(); from += batchSize) {
+                List<int[]> batch = docs.subList(from, Math.min(docs.size(), from + batchSize));
+                int steps = batch.get(batch.size() - 1).length - 1;
+                network.rnnClearPreviousState();
+                try {
+                    for (int start = 0; start < steps; start += chunk) {
+                        int n = Math.min(chunk, steps - start);
+                        INDArray in = Nd4j.zeros(DataType.FLOAT, batch.size(), 1, n);
+                        for (int b = 0; b < batch.size(); b++) {
+                            int[] doc = batch.get(b);
+                            for (int t = 0; t < n && start + t < doc.length - 1; t++) {
+                                in.putScalar(b, 0, t, doc[start + t]);
+                            }
+                        }
+                        INDArray probs = Graphs.rnnTimeStep(network, in)[0];
+                        for (int b = 0; b < batch.size(); b++) {
+                            int[] doc = batch.get(b);
+                            for (int t = 0; t < n && start + t < doc.length - 1; t++) {
+                                int target = doc[start + t + 1];
+                                double p =
+                                        probs.rank() == 3
+                                                ? probs.getDouble(b, target, t)
+                                                : probs.getDouble(b, target);
+                                bits -= log2(Math.max(p, 1e-12));
+                                count++;
+                            }
+                        }
+                    }
+                } finally {
+                    network.rnnClearPreviousState();
                 }
             }
         }

@@ -144,10 +144,8 @@ public final class GenerateRecipe {
                                 .map(d -> GenerateModel.encode(d, level, vocabulary))
                                 .toList(),
                         training.maxLength());
-        List<int[]> devLanes =
-                GenerateModel.lanes(
-                        dev.stream().map(d -> GenerateModel.encode(d, level, vocabulary)).toList(),
-                        training.maxLength());
+        List<int[]> devEncoded =
+                dev.stream().map(d -> GenerateModel.encode(d, level, vocabulary)).toList();
         long[] unigram = new long[vocabulary.size()];
         for (int[] lane : trainLanes) {
             for (int t = 1; t < lane.length; t++) {
@@ -193,7 +191,11 @@ public final class GenerateRecipe {
                         "dev_bits_per_token_negated",
                         net -> {
                             double[] ce =
-                                    GenerateModel.crossEntropy(net, devLanes, training.batchSize());
+                                    GenerateModel.crossEntropyCarried(
+                                            net,
+                                            devEncoded,
+                                            training.batchSize(),
+                                            training.maxLength());
                             return -ce[0] / ce[1];
                         });
         ObjectNode optionsJson = OptionsJson.write(options);

@@ -229,6 +229,21 @@ class GenerateRecipeTest {
     }
 
     @Test
+    void givenDocuments_whenScoredInCarriedChunks_thenSameBitsAsOneMaskedPass() throws IOException {
+        GenerateModel m = GenerateModel.load(model);
+        List<int[]> docs = TextDataGenerator.generate(9, 42).stream().map(m::encode).toList();
+        double[] onePass =
+                GenerateModel.crossEntropy(
+                        m.bundle().network(), GenerateModel.lanes(docs, 10_000), 4);
+        for (int chunk : new int[] {1, 7, 10_000}) {
+            double[] carried =
+                    GenerateModel.crossEntropyCarried(m.bundle().network(), docs, 4, chunk);
+            assertEquals(onePass[1], carried[1], "tokens, chunk " + chunk);
+            assertEquals(onePass[0], carried[0], 1e-3 * onePass[1], "bits, chunk " + chunk);
+        }
+    }
+
+    @Test
     void givenLongDocument_whenCutIntoLanes_thenEveryTokenAfterTheFirstIsPredictedOnce() {
         int[] doc = new int[23];
         for (int i = 0; i < doc.length; i++) {
