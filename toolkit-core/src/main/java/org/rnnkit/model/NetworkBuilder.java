@@ -20,6 +20,7 @@ import org.rnnkit.train.OptimizerSpec;
 public abstract sealed class NetworkBuilder<B extends NetworkBuilder<B>>
         permits ForecasterBuilder,
                 ImageCaptionBuilder,
+                LanguageModelBuilder,
                 Seq2SeqBuilder,
                 SequenceClassifierBuilder,
                 SequenceTaggerBuilder {

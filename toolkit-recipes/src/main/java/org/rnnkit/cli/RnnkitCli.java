@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             ForecastCommand.class,
             TranslateCommand.class,
             CaptionCommand.class,
+            TextGenerationCommand.class,
             EmbeddingsCommand.class,
             ExerciseCommand.class,
             ServeCommand.class,

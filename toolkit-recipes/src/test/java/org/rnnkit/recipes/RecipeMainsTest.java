@@ -29,6 +29,7 @@ import org.rnnkit.exercises.StatefulRnn;
 import org.rnnkit.exercises.WordEmbeddings;
 import org.rnnkit.recipes.caption.CaptionRecipe;
 import org.rnnkit.recipes.forecast.ForecastRecipe;
+import org.rnnkit.recipes.generate.GenerateRecipe;
 import org.rnnkit.recipes.postag.PostagRecipe;
 import org.rnnkit.recipes.sentiment.SentimentRecipe;
 import org.rnnkit.recipes.translate.TranslateRecipe;
@@ -51,7 +52,8 @@ class RecipeMainsTest {
                     "postag", PostagRecipe::execute,
                     "translate", TranslateRecipe::execute,
                     "caption", CaptionRecipe::execute,
-                    "forecast", ForecastRecipe::execute);
+                    "forecast", ForecastRecipe::execute,
+                    "generate", GenerateRecipe::execute);
 
     private static synchronized Run run(Function<String[], Integer> main, String... args) {
         PrintStream out = System.out;
@@ -80,7 +82,8 @@ class RecipeMainsTest {
                         PostagRecipe.class,
                         TranslateRecipe.class,
                         CaptionRecipe.class,
-                        ForecastRecipe.class)) {
+                        ForecastRecipe.class,
+                        GenerateRecipe.class)) {
             Method main = recipe.getMethod("main", String[].class);
             assertTrue(
                     Modifier.isStatic(main.getModifiers()) && main.getReturnType() == void.class,

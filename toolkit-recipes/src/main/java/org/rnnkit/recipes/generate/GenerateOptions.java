@@ -1,0 +1,99 @@
+package org.rnnkit.recipes.generate;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.rnnkit.model.CellType;
+import org.rnnkit.recipes.RecipeOptions;
+import org.rnnkit.recipes.Recipes;
+import org.rnnkit.recipes.TrainingOptions;
+import org.rnnkit.recipes.TrainingOptionsBuilder;
+
+/**
+ * Settings of the generate recipe (a recurrent language model): the shared {@link TrainingOptions}
+ * plus its own. Immutable; validated on construction; {@link GenerateOptionsBuilder} (generated)
+ * builds them.
+ *
+ * @param training the shared settings; {@code maxLength} is the steps per training lane (longer
+ *     documents are cut into consecutive lanes), {@code bidirectional} must be false
+ * @param level character or word tokens
+ * @param tbpttLength the truncated-BPTT chunk: each lane is trained in consecutive chunks of this
+ *     many steps, the recurrent state carried from one chunk to the next
+ * @param embeddingSize token embedding width
+ * @param minCount tokens seen fewer times in training map to the unknown token
+ * @param maxVocabulary largest vocabulary, reserved ids included
+ * @param devFraction share of the documents held out as dev set when no dev file is given
+ */
+@RecordBuilder
+public record GenerateOptions(
+        TrainingOptions training,
+        TextLevel level,
+        int tbpttLength,
+        int embeddingSize,
+        int minCount,
+        int maxVocabulary,
+        double devFraction)
+        implements RecipeOptions, GenerateOptionsBuilder.With {
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException naming the first setting out of range
+     * @throws NullPointerException when {@code training} or {@code level} is null
+     */
+    public GenerateOptions {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(level, "level");
+        Recipes.atLeast("tbpttLength", tbpttLength, 1);
+        Recipes.atLeast("embeddingSize", embeddingSize, 1);
+        Recipes.atLeast("minCount", minCount, 1);
+        Recipes.atLeast("maxVocabulary", maxVocabulary, 5);
+        Recipes.require(
+                devFraction > 0 && devFraction < 1,
+                "devFraction must be in (0, 1), received: devFraction=" + devFraction);
+        Recipes.require(
+                !training.bidirectional(),
+                "a language model reads forward only: bidirectional must be false, received:"
+                        + " bidirectional=true");
+    }
+
+    /**
+     * Returns the defaults: embedded corpus, characters, one LSTM layer of 128, embedding 32, lanes
+     * of 200 steps trained in TBPTT chunks of 50, batches of 32, at most 3 epochs (patience 2),
+     * Adam 5e-3, every character kept, at most 20,000 ids, 5% of documents for dev.
+     *
+     * @return the defaults
+     */
+    public static GenerateOptions defaults() {
+        TrainingOptions training =
+                TrainingOptions.defaults(GenerateModel.TASK)
+                        .with(
+                                t ->
+                                        t.cell(CellType.LSTM)
+                                                .hiddenSize(128)
+                                                .epochs(3)
+                                                .batchSize(32)
+                                                .maxLength(200)
+                                                .learningRate(5e-3));
+        return new GenerateOptions(training, TextLevel.CHAR, 50, 32, 1, 20000, 0.05);
+    }
+
+    /**
+     * Starts a builder from the defaults.
+     *
+     * @return a builder
+     */
+    public static GenerateOptionsBuilder builder() {
+        return GenerateOptionsBuilder.builder(defaults());
+    }
+
+    /**
+     * Returns a copy with the training settings changed.
+     *
+     * @param change edits a builder of the current training settings
+     * @return the copy
+     */
+    public GenerateOptions withTraining(Consumer<TrainingOptionsBuilder> change) {
+        return withTraining(training.with(change));
+    }
+}
