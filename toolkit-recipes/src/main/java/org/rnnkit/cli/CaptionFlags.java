@@ -3,7 +3,6 @@ package org.rnnkit.cli;
 import static org.rnnkit.cli.OptionValues.set;
 
 import java.nio.file.Path;
-import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.caption.CaptionOptions;
 import org.rnnkit.recipes.caption.CaptionOptionsBuilder;
 import org.rnnkit.recipes.caption.CenternetEncoder;
@@ -64,10 +63,9 @@ final class CaptionFlags {
                 "centernet".equals(encoder)
                         ? CenternetEncoder.captionDefaults()
                         : CaptionOptions.defaults();
-        TrainingOptions training = common.apply(defaults.training());
         CaptionOptionsBuilder b =
                 CaptionOptionsBuilder.builder(defaults)
-                        .training(training.withFormat(columns.apply(training.format())));
+                        .training(common.apply(defaults.training(), columns::apply));
         set(encoder, b::encoder);
         set(encoderWeights, b::encoderWeights);
         set(imageSize, b::imageSize);

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.rnnkit.data.Tagset;
-import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.postag.PostagOptions;
 import org.rnnkit.recipes.postag.PostagOptionsBuilder;
 import picocli.CommandLine;
@@ -105,12 +104,11 @@ final class PostagFlags {
                 spec,
                 frozenEmbeddings && embeddings == null,
                 "--frozen-embeddings needs --embeddings");
-        TrainingOptions training = common.apply(PostagOptions.defaults().training());
         PostagOptionsBuilder b =
                 PostagOptions.builder()
                         .training(
-                                training.withBidirectional(!unidirectional)
-                                        .withFormat(columns.apply(training.format())));
+                                common.apply(PostagOptions.defaults().training(), columns::apply)
+                                        .withBidirectional(!unidirectional));
         set(tagset(), b::tagset);
         set(embedding.embeddingSize(frozenEmbeddings ? null : embeddings, out), b::embeddingSize);
         set(embeddings, b::embeddings);

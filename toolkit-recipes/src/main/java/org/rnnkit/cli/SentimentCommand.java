@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.rnnkit.data.DataFormat;
+import org.rnnkit.data.LabeledTextDataset;
 import org.rnnkit.model.Pooling;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
@@ -55,10 +55,12 @@ final class SentimentCommand extends GroupCommand {
 
         @Override
         RecipeResult train(PrintWriter out) throws IOException {
-            TrainingOptions training = common.apply(SentimentOptions.defaults().training());
             SentimentOptionsBuilder b =
                     SentimentOptions.builder()
-                            .training(training.withFormat(columns.apply(training.format())));
+                            .training(
+                                    common.apply(
+                                            SentimentOptions.defaults().training(),
+                                            columns::apply));
             set(embedding.embeddingSize(embeddings, out), b::embeddingSize);
             set(embeddings, b::embeddings);
             set(embedding.minCount, b::minCount);
@@ -83,9 +85,10 @@ final class SentimentCommand extends GroupCommand {
 
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            DataFormat saved = SentimentModel.load(a.model).options().training().format();
+            SentimentModel model = SentimentModel.load(a.model);
+            DataFormat shape = columns.apply(table.apply(model.options().training().format()));
             return SentimentRecipe.evaluate(
-                    a.model, a.data, a.skipBadRows, columns.apply(table.apply(saved)));
+                    model, LabeledTextDataset.read(a.data, a.skipBadRows, shape));
         }
     }
 

@@ -3,6 +3,8 @@ package org.rnnkit.cli;
 import static org.rnnkit.cli.OptionValues.set;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.model.CellType;
 import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.TrainingOptionsBuilder;
@@ -83,6 +85,19 @@ final class TrainingFlags {
      * @throws IllegalArgumentException when a value is out of range or the cell is unknown
      */
     TrainingOptions apply(TrainingOptions defaults) {
+        return apply(defaults, UnaryOperator.identity());
+    }
+
+    /**
+     * Returns the recipe's training defaults with the given flags and the recipe's column flags
+     * applied (the data format: table flags first, then the columns).
+     *
+     * @param defaults the recipe's training defaults
+     * @param columns the recipe's column flags, applied to the data format
+     * @return the training settings
+     * @throws IllegalArgumentException when a value is out of range or the cell is unknown
+     */
+    TrainingOptions apply(TrainingOptions defaults, UnaryOperator<DataFormat> columns) {
         TrainingOptionsBuilder b = TrainingOptionsBuilder.builder(defaults);
         set(data, b::data);
         set(dev, b::dev);
@@ -100,7 +115,7 @@ final class TrainingFlags {
         if (bidirectional) {
             b.bidirectional(true);
         }
-        b.format(table.apply(defaults.format()));
+        b.format(columns.apply(table.apply(defaults.format())));
         b.spark(spark.apply(defaults.spark()));
         return b.resume(resume)
                 .smoke(smoke)

@@ -2,7 +2,6 @@ package org.rnnkit.cli;
 
 import static org.rnnkit.cli.OptionValues.set;
 
-import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.recipes.translate.TranslateOptions;
 import org.rnnkit.recipes.translate.TranslateOptionsBuilder;
 import picocli.CommandLine.Mixin;
@@ -92,12 +91,11 @@ final class TranslateFlags {
                 spec,
                 unidirectional && common.bidirectional,
                 "--bidirectional and --unidirectional exclude each other");
-        TrainingOptions training = common.apply(TranslateOptions.defaults().training());
         TranslateOptionsBuilder b =
                 TranslateOptions.builder()
                         .training(
-                                training.withBidirectional(!unidirectional)
-                                        .withFormat(columns.apply(training.format())))
+                                common.apply(TranslateOptions.defaults().training(), columns::apply)
+                                        .withBidirectional(!unidirectional))
                         .reverse(reverse)
                         .sharedVocabulary(sharedVocab)
                         .splitElisions(splitElisions)

@@ -41,9 +41,8 @@ import org.rnnkit.model.RnnSpec;
  * @param skipBadRows count and skip malformed rows instead of failing on the first
  * @param progressBar draw a progress bar on standard error
  * @param spark train on Apache Spark; {@code null} = in this JVM (see {@link SparkOptions})
- * @param format the shape of the data files (delimiter, header, which columns hold what, label
- *     map); {@code null} = {@link DataFormat#DEFAULT}, rnnkit's own file shape. Saved in the
- *     bundle, so {@code eval} reads files of the same shape
+ * @param format the data files' shape (delimiter, header, columns, label map), saved in the bundle
+ *     for {@code eval}; {@code null} = {@link DataFormat#DEFAULT}, rnnkit's own file shape
  */
 @RecordBuilder
 public record TrainingOptions(

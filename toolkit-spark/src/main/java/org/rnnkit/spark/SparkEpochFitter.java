@@ -57,7 +57,7 @@ final class SparkEpochFitter implements EpochFitter {
         }
         if (sparkNetwork == null) {
             start(network);
-        } else {
+        } else if (sparkNetwork.getNetwork() != network) {
             sparkNetwork.getNetwork().setParams(network.params());
         }
         JavaRDD<MultiDataSet> rdd =
@@ -110,7 +110,6 @@ final class SparkEpochFitter implements EpochFitter {
             ownsContext = true;
         }
         sparkNetwork = new SparkComputationGraph(context, network, trainingMaster());
-        LOG.info("training on {}", describe());
     }
 
     private static JavaSparkContext activeContext() {

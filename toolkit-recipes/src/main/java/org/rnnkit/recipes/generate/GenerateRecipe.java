@@ -303,7 +303,23 @@ public final class GenerateRecipe {
      */
     public static RecipeResult evaluate(
             Path modelFile, Path data, boolean skipBadRows, DataFormat format) throws IOException {
-        GenerateModel model = GenerateModel.load(modelFile);
+        return evaluate(GenerateModel.load(modelFile), data, skipBadRows, format);
+    }
+
+    /**
+     * Scores a loaded model on a text corpus of a given shape.
+     *
+     * @param model the model
+     * @param data a text file, a TSV/CSV file or a directory of them
+     * @param skipBadRows count and skip malformed rows instead of failing
+     * @param format the file's shape; {@code null} = the shape saved with the model
+     * @return metrics ({@code bits_per_char} or {@code perplexity}, the unigram's) and a report
+     * @throws IOException when a file cannot be read
+     * @throws MalformedDataException when a file is binary, not UTF-8, or there is no text
+     */
+    public static RecipeResult evaluate(
+            GenerateModel model, Path data, boolean skipBadRows, DataFormat format)
+            throws IOException {
         DataFormat f = format == null ? model.options().training().format() : format;
         List<String> documents = TextCorpusReader.read(data, f, skipBadRows);
         GenerateModel.Score score = model.score(documents);
