@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.rnnkit.data.TimeSeries;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.forecast.ForecastModel;
 import org.rnnkit.recipes.forecast.ForecastOptions;
 import org.rnnkit.recipes.forecast.ForecastPrediction;
@@ -318,15 +316,7 @@ public final class Forecaster {
     public static final class Builder extends TrainingBuilder<ForecastOptions, Builder> {
 
         private Builder() {
-            super(
-                    ForecastOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        ForecastOptions withTraining(
-                ForecastOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
+            super(ForecastOptions.defaults(), ForecastOptions::withTraining);
         }
 
         /**

@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.caption.CaptionDataGenerator.Scene;
 import org.rnnkit.recipes.caption.CaptionModel;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
@@ -363,18 +361,16 @@ public final class ImageCaptioner {
      * TrainingBuilder}; {@code maxLength} is the caption tokens, {@code bidirectional} does not
      * apply) plus the captioner's own. Starts from {@link CaptionOptions#defaults()}.
      */
-    public static final class Builder extends TrainingBuilder<CaptionOptions, Builder> {
+    public static final class Builder extends TextTrainingBuilder<CaptionOptions, Builder> {
 
         private Builder() {
             super(
-                    CaptionOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        CaptionOptions withTraining(
-                CaptionOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
+                    CaptionOptions.defaults(),
+                    new Copies<>(
+                            CaptionOptions::withTraining,
+                            CaptionOptions::withEmbeddingSize,
+                            CaptionOptions::withMinCount,
+                            CaptionOptions::withDevFraction));
         }
 
         /**
@@ -389,28 +385,6 @@ public final class ImageCaptioner {
         }
 
         /**
-         * Sets the word embedding width of the decoder.
-         *
-         * @param embeddingSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code embeddingSize < 1}
-         */
-        public Builder embeddingSize(int embeddingSize) {
-            return options(options().withEmbeddingSize(embeddingSize));
-        }
-
-        /**
-         * Sets how often a word must occur in the training captions to get its own id.
-         *
-         * @param minCount at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code minCount < 1}
-         */
-        public Builder minCount(int minCount) {
-            return options(options().withMinCount(minCount));
-        }
-
-        /**
          * Sets the beam width of {@code caption} and of the final dev scores (1: greedy).
          *
          * @param beamWidth at least 1
@@ -419,17 +393,6 @@ public final class ImageCaptioner {
          */
         public Builder beamWidth(int beamWidth) {
             return options(options().withBeamWidth(beamWidth));
-        }
-
-        /**
-         * Sets the share of the training pictures held out as dev part when none are given.
-         *
-         * @param devFraction in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException when {@code devFraction} is outside (0, 1)
-         */
-        public Builder devFraction(double devFraction) {
-            return options(options().withDevFraction(devFraction));
         }
 
         /**

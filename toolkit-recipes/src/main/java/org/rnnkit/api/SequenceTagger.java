@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.rnnkit.data.TaggedSentence;
 import org.rnnkit.data.TaggedSentenceReader;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.postag.PostagModel;
 import org.rnnkit.recipes.postag.PostagOptions;
 import org.rnnkit.recipes.postag.PostagRecipe;
@@ -396,50 +394,16 @@ public final class SequenceTagger {
      * TrainingBuilder}; {@code maxLength} does not apply, sentences are tagged whole) plus the
      * tagger's own. Starts from {@link PostagOptions#defaults()}.
      */
-    public static final class Builder extends TrainingBuilder<PostagOptions, Builder> {
+    public static final class Builder extends TextTrainingBuilder<PostagOptions, Builder> {
 
         private Builder() {
             super(
-                    PostagOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        PostagOptions withTraining(PostagOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
-        }
-
-        /**
-         * Sets the word embedding width.
-         *
-         * @param embeddingSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code embeddingSize < 1}
-         */
-        public Builder embeddingSize(int embeddingSize) {
-            return options(options().withEmbeddingSize(embeddingSize));
-        }
-
-        /**
-         * Sets how often a word must occur in training to get its own id.
-         *
-         * @param minCount at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code minCount < 1}
-         */
-        public Builder minCount(int minCount) {
-            return options(options().withMinCount(minCount));
-        }
-
-        /**
-         * Sets the share of the training sentences held out as dev part when none are given.
-         *
-         * @param devFraction in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException when {@code devFraction} is outside (0, 1)
-         */
-        public Builder devFraction(double devFraction) {
-            return options(options().withDevFraction(devFraction));
+                    PostagOptions.defaults(),
+                    new Copies<>(
+                            PostagOptions::withTraining,
+                            PostagOptions::withEmbeddingSize,
+                            PostagOptions::withMinCount,
+                            PostagOptions::withDevFraction));
         }
 
         /**

@@ -7,13 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.LabeledText;
 import org.rnnkit.data.LabeledTextDataset;
 import org.rnnkit.model.Pooling;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentModel.Prediction;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
@@ -366,29 +364,16 @@ public final class TextClassifier {
      * Settings of a {@link TextClassifier}: the shared training settings (see {@link
      * TrainingBuilder}) plus the classifier's own. Starts from {@link SentimentOptions#defaults()}.
      */
-    public static final class Builder extends TrainingBuilder<SentimentOptions, Builder> {
+    public static final class Builder extends TextTrainingBuilder<SentimentOptions, Builder> {
 
         private Builder() {
             super(
-                    SentimentOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        SentimentOptions withTraining(
-                SentimentOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
-        }
-
-        /**
-         * Sets the token embedding width.
-         *
-         * @param embeddingSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code embeddingSize < 1}
-         */
-        public Builder embeddingSize(int embeddingSize) {
-            return options(options().withEmbeddingSize(embeddingSize));
+                    SentimentOptions.defaults(),
+                    new Copies<>(
+                            SentimentOptions::withTraining,
+                            SentimentOptions::withEmbeddingSize,
+                            SentimentOptions::withMinCount,
+                            SentimentOptions::withDevFraction));
         }
 
         /**
@@ -400,29 +385,6 @@ public final class TextClassifier {
          */
         public Builder pooling(Pooling pooling) {
             return options(options().withPooling(pooling));
-        }
-
-        /**
-         * Sets how often a token must occur in training to get its own id (rarer ones map to the
-         * unknown token).
-         *
-         * @param minCount at least 1; the default 2 suits real corpora, 1 suits a handful of texts
-         * @return this builder
-         * @throws IllegalArgumentException when {@code minCount < 1}
-         */
-        public Builder minCount(int minCount) {
-            return options(options().withMinCount(minCount));
-        }
-
-        /**
-         * Sets the share of the training texts held out as dev part when no dev data is given.
-         *
-         * @param devFraction in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException when {@code devFraction} is outside (0, 1)
-         */
-        public Builder devFraction(double devFraction) {
-            return options(options().withDevFraction(devFraction));
         }
 
         /**

@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.rnnkit.data.ParallelPair;
 import org.rnnkit.data.ParallelTextReader;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.translate.TranslateModel;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
 import org.rnnkit.recipes.translate.TranslateOptions;
@@ -321,40 +319,16 @@ public final class Translator {
      * {@code maxLength} is the source tokens kept) plus the translator's own. Starts from {@link
      * TranslateOptions#defaults()}.
      */
-    public static final class Builder extends TrainingBuilder<TranslateOptions, Builder> {
+    public static final class Builder extends TextTrainingBuilder<TranslateOptions, Builder> {
 
         private Builder() {
             super(
-                    TranslateOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        TranslateOptions withTraining(
-                TranslateOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
-        }
-
-        /**
-         * Sets the token embedding width of encoder and decoder.
-         *
-         * @param embeddingSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code embeddingSize < 1}
-         */
-        public Builder embeddingSize(int embeddingSize) {
-            return options(options().withEmbeddingSize(embeddingSize));
-        }
-
-        /**
-         * Sets how often a token must occur in training to get its own id.
-         *
-         * @param minCount at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code minCount < 1}
-         */
-        public Builder minCount(int minCount) {
-            return options(options().withMinCount(minCount));
+                    TranslateOptions.defaults(),
+                    new Copies<>(
+                            TranslateOptions::withTraining,
+                            TranslateOptions::withEmbeddingSize,
+                            TranslateOptions::withMinCount,
+                            TranslateOptions::withDevFraction));
         }
 
         /**
@@ -366,17 +340,6 @@ public final class Translator {
          */
         public Builder beamWidth(int beamWidth) {
             return options(options().withBeamWidth(beamWidth));
-        }
-
-        /**
-         * Sets the share of the training pairs held out as dev part when none are given.
-         *
-         * @param devFraction in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException when {@code devFraction} is outside (0, 1)
-         */
-        public Builder devFraction(double devFraction) {
-            return options(options().withDevFraction(devFraction));
         }
 
         /**
