@@ -46,14 +46,14 @@ import org.rnnkit.recipes.sentiment.SentimentRecipe;
  *
  * <p>Not thread-safe: use one instance per thread, or guard {@code fit}.
  */
-public final class TextClassifier {
-
-    private final SentimentOptions options;
-    private SentimentModel model;
+public final class TextClassifier extends RecipeTask<SentimentOptions, SentimentModel> {
 
     private TextClassifier(SentimentOptions options, SentimentModel model) {
-        this.options = options;
-        this.model = model;
+        super(
+                options,
+                model,
+                "classifier",
+                new Recipe<>(SentimentRecipe::train, SentimentModel::load));
     }
 
     /**
@@ -176,11 +176,6 @@ public final class TextClassifier {
         }
     }
 
-    private RecipeResult finish(RecipeResult result, TemporaryRun run) throws IOException {
-        model = SentimentModel.load(run.bundle());
-        return new RecipeResult(null, result.metrics(), result.report());
-    }
-
     /**
      * Classifies one text.
      *
@@ -235,13 +230,27 @@ public final class TextClassifier {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     public RecipeResult evaluate(Path data) throws IOException {
+        return evaluate(
+                data, fitted().options().training().format(), options.training().skipBadRows());
+    }
+
+    /**
+     * Scores the classifier on a labelled file of a given shape: {@code rnnkit sentiment eval
+     * --data FILE} with its table and column flags.
+     *
+     * @param data a TSV/CSV file (optionally gzipped) or an aclImdb directory
+     * @param format the file's shape (delimiter, header, columns, label map)
+     * @param skipBadRows count and skip malformed rows instead of failing on the first
+     * @return the metrics and the report
+     * @throws IOException when the file cannot be read
+     * @throws org.rnnkit.data.MalformedDataException when the file is malformed or has labels the
+     *     model does not know
+     * @throws IllegalStateException before {@code fit} or {@code load}
+     */
+    public RecipeResult evaluate(Path data, DataFormat format, boolean skipBadRows)
+            throws IOException {
         SentimentModel fitted = fitted();
-        return SentimentRecipe.evaluate(
-                fitted,
-                LabeledTextDataset.read(
-                        data,
-                        options.training().skipBadRows(),
-                        fitted.options().training().format()));
+        return SentimentRecipe.evaluate(fitted, LabeledTextDataset.read(data, skipBadRows, format));
     }
 
     /**
@@ -265,43 +274,6 @@ public final class TextClassifier {
      */
     public List<String> labels() {
         return fitted().labels();
-    }
-
-    /**
-     * Returns the settings training uses (or used, for a loaded classifier).
-     *
-     * @return the options
-     */
-    public SentimentOptions options() {
-        return options;
-    }
-
-    /**
-     * Returns the recipe's model, for what this class does not wrap (encoded ids, the bag-of-words
-     * baseline, the bundle's provenance and metrics).
-     *
-     * @return the fitted model
-     * @throws IllegalStateException before {@code fit} or {@code load}
-     */
-    public SentimentModel model() {
-        return fitted();
-    }
-
-    /**
-     * Tells whether a model is present.
-     *
-     * @return {@code true} after {@code fit} or {@code load}
-     */
-    public boolean isFitted() {
-        return model != null;
-    }
-
-    private SentimentModel fitted() {
-        if (model == null) {
-            throw new IllegalStateException(
-                    "the classifier has no model yet: call fit(...) first, or TextClassifier.load(path)");
-        }
-        return model;
     }
 
     private static LabeledTextDataset dataset(

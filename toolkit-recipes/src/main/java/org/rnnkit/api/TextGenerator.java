@@ -44,14 +44,14 @@ import org.rnnkit.recipes.generate.TextLevel;
  *
  * <p>Not thread-safe: use one instance per thread, or guard {@code fit}.
  */
-public final class TextGenerator {
-
-    private final GenerateOptions options;
-    private GenerateModel model;
+public final class TextGenerator extends RecipeTask<GenerateOptions, GenerateModel> {
 
     private TextGenerator(GenerateOptions options, GenerateModel model) {
-        this.options = options;
-        this.model = model;
+        super(
+                options,
+                model,
+                "generator",
+                new Recipe<>(GenerateRecipe::train, GenerateModel::load));
     }
 
     /**
@@ -62,18 +62,6 @@ public final class TextGenerator {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Creates an unfitted generator with all settings given at once, as {@code rnnkit generate
-     * train} parses them.
-     *
-     * @param options the settings, data and output included
-     * @return a generator with these settings
-     * @throws NullPointerException when {@code options} is null
-     */
-    public static TextGenerator fromOptions(GenerateOptions options) {
-        return new TextGenerator(Objects.requireNonNull(options, "options"), null);
     }
 
     /**
@@ -158,27 +146,6 @@ public final class TextGenerator {
                     options.withTraining(run.apply(options.training()).withData(data).withDev(dev));
             return finish(GenerateRecipe.train(fileOptions), run);
         }
-    }
-
-    /**
-     * Trains exactly as {@code rnnkit generate train} does: on the options' {@code data} and {@code
-     * dev} (the embedded stories without data), writing the bundle to {@code out} with the
-     * checkpoints, metrics log and loss plot beside it, and resuming when {@code resume} is set.
-     *
-     * @return the saved bundle's path, the dev metrics and the report
-     * @throws IOException when data cannot be read or the bundle not written
-     * @throws org.rnnkit.data.MalformedDataException when a file is binary, not UTF-8, or there is
-     *     no text
-     */
-    public RecipeResult fitAndSave() throws IOException {
-        RecipeResult result = GenerateRecipe.train(options);
-        model = GenerateModel.load(result.bundle());
-        return result;
-    }
-
-    private RecipeResult finish(RecipeResult result, TemporaryRun run) throws IOException {
-        model = GenerateModel.load(run.bundle());
-        return new RecipeResult(null, result.metrics(), result.report());
     }
 
     /**
@@ -345,43 +312,6 @@ public final class TextGenerator {
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         TemporaryRun.save(fitted().bundle(), file);
-    }
-
-    /**
-     * Returns the settings training uses (or used, for a loaded generator).
-     *
-     * @return the options
-     */
-    public GenerateOptions options() {
-        return options;
-    }
-
-    /**
-     * Returns the recipe's model, for what this class does not wrap (the vocabulary, next-token
-     * scores, the bundle's provenance and metrics).
-     *
-     * @return the fitted model
-     * @throws IllegalStateException before {@code fit} or {@code load}
-     */
-    public GenerateModel model() {
-        return fitted();
-    }
-
-    /**
-     * Tells whether a model is present.
-     *
-     * @return {@code true} after {@code fit} or {@code load}
-     */
-    public boolean isFitted() {
-        return model != null;
-    }
-
-    private GenerateModel fitted() {
-        if (model == null) {
-            throw new IllegalStateException(
-                    "the generator has no model yet: call fit(...) first, or TextGenerator.load(path)");
-        }
-        return model;
     }
 
     private static List<String> documents(List<String> texts, String name, String element) {

@@ -142,7 +142,7 @@ class TextGeneratorTest {
         Path out = dir.resolve("run").resolve("generate.zip");
         Path data = Files.writeString(dir.resolve("s.txt"), String.join("\n\n", TEXTS));
         GenerateOptions options = tiny().epochs(1).out(out).training(t -> t.data(data)).options();
-        TextGenerator generator = TextGenerator.fromOptions(options);
+        TextGenerator generator = TextGenerator.builder().options(options).build();
         RecipeResult result = generator.fitAndSave();
         assertEquals(out, result.bundle());
         assertTrue(Files.isRegularFile(out));
