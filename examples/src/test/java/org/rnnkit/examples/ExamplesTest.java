@@ -8,10 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.recipes.caption.CaptionModel;
 import org.rnnkit.recipes.forecast.ForecastModel;
+import org.rnnkit.recipes.generate.GenerateModel;
 import org.rnnkit.recipes.postag.PostagModel;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.translate.TranslateModel;
@@ -103,5 +105,18 @@ class ExamplesTest {
         assertTrue(!before.isBlank(), String.join("\n", lines));
         assertEquals(before, lines[lines.length - 1]);
         CaptionModel.load(bundle);
+    }
+
+    @Test
+    void givenGenerateExample_whenRun_thenTheSameTextBeforeAndAfterLoading() throws Exception {
+        Path bundle = dir.resolve("generate.zip");
+        String out = run(GenerateExample::main, bundle.toString());
+        assertTrue(out.contains("unigram"), out);
+        List<String> lines = out.lines().toList();
+        String before = lines.get(lines.size() - 2);
+        // a few words of the pattern, ending with the full stop the documents end with
+        assertTrue(before.matches("the [a-z .]+"), out);
+        assertEquals(before, lines.get(lines.size() - 1));
+        GenerateModel.load(bundle);
     }
 }

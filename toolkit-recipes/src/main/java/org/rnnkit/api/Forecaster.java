@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.rnnkit.data.TimeSeries;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.forecast.ForecastModel;
 import org.rnnkit.recipes.forecast.ForecastOptions;
 import org.rnnkit.recipes.forecast.ForecastPrediction;
@@ -40,17 +38,17 @@ import org.rnnkit.recipes.forecast.ForecastRecipe;
  *
  * <p>Not thread-safe: use one instance per thread, or guard {@code fit}.
  */
-public final class Forecaster {
+public final class Forecaster extends RecipeTask<ForecastOptions, ForecastModel> {
 
     /** The column name a {@code double[]} series gets. */
     public static final String VALUE_COLUMN = "value";
 
-    private final ForecastOptions options;
-    private ForecastModel model;
-
     private Forecaster(ForecastOptions options, ForecastModel model) {
-        this.options = options;
-        this.model = model;
+        super(
+                options,
+                model,
+                "forecaster",
+                new Recipe<>(ForecastRecipe::train, ForecastModel::load));
     }
 
     /**
@@ -125,11 +123,6 @@ public final class Forecaster {
                     options.withTraining(run.apply(options.training()).withData(data));
             return finish(ForecastRecipe.train(fileOptions), run);
         }
-    }
-
-    private RecipeResult finish(RecipeResult result, TemporaryRun run) throws IOException {
-        model = ForecastModel.load(run.bundle());
-        return new RecipeResult(null, result.metrics(), result.report());
     }
 
     /**
@@ -239,9 +232,25 @@ public final class Forecaster {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     public RecipeResult evaluate(Path data) throws IOException {
+        return evaluate(data, null, null);
+    }
+
+    /**
+     * Backtests on a CSV with another stride, optionally plotting the last test window: {@code
+     * rnnkit forecast eval --data FILE --backtest-stride S --plot FILE.png}.
+     *
+     * @param data the CSV, with the model's columns
+     * @param backtestStride the steps between backtest windows, or {@code null} for the options'
+     * @param plot the PNG to draw the last test window into, or {@code null} for none
+     * @return the metrics and the report
+     * @throws IOException when the file cannot be read or the plot not written
+     * @throws IllegalArgumentException when the stride is below 1
+     * @throws IllegalStateException before {@code fit} or {@code load}
+     */
+    public RecipeResult evaluate(Path data, Integer backtestStride, Path plot) throws IOException {
         ForecastModel fitted = fitted();
         return ForecastRecipe.evaluate(
-                fitted, fitted.spec().read(data), data.toString(), null, null);
+                fitted, fitted.spec().read(data), data.toString(), backtestStride, plot);
     }
 
     /**
@@ -255,43 +264,6 @@ public final class Forecaster {
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         TemporaryRun.save(fitted().bundle(), file);
-    }
-
-    /**
-     * Returns the settings training uses (or used, for a loaded forecaster).
-     *
-     * @return the options
-     */
-    public ForecastOptions options() {
-        return options;
-    }
-
-    /**
-     * Returns the recipe's model, for what this class does not wrap (the data settings, streaming
-     * forecasts, the bundle's metrics).
-     *
-     * @return the fitted model
-     * @throws IllegalStateException before {@code fit} or {@code load}
-     */
-    public ForecastModel model() {
-        return fitted();
-    }
-
-    /**
-     * Tells whether a model is present.
-     *
-     * @return {@code true} after {@code fit} or {@code load}
-     */
-    public boolean isFitted() {
-        return model != null;
-    }
-
-    private ForecastModel fitted() {
-        if (model == null) {
-            throw new IllegalStateException(
-                    "the forecaster has no model yet: call fit(...) first, or Forecaster.load(path)");
-        }
-        return model;
     }
 
     private static TimeSeries series(double[] values, String column) {
@@ -318,15 +290,7 @@ public final class Forecaster {
     public static final class Builder extends TrainingBuilder<ForecastOptions, Builder> {
 
         private Builder() {
-            super(
-                    ForecastOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        ForecastOptions withTraining(
-                ForecastOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
+            super(ForecastOptions.defaults(), ForecastOptions::withTraining);
         }
 
         /**

@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
-import javax.imageio.ImageIO;
 import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.caption.CaptionDataGenerator.Scene;
 import org.rnnkit.recipes.caption.CaptionModel;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
@@ -45,17 +43,13 @@ import org.rnnkit.recipes.caption.CaptionRecipe;
  *
  * <p>Not thread-safe: use one instance per thread, or guard {@code fit}.
  */
-public final class ImageCaptioner {
-
-    private final CaptionOptions options;
-    private CaptionModel model;
+public final class ImageCaptioner extends RecipeTask<CaptionOptions, CaptionModel> {
 
     /** The bundle's bytes: {@link CaptionModel} keeps no bundle, so save writes these. */
     private byte[] bundle;
 
     private ImageCaptioner(CaptionOptions options, CaptionModel model, byte[] bundle) {
-        this.options = options;
-        this.model = model;
+        super(options, model, "captioner", new Recipe<>(CaptionRecipe::train, CaptionModel::load));
         this.bundle = bundle;
     }
 
@@ -67,6 +61,12 @@ public final class ImageCaptioner {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    @Override
+    CaptionModel read(Path file) throws IOException {
+        bundle = Files.readAllBytes(file);
+        return super.read(file);
     }
 
     /**
@@ -168,12 +168,6 @@ public final class ImageCaptioner {
         }
     }
 
-    private RecipeResult finish(RecipeResult result, TemporaryRun run) throws IOException {
-        model = CaptionModel.load(run.bundle());
-        bundle = Files.readAllBytes(run.bundle());
-        return new RecipeResult(null, result.metrics(), result.report());
-    }
-
     /**
      * Captions one picture with beam search ({@code beamWidth} of the options).
      *
@@ -214,17 +208,28 @@ public final class ImageCaptioner {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     public List<String> caption(List<Path> images) throws IOException {
+        return captionFiles(images, fitted().options().beamWidth()).stream()
+                .map(Caption::text)
+                .toList();
+    }
+
+    /**
+     * Captions image files with a given beam width, read and resized as the model's encoder
+     * expects: {@code rnnkit caption predict --beam K FILE...}.
+     *
+     * @param images the image files
+     * @param beamWidth the hypotheses kept per step, at least 1 (1: greedy)
+     * @return one caption per image, in order
+     * @throws IOException when an image cannot be read (naming the file)
+     * @throws IllegalArgumentException when {@code images} is empty or {@code beamWidth < 1}
+     * @throws NullPointerException naming the index of a null path
+     * @throws IllegalStateException before {@code fit} or {@code load}
+     */
+    public List<Caption> captionFiles(List<Path> images, int beamWidth) throws IOException {
+        CaptionModel fitted = fitted();
         Inputs.requireElements(images, "images", "image");
-        List<BufferedImage> pictures = new ArrayList<>(images.size());
-        for (int i = 0; i < images.size(); i++) {
-            BufferedImage picture = ImageIO.read(images.get(i).toFile());
-            if (picture == null) {
-                throw new IOException(
-                        "image " + i + " (" + images.get(i) + ") is not a readable picture");
-            }
-            pictures.add(picture);
-        }
-        return predict(pictures).stream().map(Caption::text).toList();
+        Inputs.requireNonEmpty(images, "images");
+        return CaptionRecipe.predict(fitted, images, beamWidth);
     }
 
     /**
@@ -256,16 +261,31 @@ public final class ImageCaptioner {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     public RecipeResult evaluate(Path data) throws IOException {
+        return evaluate(
+                data,
+                fitted().options().training().format(),
+                null,
+                options.training().skipBadRows());
+    }
+
+    /**
+     * Scores the captioner on a corpus of a given shape with another beam width: {@code rnnkit
+     * caption eval --data CORPUS --beam K} with its table and column flags.
+     *
+     * @param data the captions file of a corpus
+     * @param format the captions file's shape (its image and caption columns)
+     * @param beamWidth the beam width, or {@code null} for the options'
+     * @param skipBadRows count and skip malformed lines and unreadable images instead of failing
+     * @return the metrics and the report
+     * @throws IOException when a file cannot be read
+     * @throws IllegalArgumentException when the beam width is below 1
+     * @throws IllegalStateException before {@code fit} or {@code load}
+     */
+    public RecipeResult evaluate(
+            Path data, DataFormat format, Integer beamWidth, boolean skipBadRows)
+            throws IOException {
         Objects.requireNonNull(data, "data");
-        fitted();
-        Path file = Files.createTempFile("rnnkit-caption-", ".zip");
-        try {
-            // the corpus evaluation reads a bundle; this model's goes to a temporary file
-            Files.write(file, bundle);
-            return CaptionRecipe.evaluate(file, data, null, options.training().skipBadRows());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return CaptionRecipe.evaluate(fitted(), data, format, beamWidth, skipBadRows);
     }
 
     /**
@@ -284,43 +304,6 @@ public final class ImageCaptioner {
         // record where it now lives (not the deleted temporary run), as the other tasks do
         TemporaryRun.save(ModelBundle.load(file), file);
         bundle = Files.readAllBytes(file);
-    }
-
-    /**
-     * Returns the settings training uses (or used, for a loaded captioner).
-     *
-     * @return the options
-     */
-    public CaptionOptions options() {
-        return options;
-    }
-
-    /**
-     * Returns the recipe's model, for what this class does not wrap (decoders, attention maps, the
-     * bundle's provenance and metrics).
-     *
-     * @return the fitted model
-     * @throws IllegalStateException before {@code fit} or {@code load}
-     */
-    public CaptionModel model() {
-        return fitted();
-    }
-
-    /**
-     * Tells whether a model is present.
-     *
-     * @return {@code true} after {@code fit} or {@code load}
-     */
-    public boolean isFitted() {
-        return model != null;
-    }
-
-    private CaptionModel fitted() {
-        if (model == null) {
-            throw new IllegalStateException(
-                    "the captioner has no model yet: call fit(...) first, or ImageCaptioner.load(path)");
-        }
-        return model;
     }
 
     private static List<Scene> scenes(
@@ -363,18 +346,16 @@ public final class ImageCaptioner {
      * TrainingBuilder}; {@code maxLength} is the caption tokens, {@code bidirectional} does not
      * apply) plus the captioner's own. Starts from {@link CaptionOptions#defaults()}.
      */
-    public static final class Builder extends TrainingBuilder<CaptionOptions, Builder> {
+    public static final class Builder extends TextTrainingBuilder<CaptionOptions, Builder> {
 
         private Builder() {
             super(
-                    CaptionOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        CaptionOptions withTraining(
-                CaptionOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
+                    CaptionOptions.defaults(),
+                    new Copies<>(
+                            CaptionOptions::withTraining,
+                            CaptionOptions::withEmbeddingSize,
+                            CaptionOptions::withMinCount,
+                            CaptionOptions::withDevFraction));
         }
 
         /**
@@ -389,28 +370,6 @@ public final class ImageCaptioner {
         }
 
         /**
-         * Sets the word embedding width of the decoder.
-         *
-         * @param embeddingSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code embeddingSize < 1}
-         */
-        public Builder embeddingSize(int embeddingSize) {
-            return options(options().withEmbeddingSize(embeddingSize));
-        }
-
-        /**
-         * Sets how often a word must occur in the training captions to get its own id.
-         *
-         * @param minCount at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code minCount < 1}
-         */
-        public Builder minCount(int minCount) {
-            return options(options().withMinCount(minCount));
-        }
-
-        /**
          * Sets the beam width of {@code caption} and of the final dev scores (1: greedy).
          *
          * @param beamWidth at least 1
@@ -419,17 +378,6 @@ public final class ImageCaptioner {
          */
         public Builder beamWidth(int beamWidth) {
             return options(options().withBeamWidth(beamWidth));
-        }
-
-        /**
-         * Sets the share of the training pictures held out as dev part when none are given.
-         *
-         * @param devFraction in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException when {@code devFraction} is outside (0, 1)
-         */
-        public Builder devFraction(double devFraction) {
-            return options(options().withDevFraction(devFraction));
         }
 
         /**

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.TaggedSentence;
 import org.rnnkit.data.TaggedSentenceReader;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.postag.PostagModel;
 import org.rnnkit.recipes.postag.PostagOptions;
 import org.rnnkit.recipes.postag.PostagRecipe;
@@ -43,14 +42,10 @@ import org.rnnkit.recipes.postag.PostagRecipe;
  *
  * <p>Not thread-safe: use one instance per thread, or guard {@code fit}.
  */
-public final class SequenceTagger {
-
-    private final PostagOptions options;
-    private PostagModel model;
+public final class SequenceTagger extends RecipeTask<PostagOptions, PostagModel> {
 
     private SequenceTagger(PostagOptions options, PostagModel model) {
-        this.options = options;
-        this.model = model;
+        super(options, model, "tagger", new Recipe<>(PostagRecipe::train, PostagModel::load));
     }
 
     /**
@@ -179,11 +174,6 @@ public final class SequenceTagger {
         }
     }
 
-    private RecipeResult finish(RecipeResult result, TemporaryRun run) throws IOException {
-        model = PostagModel.load(run.bundle());
-        return new RecipeResult(null, result.metrics(), result.report());
-    }
-
     /**
      * Tags one sentence.
      *
@@ -243,11 +233,23 @@ public final class SequenceTagger {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     public RecipeResult evaluate(Path data) throws IOException {
-        PostagModel fitted = fitted();
-        List<TaggedSentence> set =
-                TaggedSentenceReader.readAll(
-                        data, fitted.options().tagset(), fitted.options().training().format());
-        return PostagRecipe.evaluate(fitted, set, data.toString());
+        return evaluate(data, fitted().options().training().format());
+    }
+
+    /**
+     * Scores the tagger on a tagged file of a given shape: {@code rnnkit postag eval --data FILE}
+     * with its table and column flags.
+     *
+     * @param data CoNLL-U, word/TAG lines or a delimited file
+     * @param format the shape of a delimited file (its word and tag columns)
+     * @return the metrics and the report
+     * @throws IOException when the file cannot be read
+     * @throws org.rnnkit.data.MalformedDataException when the file is malformed or has tags the
+     *     model does not know (naming the file and line)
+     * @throws IllegalStateException before {@code fit} or {@code load}
+     */
+    public RecipeResult evaluate(Path data, DataFormat format) throws IOException {
+        return PostagRecipe.evaluate(fitted(), data, format);
     }
 
     /**
@@ -271,43 +273,6 @@ public final class SequenceTagger {
      */
     public List<String> tags() {
         return fitted().tags();
-    }
-
-    /**
-     * Returns the settings training uses (or used, for a loaded tagger).
-     *
-     * @return the options
-     */
-    public PostagOptions options() {
-        return options;
-    }
-
-    /**
-     * Returns the recipe's model, for what this class does not wrap (tag ids, the bundle's
-     * provenance and metrics).
-     *
-     * @return the fitted model
-     * @throws IllegalStateException before {@code fit} or {@code load}
-     */
-    public PostagModel model() {
-        return fitted();
-    }
-
-    /**
-     * Tells whether a model is present.
-     *
-     * @return {@code true} after {@code fit} or {@code load}
-     */
-    public boolean isFitted() {
-        return model != null;
-    }
-
-    private PostagModel fitted() {
-        if (model == null) {
-            throw new IllegalStateException(
-                    "the tagger has no model yet: call fit(...) first, or SequenceTagger.load(path)");
-        }
-        return model;
     }
 
     private static void requireWords(List<String> words, String what) {
@@ -396,50 +361,16 @@ public final class SequenceTagger {
      * TrainingBuilder}; {@code maxLength} does not apply, sentences are tagged whole) plus the
      * tagger's own. Starts from {@link PostagOptions#defaults()}.
      */
-    public static final class Builder extends TrainingBuilder<PostagOptions, Builder> {
+    public static final class Builder extends TextTrainingBuilder<PostagOptions, Builder> {
 
         private Builder() {
             super(
-                    PostagOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        PostagOptions withTraining(PostagOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
-        }
-
-        /**
-         * Sets the word embedding width.
-         *
-         * @param embeddingSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code embeddingSize < 1}
-         */
-        public Builder embeddingSize(int embeddingSize) {
-            return options(options().withEmbeddingSize(embeddingSize));
-        }
-
-        /**
-         * Sets how often a word must occur in training to get its own id.
-         *
-         * @param minCount at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code minCount < 1}
-         */
-        public Builder minCount(int minCount) {
-            return options(options().withMinCount(minCount));
-        }
-
-        /**
-         * Sets the share of the training sentences held out as dev part when none are given.
-         *
-         * @param devFraction in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException when {@code devFraction} is outside (0, 1)
-         */
-        public Builder devFraction(double devFraction) {
-            return options(options().withDevFraction(devFraction));
+                    PostagOptions.defaults(),
+                    new Copies<>(
+                            PostagOptions::withTraining,
+                            PostagOptions::withEmbeddingSize,
+                            PostagOptions::withMinCount,
+                            PostagOptions::withDevFraction));
         }
 
         /**

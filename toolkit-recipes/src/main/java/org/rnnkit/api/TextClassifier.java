@@ -7,13 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.LabeledText;
 import org.rnnkit.data.LabeledTextDataset;
 import org.rnnkit.model.Pooling;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentModel.Prediction;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
@@ -48,14 +46,14 @@ import org.rnnkit.recipes.sentiment.SentimentRecipe;
  *
  * <p>Not thread-safe: use one instance per thread, or guard {@code fit}.
  */
-public final class TextClassifier {
-
-    private final SentimentOptions options;
-    private SentimentModel model;
+public final class TextClassifier extends RecipeTask<SentimentOptions, SentimentModel> {
 
     private TextClassifier(SentimentOptions options, SentimentModel model) {
-        this.options = options;
-        this.model = model;
+        super(
+                options,
+                model,
+                "classifier",
+                new Recipe<>(SentimentRecipe::train, SentimentModel::load));
     }
 
     /**
@@ -178,11 +176,6 @@ public final class TextClassifier {
         }
     }
 
-    private RecipeResult finish(RecipeResult result, TemporaryRun run) throws IOException {
-        model = SentimentModel.load(run.bundle());
-        return new RecipeResult(null, result.metrics(), result.report());
-    }
-
     /**
      * Classifies one text.
      *
@@ -237,13 +230,27 @@ public final class TextClassifier {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     public RecipeResult evaluate(Path data) throws IOException {
+        return evaluate(
+                data, fitted().options().training().format(), options.training().skipBadRows());
+    }
+
+    /**
+     * Scores the classifier on a labelled file of a given shape: {@code rnnkit sentiment eval
+     * --data FILE} with its table and column flags.
+     *
+     * @param data a TSV/CSV file (optionally gzipped) or an aclImdb directory
+     * @param format the file's shape (delimiter, header, columns, label map)
+     * @param skipBadRows count and skip malformed rows instead of failing on the first
+     * @return the metrics and the report
+     * @throws IOException when the file cannot be read
+     * @throws org.rnnkit.data.MalformedDataException when the file is malformed or has labels the
+     *     model does not know
+     * @throws IllegalStateException before {@code fit} or {@code load}
+     */
+    public RecipeResult evaluate(Path data, DataFormat format, boolean skipBadRows)
+            throws IOException {
         SentimentModel fitted = fitted();
-        return SentimentRecipe.evaluate(
-                fitted,
-                LabeledTextDataset.read(
-                        data,
-                        options.training().skipBadRows(),
-                        fitted.options().training().format()));
+        return SentimentRecipe.evaluate(fitted, LabeledTextDataset.read(data, skipBadRows, format));
     }
 
     /**
@@ -267,43 +274,6 @@ public final class TextClassifier {
      */
     public List<String> labels() {
         return fitted().labels();
-    }
-
-    /**
-     * Returns the settings training uses (or used, for a loaded classifier).
-     *
-     * @return the options
-     */
-    public SentimentOptions options() {
-        return options;
-    }
-
-    /**
-     * Returns the recipe's model, for what this class does not wrap (encoded ids, the bag-of-words
-     * baseline, the bundle's provenance and metrics).
-     *
-     * @return the fitted model
-     * @throws IllegalStateException before {@code fit} or {@code load}
-     */
-    public SentimentModel model() {
-        return fitted();
-    }
-
-    /**
-     * Tells whether a model is present.
-     *
-     * @return {@code true} after {@code fit} or {@code load}
-     */
-    public boolean isFitted() {
-        return model != null;
-    }
-
-    private SentimentModel fitted() {
-        if (model == null) {
-            throw new IllegalStateException(
-                    "the classifier has no model yet: call fit(...) first, or TextClassifier.load(path)");
-        }
-        return model;
     }
 
     private static LabeledTextDataset dataset(
@@ -366,29 +336,16 @@ public final class TextClassifier {
      * Settings of a {@link TextClassifier}: the shared training settings (see {@link
      * TrainingBuilder}) plus the classifier's own. Starts from {@link SentimentOptions#defaults()}.
      */
-    public static final class Builder extends TrainingBuilder<SentimentOptions, Builder> {
+    public static final class Builder extends TextTrainingBuilder<SentimentOptions, Builder> {
 
         private Builder() {
             super(
-                    SentimentOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        SentimentOptions withTraining(
-                SentimentOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
-        }
-
-        /**
-         * Sets the token embedding width.
-         *
-         * @param embeddingSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code embeddingSize < 1}
-         */
-        public Builder embeddingSize(int embeddingSize) {
-            return options(options().withEmbeddingSize(embeddingSize));
+                    SentimentOptions.defaults(),
+                    new Copies<>(
+                            SentimentOptions::withTraining,
+                            SentimentOptions::withEmbeddingSize,
+                            SentimentOptions::withMinCount,
+                            SentimentOptions::withDevFraction));
         }
 
         /**
@@ -400,29 +357,6 @@ public final class TextClassifier {
          */
         public Builder pooling(Pooling pooling) {
             return options(options().withPooling(pooling));
-        }
-
-        /**
-         * Sets how often a token must occur in training to get its own id (rarer ones map to the
-         * unknown token).
-         *
-         * @param minCount at least 1; the default 2 suits real corpora, 1 suits a handful of texts
-         * @return this builder
-         * @throws IllegalArgumentException when {@code minCount < 1}
-         */
-        public Builder minCount(int minCount) {
-            return options(options().withMinCount(minCount));
-        }
-
-        /**
-         * Sets the share of the training texts held out as dev part when no dev data is given.
-         *
-         * @param devFraction in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException when {@code devFraction} is outside (0, 1)
-         */
-        public Builder devFraction(double devFraction) {
-            return options(options().withDevFraction(devFraction));
         }
 
         /**

@@ -1,6 +1,8 @@
 package org.rnnkit.api;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.model.CellType;
@@ -22,14 +24,23 @@ import org.rnnkit.recipes.TrainingOptionsBuilder;
  */
 public abstract class TrainingBuilder<O extends RecipeOptions, B extends TrainingBuilder<O, B>> {
 
+    private final BiFunction<O, Consumer<TrainingOptionsBuilder>, O> withTraining;
     private O options;
 
-    TrainingBuilder(O options) {
-        this.options = Objects.requireNonNull(options, "options");
+    /**
+     * Starts from a recipe's defaults, with the progress bar on when the program runs in a console.
+     *
+     * @param defaults the recipe's defaults
+     * @param withTraining the record's copy with changed training settings, e.g. {@code
+     *     SentimentOptions::withTraining}
+     */
+    TrainingBuilder(O defaults, BiFunction<O, Consumer<TrainingOptionsBuilder>, O> withTraining) {
+        this.withTraining = Objects.requireNonNull(withTraining, "withTraining");
+        this.options =
+                withTraining.apply(
+                        Objects.requireNonNull(defaults, "defaults"),
+                        t -> t.progressBar(System.console() != null));
     }
-
-    /** Returns the options with one training change; each task's record has its own copy method. */
-    abstract O withTraining(O current, Consumer<TrainingOptionsBuilder> change);
 
     @SuppressWarnings("unchecked")
     private B self() {
@@ -67,7 +78,7 @@ public abstract class TrainingBuilder<O extends RecipeOptions, B extends Trainin
      */
     public B training(Consumer<TrainingOptionsBuilder> change) {
         Objects.requireNonNull(change, "change");
-        options = withTraining(options, change);
+        options = withTraining.apply(options, change);
         return self();
     }
 
@@ -221,5 +232,30 @@ public abstract class TrainingBuilder<O extends RecipeOptions, B extends Trainin
      */
     public B skipBadRows(boolean skipBadRows) {
         return training(t -> t.skipBadRows(skipBadRows));
+    }
+
+    /**
+     * Sets where {@code fitAndSave()} writes the bundle; its checkpoints, metrics log and loss plot
+     * go to a directory beside it ({@code --out}). {@code fit} ignores it and trains in a temporary
+     * directory.
+     *
+     * @param out the bundle file
+     * @return this builder
+     * @throws NullPointerException when {@code out} is null
+     */
+    public B out(Path out) {
+        Objects.requireNonNull(out, "out");
+        return training(t -> t.out(out));
+    }
+
+    /**
+     * Makes {@code fitAndSave()} continue from the last checkpoint beside {@code out} when one of
+     * the same settings and data exists ({@code --resume}).
+     *
+     * @param resume whether to resume
+     * @return this builder
+     */
+    public B resume(boolean resume) {
+        return training(t -> t.resume(resume));
     }
 }

@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
+import org.rnnkit.data.DataFormat;
 import org.rnnkit.data.ParallelPair;
 import org.rnnkit.data.ParallelTextReader;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.recipes.translate.TranslateModel;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
 import org.rnnkit.recipes.translate.TranslateOptions;
@@ -40,14 +39,14 @@ import org.rnnkit.recipes.translate.TranslateRecipe;
  *
  * <p>Not thread-safe: use one instance per thread, or guard {@code fit}.
  */
-public final class Translator {
-
-    private final TranslateOptions options;
-    private TranslateModel model;
+public final class Translator extends RecipeTask<TranslateOptions, TranslateModel> {
 
     private Translator(TranslateOptions options, TranslateModel model) {
-        this.options = options;
-        this.model = model;
+        super(
+                options,
+                model,
+                "translator",
+                new Recipe<>(TranslateRecipe::train, TranslateModel::load));
     }
 
     /**
@@ -169,11 +168,6 @@ public final class Translator {
         }
     }
 
-    private RecipeResult finish(RecipeResult result, TemporaryRun run) throws IOException {
-        model = TranslateModel.load(run.bundle());
-        return new RecipeResult(null, result.metrics(), result.report());
-    }
-
     /**
      * Translates one sentence with beam search ({@code beamWidth} of the options).
      *
@@ -208,11 +202,27 @@ public final class Translator {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     public List<Translation> predict(List<String> sources) {
+        return predict(sources, fitted().options().beamWidth());
+    }
+
+    /**
+     * Translates sentences with a given beam width: {@code rnnkit translate predict --beam K}.
+     *
+     * @param sources the source sentences
+     * @param beamWidth the hypotheses kept per step, at least 1 (1: greedy)
+     * @return one translation per sentence, in order
+     * @throws IllegalArgumentException when a sentence is blank (naming its index) or {@code
+     *     beamWidth < 1}
+     * @throws IllegalStateException before {@code fit} or {@code load}
+     */
+    public List<Translation> predict(List<String> sources, int beamWidth) {
         TranslateModel fitted = fitted();
         Inputs.requireText(sources, "sources", "source");
-        int beam = fitted.options().beamWidth();
         return fitted.translate(
-                sources, fitted.decoder(beam, fitted.options().lengthPenalty()), beam > 1, true);
+                sources,
+                fitted.decoder(beamWidth, fitted.options().lengthPenalty()),
+                beamWidth > 1,
+                true);
     }
 
     /**
@@ -241,11 +251,26 @@ public final class Translator {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     public RecipeResult evaluate(Path data) throws IOException {
-        TranslateModel fitted = fitted();
-        List<ParallelPair> pairs =
-                ParallelTextReader.readAll(
-                        data, fitted.options().reverse(), fitted.options().training().format());
-        return TranslateRecipe.evaluate(fitted, pairs, data.toString(), null, null);
+        return evaluate(data, fitted().options().training().format(), null, null);
+    }
+
+    /**
+     * Scores the translator on a file of pairs with other decoding settings: {@code rnnkit
+     * translate eval --data FILE --beam K --length-penalty A} with its table and column flags.
+     *
+     * @param data {@code source<TAB>target} lines, or a delimited file
+     * @param format the file's shape (its source and target columns)
+     * @param beamWidth the beam width, or {@code null} for the options'
+     * @param lengthPenalty the length penalty, or {@code null} for the options'
+     * @return the metrics and the report
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when the beam width is below 1 or the penalty negative
+     * @throws IllegalStateException before {@code fit} or {@code load}
+     */
+    public RecipeResult evaluate(
+            Path data, DataFormat format, Integer beamWidth, Double lengthPenalty)
+            throws IOException {
+        return TranslateRecipe.evaluate(fitted(), data, format, beamWidth, lengthPenalty);
     }
 
     /**
@@ -259,43 +284,6 @@ public final class Translator {
     public void save(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         TemporaryRun.save(fitted().bundle(), file);
-    }
-
-    /**
-     * Returns the settings training uses (or used, for a loaded translator).
-     *
-     * @return the options
-     */
-    public TranslateOptions options() {
-        return options;
-    }
-
-    /**
-     * Returns the recipe's model, for what this class does not wrap (greedy or sampling decoders,
-     * the bundle's provenance and metrics).
-     *
-     * @return the fitted model
-     * @throws IllegalStateException before {@code fit} or {@code load}
-     */
-    public TranslateModel model() {
-        return fitted();
-    }
-
-    /**
-     * Tells whether a model is present.
-     *
-     * @return {@code true} after {@code fit} or {@code load}
-     */
-    public boolean isFitted() {
-        return model != null;
-    }
-
-    private TranslateModel fitted() {
-        if (model == null) {
-            throw new IllegalStateException(
-                    "the translator has no model yet: call fit(...) first, or Translator.load(path)");
-        }
-        return model;
     }
 
     private static List<ParallelPair> pairs(
@@ -321,40 +309,16 @@ public final class Translator {
      * {@code maxLength} is the source tokens kept) plus the translator's own. Starts from {@link
      * TranslateOptions#defaults()}.
      */
-    public static final class Builder extends TrainingBuilder<TranslateOptions, Builder> {
+    public static final class Builder extends TextTrainingBuilder<TranslateOptions, Builder> {
 
         private Builder() {
             super(
-                    TranslateOptions.defaults()
-                            .withTraining(t -> t.progressBar(System.console() != null)));
-        }
-
-        @Override
-        TranslateOptions withTraining(
-                TranslateOptions current, Consumer<TrainingOptionsBuilder> change) {
-            return current.withTraining(change);
-        }
-
-        /**
-         * Sets the token embedding width of encoder and decoder.
-         *
-         * @param embeddingSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code embeddingSize < 1}
-         */
-        public Builder embeddingSize(int embeddingSize) {
-            return options(options().withEmbeddingSize(embeddingSize));
-        }
-
-        /**
-         * Sets how often a token must occur in training to get its own id.
-         *
-         * @param minCount at least 1
-         * @return this builder
-         * @throws IllegalArgumentException when {@code minCount < 1}
-         */
-        public Builder minCount(int minCount) {
-            return options(options().withMinCount(minCount));
+                    TranslateOptions.defaults(),
+                    new Copies<>(
+                            TranslateOptions::withTraining,
+                            TranslateOptions::withEmbeddingSize,
+                            TranslateOptions::withMinCount,
+                            TranslateOptions::withDevFraction));
         }
 
         /**
@@ -366,17 +330,6 @@ public final class Translator {
          */
         public Builder beamWidth(int beamWidth) {
             return options(options().withBeamWidth(beamWidth));
-        }
-
-        /**
-         * Sets the share of the training pairs held out as dev part when none are given.
-         *
-         * @param devFraction in (0, 1)
-         * @return this builder
-         * @throws IllegalArgumentException when {@code devFraction} is outside (0, 1)
-         */
-        public Builder devFraction(double devFraction) {
-            return options(options().withDevFraction(devFraction));
         }
 
         /**

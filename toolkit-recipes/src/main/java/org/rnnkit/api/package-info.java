@@ -8,6 +8,7 @@
  *   <li>{@link org.rnnkit.api.Translator}: sentences -> sentences (the translate recipe)
  *   <li>{@link org.rnnkit.api.ImageCaptioner}: pictures -> captions (the caption recipe)
  *   <li>{@link org.rnnkit.api.Forecaster}: a time series -> its next steps (the forecast recipe)
+ *   <li>{@link org.rnnkit.api.TextGenerator}: a prompt -> its continuation (the generate recipe)
  * </ul>
  *
  * <p>{@code fit} trains through the recipe's {@code train}: in-memory data enters the recipe's read
@@ -20,5 +21,10 @@
  * files, and used through {@code predict}, {@code evaluate} (the report the command line prints)
  * and {@code save(Path)} / {@code load(Path)} (the bundles the command line reads and writes).
  * Errors in in-memory data name the caller's index ("text 17 is empty").
+ *
+ * <p>{@code fitAndSave()} trains as the command line's {@code train} does, on the data, output path
+ * and resume setting of the options (checkpoints kept beside the bundle). The command line's {@code
+ * train}, {@code eval} and {@code predict} build these classes from the options they parse ({@code
+ * builder().options(parsed).build()}) and call them: one code path for both ways in.
  */
 package org.rnnkit.api;

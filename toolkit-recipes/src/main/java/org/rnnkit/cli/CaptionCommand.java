@@ -5,13 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnkit.api.ImageCaptioner;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.caption.AttentionPicture;
 import org.rnnkit.recipes.caption.CaptionDataGenerator;
-import org.rnnkit.recipes.caption.CaptionModel;
 import org.rnnkit.recipes.caption.CaptionModel.Caption;
-import org.rnnkit.recipes.caption.CaptionRecipe;
+import org.rnnkit.recipes.caption.CaptionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +42,8 @@ final class CaptionCommand extends GroupCommand {
             refuse(
                     common.bidirectional,
                     "caption train does not take --bidirectional: the decoder reads forward");
-            return CaptionRecipe.train(caption.apply(common, embedding));
+            CaptionOptions options = caption.apply(common, embedding);
+            return ImageCaptioner.builder().options(options).build().fitAndSave();
         }
     }
 
@@ -58,10 +59,10 @@ final class CaptionCommand extends GroupCommand {
 
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            CaptionModel model = CaptionModel.load(a.model);
-            DataFormat saved = model.options().training().format();
-            return CaptionRecipe.evaluate(
-                    model, a.data, columns.apply(table.apply(saved)), beam, a.skipBadRows);
+            ImageCaptioner captioner = ImageCaptioner.load(a.model);
+            DataFormat saved = captioner.options().training().format();
+            return captioner.evaluate(
+                    a.data, columns.apply(table.apply(saved)), beam, a.skipBadRows);
         }
     }
 
@@ -76,11 +77,6 @@ final class CaptionCommand extends GroupCommand {
         Path showAttention;
 
         @Override
-        List<String> arguments() {
-            return inputs;
-        }
-
-        @Override
         int defaultBeam() {
             return 3;
         }
@@ -88,8 +84,8 @@ final class CaptionCommand extends GroupCommand {
         @Override
         List<String> predict(Path bundle, List<String> images) throws IOException {
             List<Caption> captions =
-                    CaptionRecipe.predict(
-                            bundle, images.stream().map(Path::of).toList(), beamWidth());
+                    ImageCaptioner.load(bundle)
+                            .captionFiles(images.stream().map(Path::of).toList(), beamWidth());
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
                 Path image = Path.of(images.get(i));

@@ -29,11 +29,6 @@ final class CaptionDetectCommand extends InputsCommand {
     List<String> inputs = new ArrayList<>();
 
     @Override
-    List<String> arguments() {
-        return inputs;
-    }
-
-    @Override
     void check() {
         Recipes.require(
                 encoder.equals("centernet"),

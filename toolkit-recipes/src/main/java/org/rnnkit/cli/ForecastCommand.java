@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rnnkit.api.Forecaster;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.forecast.ForecastDataGenerator;
 import org.rnnkit.recipes.forecast.ForecastOptions;
 import org.rnnkit.recipes.forecast.ForecastOptionsBuilder;
 import org.rnnkit.recipes.forecast.ForecastPrediction;
-import org.rnnkit.recipes.forecast.ForecastRecipe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +45,8 @@ final class ForecastCommand extends GroupCommand {
                     common.bidirectional,
                     "forecast train does not take --bidirectional: a forecaster reads the past"
                             + " only");
-            return ForecastRecipe.train(b.training(common.apply(defaults.training())).build());
+            ForecastOptions options = b.training(common.apply(defaults.training())).build();
+            return Forecaster.builder().options(options).build().fitAndSave();
         }
     }
 
@@ -64,7 +65,7 @@ final class ForecastCommand extends GroupCommand {
                     spec,
                     a.skipBadRows,
                     "forecast eval does not take --skip-bad-rows: the model's --fill applies");
-            return ForecastRecipe.evaluate(a.model, a.data, backtestStride, plot);
+            return Forecaster.load(a.model).evaluate(a.data, backtestStride, plot);
         }
     }
 
@@ -80,7 +81,7 @@ final class ForecastCommand extends GroupCommand {
 
         @Override
         public Integer call() throws IOException {
-            ForecastPrediction p = ForecastRecipe.predict(model.model, data);
+            ForecastPrediction p = Forecaster.load(model.model).predict(data);
             PrintWriter out = spec.commandLine().getOut();
             out.println(p.header());
             p.lines().forEach(out::println);

@@ -5,8 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.rnnkit.recipes.generate.GenerateModel;
+import org.rnnkit.api.TextGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -20,27 +19,18 @@ final class GeneratePredictCommand extends PredictCommand {
     @Mixin GenerateFlags.SamplingFlags sampling;
 
     @Override
-    List<String> arguments() {
-        return inputs;
-    }
-
-    @Override
     void check() {
         sampling.sampler();
     }
 
     @Override
     List<String> predict(Path bundle, List<String> prompts) throws IOException {
-        GenerateModel m = GenerateModel.load(bundle);
+        TextGenerator generator = TextGenerator.load(bundle);
         PrintWriter err = spec.commandLine().getErr();
-        Random random = new Random(sampling.seed(err));
-        List<String> lines = new ArrayList<>();
-        for (String prompt : prompts) {
-            GenerateFlags.noteUnknown(m, prompt, err);
-            lines.add(
-                    m.sample(prompt, sampling.length, sampling.sampler(), random)
-                            .replace("\n", "\\n"));
-        }
-        return lines;
+        long seed = sampling.seed(err);
+        prompts.forEach(prompt -> GenerateFlags.noteUnknown(generator.model(), prompt, err));
+        return generator.generate(prompts, sampling.length, sampling.sampler(), seed).stream()
+                .map(text -> text.replace("\n", "\\n"))
+                .toList();
     }
 }

@@ -2,10 +2,10 @@ package org.rnnkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Random;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.rnnkit.api.TextGenerator;
 import org.rnnkit.decode.TokenSampler;
-import org.rnnkit.recipes.generate.GenerateModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,14 +34,15 @@ final class GenerateSampleCommand implements Callable<Integer> {
         TokenSampler sampler = sampling.sampler();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GenerateModel m = GenerateModel.load(model.model);
-        GenerateFlags.noteUnknown(m, prompt, err);
-        Random random = new Random(sampling.seed(err));
-        for (int i = 0; i < count; i++) {
+        TextGenerator generator = TextGenerator.load(model.model);
+        GenerateFlags.noteUnknown(generator.model(), prompt, err);
+        List<String> texts =
+                generator.sample(prompt, count, sampling.length, sampler, sampling.seed(err));
+        for (int i = 0; i < texts.size(); i++) {
             if (i > 0) {
                 out.println();
             }
-            out.println(m.sample(prompt, sampling.length, sampler, random));
+            out.println(texts.get(i));
         }
         out.flush();
         return 0;

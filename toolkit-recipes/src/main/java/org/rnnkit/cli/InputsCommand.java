@@ -5,22 +5,17 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The shape of the commands that take inputs as arguments or one per standard-input line and print
- * lines ({@code predict}, {@code caption detect}). A command declares its positional parameter (its
- * label names the inputs in messages) and supplies {@link #lines}.
+ * lines ({@code predict}, {@code caption detect}). A command declares its one positional parameter,
+ * a {@code List<String>} whose label names the inputs in help and messages, and supplies {@link
+ * #lines}; this class reads the parameter's values.
  */
 abstract class InputsCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    /**
-     * Returns the inputs given as arguments.
-     *
-     * @return the positional arguments (empty: read standard input)
-     */
-    abstract List<String> arguments();
 
     /**
      * Checks the command's own options before any input is read (standard input may be a pipe that
@@ -42,8 +37,12 @@ abstract class InputsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         check();
-        String name = spec.positionalParameters().get(0).paramLabel();
-        List<String> inputs = CommandOutput.inputs(arguments(), name, spec.commandLine().getErr());
+        // the command's one positional parameter: its label names the inputs in messages
+        PositionalParamSpec positional = spec.positionalParameters().get(0);
+        List<String> arguments = positional.getValue();
+        List<String> inputs =
+                CommandOutput.inputs(
+                        arguments, positional.paramLabel(), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         lines(inputs).forEach(out::println);
         out.flush();

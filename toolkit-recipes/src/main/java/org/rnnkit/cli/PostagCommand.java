@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.rnnkit.api.SequenceTagger;
 import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
 import org.rnnkit.recipes.postag.PostagDataGenerator;
-import org.rnnkit.recipes.postag.PostagModel;
-import org.rnnkit.recipes.postag.PostagRecipe;
+import org.rnnkit.recipes.postag.PostagOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +40,8 @@ final class PostagCommand extends GroupCommand {
 
         @Override
         RecipeResult train(PrintWriter out) throws IOException {
-            return PostagRecipe.train(own.apply(spec, common, embedding, out));
+            PostagOptions options = own.apply(spec, common, embedding, out);
+            return SequenceTagger.builder().options(options).build().fitAndSave();
         }
 
         @Override
@@ -59,9 +60,9 @@ final class PostagCommand extends GroupCommand {
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
             CommandOutput.refuse(spec, a.skipBadRows, "postag eval does not take --skip-bad-rows");
-            PostagModel model = PostagModel.load(a.model);
-            DataFormat saved = model.options().training().format();
-            return PostagRecipe.evaluate(model, a.data, columns.apply(table.apply(saved)));
+            SequenceTagger tagger = SequenceTagger.load(a.model);
+            DataFormat saved = tagger.options().training().format();
+            return tagger.evaluate(a.data, columns.apply(table.apply(saved)));
         }
     }
 
@@ -72,13 +73,8 @@ final class PostagCommand extends GroupCommand {
         List<String> inputs = new ArrayList<>();
 
         @Override
-        List<String> arguments() {
-            return inputs;
-        }
-
-        @Override
         List<String> predict(Path bundle, List<String> lines) throws IOException {
-            PostagModel tagger = PostagModel.load(bundle);
+            SequenceTagger tagger = SequenceTagger.load(bundle);
             List<List<String>> sentences =
                     lines.stream().map(line -> Arrays.asList(line.trim().split("\\s+"))).toList();
             return PostagDataGenerator.wordTagLines(sentences, tagger.predict(sentences))

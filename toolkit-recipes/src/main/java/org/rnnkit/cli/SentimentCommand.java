@@ -8,15 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.rnnkit.api.TextClassifier;
 import org.rnnkit.data.DataFormat;
-import org.rnnkit.data.LabeledTextDataset;
 import org.rnnkit.model.Pooling;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
 import org.rnnkit.recipes.sentiment.SentimentOptionsBuilder;
-import org.rnnkit.recipes.sentiment.SentimentRecipe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +66,7 @@ final class SentimentCommand extends GroupCommand {
             set(pooling, b::pooling);
             set(maxVocabulary, b::maxVocabulary);
             set(devFraction, b::devFraction);
-            return SentimentRecipe.train(b.build());
+            return TextClassifier.builder().options(b.build()).build().fitAndSave();
         }
 
         @Override
@@ -85,10 +84,9 @@ final class SentimentCommand extends GroupCommand {
 
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            SentimentModel model = SentimentModel.load(a.model);
-            DataFormat shape = columns.apply(table.apply(model.options().training().format()));
-            return SentimentRecipe.evaluate(
-                    model, LabeledTextDataset.read(a.data, a.skipBadRows, shape));
+            TextClassifier classifier = TextClassifier.load(a.model);
+            DataFormat saved = classifier.options().training().format();
+            return classifier.evaluate(a.data, columns.apply(table.apply(saved)), a.skipBadRows);
         }
     }
 
@@ -99,13 +97,8 @@ final class SentimentCommand extends GroupCommand {
         List<String> inputs = new ArrayList<>();
 
         @Override
-        List<String> arguments() {
-            return inputs;
-        }
-
-        @Override
         List<String> predict(Path bundle, List<String> texts) throws IOException {
-            List<SentimentModel.Prediction> p = SentimentModel.load(bundle).predict(texts);
+            List<SentimentModel.Prediction> p = TextClassifier.load(bundle).predict(texts);
             return IntStream.range(0, texts.size())
                     .mapToObj(i -> p.get(i).toLine(texts.get(i)))
                     .toList();

@@ -5,12 +5,11 @@ import static org.rnnkit.cli.OptionValues.set;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.rnnkit.api.TextGenerator;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.generate.GenerateModel;
 import org.rnnkit.recipes.generate.GenerateOptions;
 import org.rnnkit.recipes.generate.GenerateOptionsBuilder;
-import org.rnnkit.recipes.generate.GenerateRecipe;
 import org.rnnkit.recipes.generate.TextDataGenerator;
 import org.rnnkit.recipes.generate.TextLevel;
 import picocli.CommandLine.Command;
@@ -66,7 +65,7 @@ final class TextGenerationCommand extends GroupCommand {
             set(minCount, b::minCount);
             set(maxVocabulary, b::maxVocabulary);
             set(devFraction, b::devFraction);
-            return GenerateRecipe.train(b.build());
+            return TextGenerator.builder().options(b.build()).build().fitAndSave();
         }
 
         @Override
@@ -84,10 +83,9 @@ final class TextGenerationCommand extends GroupCommand {
 
         @Override
         RecipeResult evaluate(EvalArguments a) throws IOException {
-            GenerateModel model = GenerateModel.load(a.model);
-            DataFormat saved = model.options().training().format();
-            return GenerateRecipe.evaluate(
-                    model, a.data, a.skipBadRows, column.apply(table.apply(saved)));
+            TextGenerator generator = TextGenerator.load(a.model);
+            DataFormat saved = generator.options().training().format();
+            return generator.evaluate(a.data, column.apply(table.apply(saved)), a.skipBadRows);
         }
     }
 

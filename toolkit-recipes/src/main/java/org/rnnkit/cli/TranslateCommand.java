@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnkit.api.Translator;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.translate.TranslateDataGenerator;
-import org.rnnkit.recipes.translate.TranslateModel;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
-import org.rnnkit.recipes.translate.TranslateRecipe;
+import org.rnnkit.recipes.translate.TranslateOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +37,8 @@ final class TranslateCommand extends GroupCommand {
 
         @Override
         RecipeResult train(PrintWriter out) throws IOException {
-            return TranslateRecipe.train(translate.apply(spec, common, embedding));
+            TranslateOptions options = translate.apply(spec, common, embedding);
+            return Translator.builder().options(options).build().fitAndSave();
         }
     }
 
@@ -58,10 +59,10 @@ final class TranslateCommand extends GroupCommand {
         RecipeResult evaluate(EvalArguments a) throws IOException {
             CommandOutput.refuse(
                     spec, a.skipBadRows, "translate eval does not take --skip-bad-rows");
-            TranslateModel model = TranslateModel.load(a.model);
-            DataFormat saved = model.options().training().format();
-            return TranslateRecipe.evaluate(
-                    model, a.data, columns.apply(table.apply(saved)), beam, lengthPenalty);
+            Translator translator = Translator.load(a.model);
+            DataFormat saved = translator.options().training().format();
+            return translator.evaluate(
+                    a.data, columns.apply(table.apply(saved)), beam, lengthPenalty);
         }
     }
 
@@ -73,18 +74,13 @@ final class TranslateCommand extends GroupCommand {
         List<String> inputs = new ArrayList<>();
 
         @Override
-        List<String> arguments() {
-            return inputs;
-        }
-
-        @Override
         int defaultBeam() {
             return 5;
         }
 
         @Override
         List<String> predict(Path bundle, List<String> sentences) throws IOException {
-            return TranslateRecipe.predict(bundle, sentences, beamWidth()).stream()
+            return Translator.load(bundle).predict(sentences, beamWidth()).stream()
                     .map(Translation::text)
                     .toList();
         }

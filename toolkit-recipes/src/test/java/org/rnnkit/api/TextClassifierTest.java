@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.cli.RnnkitCli;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentModel.Prediction;
+import org.rnnkit.recipes.sentiment.SentimentOptions;
 
 class TextClassifierTest {
 
@@ -94,6 +98,53 @@ class TextClassifierTest {
         RecipeResult evaluation = classifier.evaluate(data);
         assertTrue(evaluation.report().startsWith(data.toString()), evaluation.report());
         assertEquals(fit.metrics().get("accuracy"), evaluation.metrics().get("accuracy"), 1e-9);
+    }
+
+    @Test
+    void givenTheCommandLinesOptions_whenFitAndSave_thenTheSameModelAsRnnkitTrain()
+            throws IOException {
+        StringBuilder tsv = new StringBuilder("label\ttext\n");
+        for (int i = 0; i < TEXTS.size(); i++) {
+            tsv.append(LABELS.get(i)).append('\t').append(TEXTS.get(i)).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("train.tsv"), tsv.toString());
+        Path cli = dir.resolve("cli").resolve("sentiment.zip");
+        StringWriter out = new StringWriter();
+        int exit =
+                RnnkitCli.execute(
+                        new PrintWriter(out),
+                        new PrintWriter(new StringWriter()),
+                        "sentiment",
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        cli.toString(),
+                        "--epochs",
+                        "2",
+                        "--hidden",
+                        "8",
+                        "--batch-size",
+                        "4",
+                        "--seed",
+                        "5",
+                        "--no-progress");
+        assertEquals(0, exit, out.toString());
+
+        // the options the command line parsed, as its bundle keeps them, with another --out
+        SentimentOptions parsed = SentimentModel.load(cli).options();
+        Path api = dir.resolve("api").resolve("sentiment.zip");
+        TextClassifier classifier = TextClassifier.builder().options(parsed).out(api).build();
+        RecipeResult result = classifier.fitAndSave();
+        assertEquals(api, result.bundle());
+        assertTrue(out.toString().startsWith(result.report()), out.toString());
+        List<String> texts = List.of("the story was great", "it was awful");
+        List<Prediction> fromCli = SentimentModel.load(cli).predict(texts);
+        List<Prediction> fromApi = classifier.predict(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(
+                    fromCli.get(i).probabilities(), fromApi.get(i).probabilities(), 1e-6f);
+        }
     }
 
     @Test

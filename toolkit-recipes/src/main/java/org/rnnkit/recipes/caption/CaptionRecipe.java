@@ -564,7 +564,20 @@ public final class CaptionRecipe {
      */
     public static List<Caption> predict(Path modelFile, List<Path> images, int beamWidth)
             throws IOException {
-        CaptionModel model = CaptionModel.load(modelFile);
+        return predict(CaptionModel.load(modelFile), images, beamWidth);
+    }
+
+    /**
+     * Captions image files with a loaded model, read and resized as its encoder expects.
+     *
+     * @param model the model
+     * @param images the image files
+     * @param beamWidth the beam width (1: greedy)
+     * @return one caption per image, in order
+     * @throws IOException when an image cannot be read
+     */
+    public static List<Caption> predict(CaptionModel model, List<Path> images, int beamWidth)
+            throws IOException {
         CaptionModel.ImageSource loader = CaptionModel.imageSource(model.options());
         List<INDArray> pixels = new ArrayList<>();
         for (Path p : images) {
