@@ -27,6 +27,8 @@ public record SparkOptions(
         String master, Mode mode, int workers, int averagingFrequency, double encodingThreshold) {
 
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]|local");
+    private static final Pattern STANDALONE =
+            Pattern.compile("spark://[^\\s/:,]+:\\d{1,5}(,[^\\s/:,]+:\\d{1,5})*");
 
     /** How workers combine what they learn. */
     public enum Mode {
@@ -72,6 +74,12 @@ public record SparkOptions(
         Recipes.require(
                 known && !m.isEmpty(),
                 "--spark expects local[N], spark://HOST:PORT, yarn or k8s://..., received: '"
+                        + master
+                        + "'");
+        Recipes.require(
+                !m.startsWith("spark://") || STANDALONE.matcher(m).matches(),
+                "--spark expects a standalone master as spark://HOST:PORT (several:"
+                        + " spark://HOST1:PORT1,HOST2:PORT2), received: '"
                         + master
                         + "'");
         Recipes.require(workers >= 0, "--workers must be >= 1, received: " + workers);
