@@ -27,7 +27,7 @@ public final class SparkTraining implements DistributedTraining {
                             + " does not train rnnkit's models yet (in our tests the workers' updates"
                             + " never reach the model); use --spark-mode averaging");
         }
-        SparkMasters.requireReachable(spark.master(), MASTER_TIMEOUT_MILLIS);
+        spark.requireReachable(MASTER_TIMEOUT_MILLIS);
         return new SparkEpochFitter(
                 spark, training.batchSize(), training.seed(), training.runDirectory());
     }

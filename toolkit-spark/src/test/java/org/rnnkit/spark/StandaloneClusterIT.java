@@ -280,23 +280,23 @@ class StandaloneClusterIT {
     /** Stops a process and the processes it started, each by its own pid. */
     private static void stop(ProcessHandle p) throws InterruptedException {
         List<ProcessHandle> children = p.descendants().toList();
+        terminate(p);
+        for (ProcessHandle c : children) {
+            terminate(c);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after 20 s. */
+    private static void terminate(ProcessHandle p) throws InterruptedException {
+        if (!p.isAlive()) {
+            return;
+        }
         p.destroy();
         try {
             p.onExit().get(20, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException
                 | java.util.concurrent.TimeoutException e) {
             p.destroyForcibly();
-        }
-        for (ProcessHandle c : children) {
-            if (c.isAlive()) {
-                c.destroy();
-                try {
-                    c.onExit().get(20, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException
-                        | java.util.concurrent.TimeoutException e) {
-                    c.destroyForcibly();
-                }
-            }
         }
     }
 
