@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
  */
 final class SparkFlags {
 
+    /** How long {@code --spark spark://HOST:PORT} may take to accept a connection. */
+    static final int MASTER_TIMEOUT_MILLIS = 5000;
+
     @Option(names = "--spark", paramLabel = "MASTER", descriptionKey = "spark.master")
     String master;
 
@@ -36,7 +39,7 @@ final class SparkFlags {
      * @param current the settings so far (normally null)
      * @return the settings
      * @throws IllegalArgumentException when a Spark setting is given without {@code --spark}, or a
-     *     value is out of range
+     *     value is out of range, or a standalone master does not answer
      */
     SparkOptions apply(SparkOptions current) {
         boolean settings =
@@ -53,11 +56,15 @@ final class SparkFlags {
             return current;
         }
         SparkOptions d = current == null ? SparkOptions.of(master) : current;
-        return new SparkOptions(
-                master,
-                mode == null ? d.mode() : SparkOptions.Mode.parse(mode),
-                workers == null ? d.workers() : workers,
-                averagingFrequency == null ? d.averagingFrequency() : averagingFrequency,
-                encodingThreshold == null ? d.encodingThreshold() : encodingThreshold);
+        SparkOptions options =
+                new SparkOptions(
+                        master,
+                        mode == null ? d.mode() : SparkOptions.Mode.parse(mode),
+                        workers == null ? d.workers() : workers,
+                        averagingFrequency == null ? d.averagingFrequency() : averagingFrequency,
+                        encodingThreshold == null ? d.encodingThreshold() : encodingThreshold);
+        // before any data is read: a standalone master that does not answer is a usage error now
+        options.requireReachable(MASTER_TIMEOUT_MILLIS);
+        return options;
     }
 }

@@ -1,5 +1,10 @@
 package org.rnnkit.recipes;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -27,6 +32,8 @@ public record SparkOptions(
         String master, Mode mode, int workers, int averagingFrequency, double encodingThreshold) {
 
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]|local");
+    private static final Pattern STANDALONE =
+            Pattern.compile("spark://[^\\s/:,]+:\\d{1,5}(,[^\\s/:,]+:\\d{1,5})*");
 
     /** How workers combine what they learn. */
     public enum Mode {
@@ -72,6 +79,12 @@ public record SparkOptions(
         Recipes.require(
                 known && !m.isEmpty(),
                 "--spark expects local[N], spark://HOST:PORT, yarn or k8s://..., received: '"
+                        + master
+                        + "'");
+        Recipes.require(
+                !m.startsWith("spark://") || STANDALONE.matcher(m).matches(),
+                "--spark expects a standalone master as spark://HOST:PORT (several:"
+                        + " spark://HOST1:PORT1,HOST2:PORT2), received: '"
                         + master
                         + "'");
         Recipes.require(workers >= 0, "--workers must be >= 1, received: " + workers);
@@ -123,5 +136,47 @@ public record SparkOptions(
      */
     public boolean inProcess() {
         return LOCAL.matcher(master.trim()).matches();
+    }
+
+    /**
+     * Checks that a standalone master ({@code spark://HOST:PORT[,HOST:PORT...]}) answers, before
+     * anything is read or written: otherwise Spark retries its registration for a minute and then
+     * stops. Other masters ({@code local}, {@code yarn}, {@code k8s://}) are left to Spark.
+     *
+     * @param timeoutMillis the connection timeout per address
+     * @throws IllegalArgumentException naming {@code --spark}, the addresses tried and why each
+     *     failed
+     */
+    public void requireReachable(int timeoutMillis) {
+        String m = master.trim();
+        if (!m.startsWith("spark://")) {
+            return;
+        }
+        List<String> failures = new ArrayList<>();
+        for (String hostPort : m.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (port > 65_535) {
+                failures.add(hostPort + ": port out of range");
+                continue;
+            }
+            InetSocketAddress address = new InetSocketAddress(hostPort.substring(0, colon), port);
+            if (address.isUnresolved()) {
+                failures.add(hostPort + ": unknown host");
+                continue;
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(address, timeoutMillis);
+                return;
+            } catch (IOException e) {
+                failures.add(hostPort + ": " + e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException(
+                "--spark "
+                        + master
+                        + ": no Spark master answers ("
+                        + String.join("; ", failures)
+                        + "); start the master or use the spark://HOST:PORT its log prints");
     }
 }

@@ -42,6 +42,7 @@ final class SparkEpochFitter implements EpochFitter {
     private JavaSparkContext context;
     private SparkComputationGraph sparkNetwork;
     private boolean ownsContext;
+    private int firstEpoch;
 
     SparkEpochFitter(SparkOptions options, int batchSize, long seed, Path runDirectory) {
         this.options = Objects.requireNonNull(options, "options");
@@ -56,13 +57,19 @@ final class SparkEpochFitter implements EpochFitter {
             return Double.NaN;
         }
         if (sparkNetwork == null) {
+            firstEpoch = epoch;
             start(network);
         } else if (sparkNetwork.getNetwork() != network) {
             sparkNetwork.getNetwork().setParams(network.params());
         }
         JavaRDD<MultiDataSet> rdd =
                 context.parallelize(batches, Math.min(options.partitions(), batches.size()));
-        ComputationGraph trained = sparkNetwork.fitMultiDataSet(rdd);
+        ComputationGraph trained;
+        try {
+            trained = sparkNetwork.fitMultiDataSet(rdd);
+        } catch (Exception e) { // Spark throws its (checked) SparkException undeclared
+            throw failure(epoch, e);
+        }
         if (trained != network) {
             network.setParams(trained.params());
             INDArray state =
@@ -73,6 +80,39 @@ final class SparkEpochFitter implements EpochFitter {
         }
         double score = sparkNetwork.getScore();
         return options.mode() == SparkOptions.Mode.SHARING || score == 0 ? Double.NaN : score;
+    }
+
+    /**
+     * The error for a failed Spark epoch: a master that never accepted the application (the context
+     * stopped) is a wrong {@code --spark}; anything else (e.g. executors lost beyond Spark's task
+     * retries) names the epoch and the checkpoint to resume from.
+     */
+    private RuntimeException failure(int epoch, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.toString() : root.getMessage();
+        if (context.sc().isStopped() && epoch == firstEpoch) {
+            return new IllegalArgumentException(
+                    "--spark "
+                            + options.master()
+                            + ": the Spark application stopped before training ("
+                            + reason
+                            + "); is that URL a running Spark master with free workers?",
+                    e);
+        }
+        return new IllegalStateException(
+                "training on Spark "
+                        + options.master()
+                        + " failed in epoch "
+                        + (epoch + 1)
+                        + " ("
+                        + reason
+                        + "); the last checkpoint is in "
+                        + workDirectory.getParent()
+                        + ": run the same command with --resume to continue from it",
+                e);
     }
 
     private void start(ComputationGraph network) {

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.cli.RnnkitCli;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.SparkOptions;
 import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
@@ -102,5 +107,41 @@ class SparkSentimentTest {
                         "--out",
                         out.toString()));
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void givenUnreachableOrMalformedMaster_whenTrained_thenUsageErrorNamingItAndNothingWritten()
+            throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        for (String master :
+                List.of(
+                        "spark://127.0.0.1:" + closedPort,
+                        "spark://127.0.0.1",
+                        "spark://127.0.0.1:7077/",
+                        "spark://:7077",
+                        "spark//127.0.0.1:7077")) {
+            Path out = dir.resolve("unreachable.zip");
+            StringWriter err = new StringWriter();
+            int exit =
+                    RnnkitCli.execute(
+                            new PrintWriter(new StringWriter()),
+                            new PrintWriter(err),
+                            "sentiment",
+                            "train",
+                            "--smoke",
+                            "--no-progress",
+                            "--spark",
+                            master,
+                            "--out",
+                            out.toString());
+            assertEquals(2, exit, master + ": " + err);
+            assertTrue(err.toString().contains("--spark"), master + ": " + err);
+            assertTrue(err.toString().contains(master), master + ": " + err);
+            assertFalse(Files.exists(out), master);
+            assertFalse(Files.exists(dir.resolve("unreachable-run")), master);
+        }
     }
 }
