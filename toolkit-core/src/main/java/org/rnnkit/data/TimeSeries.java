@@ -125,10 +125,7 @@ public final class TimeSeries {
         } else {
             this.times = null;
         }
-        if (filledValues < 0) {
-            throw new IllegalArgumentException(
-                    "filledValues must be >= 0, received: filledValues=" + filledValues);
-        }
+        Arguments.atLeast("filledValues", filledValues, 0);
         this.timeColumn = timeColumn;
         this.filledValues = filledValues;
     }
@@ -301,9 +298,7 @@ public final class TimeSeries {
      * @throws IllegalStateException when the series has no timestamps or fewer than two rows
      */
     public LocalDateTime nextTime(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, received: k=" + k);
-        }
+        Arguments.atLeast("k", k, 1);
         requireTimes("nextTime(k)");
         if (times.length < 2) {
             throw new IllegalStateException(
