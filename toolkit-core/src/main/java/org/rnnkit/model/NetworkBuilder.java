@@ -13,7 +13,8 @@ import org.rnnkit.train.OptimizerSpec;
 
 /**
  * What every rnnkit network builder shares: the optimizer, the initialisation seed and the data
- * type, the configuration every topology starts from, and building the initialised training graph.
+ * type, the recurrent layers (whose default each builder states), the configuration every topology
+ * starts from, and building the initialised training graph.
  *
  * @param <B> the concrete builder, which the setters return so that calls chain
  */
@@ -28,8 +29,33 @@ public abstract sealed class NetworkBuilder<B extends NetworkBuilder<B>>
     private OptimizerSpec optimizer = OptimizerSpec.defaults();
     private long seed = 42;
     private DataType dataType = DataType.FLOAT;
+    private RnnSpec rnn;
 
-    NetworkBuilder() {}
+    NetworkBuilder() {
+        this(RnnSpec.defaults());
+    }
+
+    /**
+     * Starts a builder whose recurrent layers default to {@code defaultRnn}.
+     *
+     * @param defaultRnn the topology's default layers
+     */
+    NetworkBuilder(RnnSpec defaultRnn) {
+        this.rnn = Objects.requireNonNull(defaultRnn, "defaultRnn");
+    }
+
+    /**
+     * Sets the recurrent layers: cell, hidden size, depth, direction and dropout (the dropout also
+     * applies to the layer after the last recurrent one).
+     *
+     * @param rnn the layers; the default is the builder's (see its class javadoc)
+     * @return this builder
+     * @throws NullPointerException when {@code rnn} is {@code null}
+     */
+    public B optRnn(RnnSpec rnn) {
+        this.rnn = Objects.requireNonNull(rnn, "rnn");
+        return self();
+    }
 
     /**
      * Sets the optimizer.
@@ -87,6 +113,11 @@ public abstract sealed class NetworkBuilder<B extends NetworkBuilder<B>>
      * @throws IllegalArgumentException when a required value is missing or out of range
      */
     abstract ComputationGraphConfiguration trainingConfiguration();
+
+    /** The recurrent layers set by {@link #optRnn(RnnSpec)}, or the builder's default. */
+    final RnnSpec rnn() {
+        return rnn;
+    }
 
     /**
      * Seed, data type, updater, Xavier initialisation and per-layer gradient clipping: the
