@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnkit.data.Arguments;
 import org.rnnkit.train.OptimizerSpec;
 
 /**
@@ -177,10 +178,7 @@ public abstract sealed class NetworkBuilder<B extends NetworkBuilder<B>>
      *     <name>=<value>"} when {@code value < min}
      */
     static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(
-                    name + " must be >= " + min + ", received: " + name + "=" + value);
-        }
+        Arguments.atLeast(name, value, min);
     }
 
     @SuppressWarnings("unchecked")
