@@ -97,14 +97,10 @@ class RnnkitCliTest {
         // The accuracy measured in memory at training time equals the reloaded bundle's.
         assertEquals(ModelBundle.load(model).metrics().get("accuracy"), accuracy, 1e-12);
 
-        Run predict =
-                run(
-                        "sentiment",
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "not bad at all",
-                        "a dull film");
+        String[] predictArgs = {
+            "sentiment", "predict", "--model", model.toString(), "not bad at all", "a dull film"
+        };
+        Run predict = run(predictArgs);
         assertEquals(0, predict.exit(), predict.err());
         List<String> lines = predict.out().lines().toList();
         assertEquals(2, lines.size());
@@ -116,14 +112,7 @@ class RnnkitCliTest {
         }
         assertEquals(
                 predict.out(),
-                run(
-                                "sentiment",
-                                "predict",
-                                "--model",
-                                model.toString(),
-                                "not bad at all",
-                                "a dull film")
-                        .out(),
+                run(predictArgs).out(),
                 "a reloaded bundle must predict identically");
     }
 
@@ -183,20 +172,13 @@ class RnnkitCliTest {
     @Test
     void givenInterruptedTraining_whenResumed_thenContinuesFromCheckpoint() throws IOException {
         Path model = dir.resolve("r.zip");
-        String[] base = {
-            "sentiment",
-            "train",
-            "--data",
-            resource("tiny.tsv").toString(),
-            "--dev",
-            resource("tiny-dev.tsv").toString(),
-            "--out",
-            model.toString(),
-            "--hidden",
-            "4",
-            "--batch-size",
-            "8"
-        };
+        String[] base =
+                concat(
+                        sentimentTrain(model, "--dev", resource("tiny-dev.tsv").toString()),
+                        "--hidden",
+                        "4",
+                        "--batch-size",
+                        "8");
         assertEquals(0, run(concat(base, "--epochs", "1")).exit());
         assertEquals(1, Files.readAllLines(dir.resolve("r-run/metrics.jsonl")).size());
         Run resumed = run(concat(base, "--epochs", "3", "--resume"));
@@ -224,17 +206,12 @@ class RnnkitCliTest {
                 missing.err().contains("file not found") && missing.err().contains("absent.tsv"),
                 missing.err());
 
-        Path bad = dir.resolve("bad.tsv");
-        Files.writeString(bad, "label\ttext\npos\tgood\nneg\tbad\nneg\n");
-        Run malformed =
-                run("sentiment", "train", "--data", bad.toString(), "--out", model.toString());
+        Run malformed = trainOn("bad.tsv", "label\ttext\npos\tgood\nneg\tbad\nneg\n", model);
         assertEquals(2, malformed.exit());
         assertTrue(malformed.err().contains("bad.tsv:4:"), malformed.err());
 
-        Path single = dir.resolve("single.tsv");
-        Files.writeString(single, "label\ttext\npos\tgood\npos\tfine\nneg\tbad\n");
         Run singleton =
-                run("sentiment", "train", "--data", single.toString(), "--out", model.toString());
+                trainOn("single.tsv", "label\ttext\npos\tgood\npos\tfine\nneg\tbad\n", model);
         assertEquals(2, singleton.exit());
         assertTrue(
                 singleton.err().contains("single.tsv:4:") && singleton.err().contains("only once"),
@@ -316,38 +293,40 @@ class RnnkitCliTest {
 
     /** Trains a tiny model on the hand-written sample in smoke mode and asserts success. */
     private static Run trainWithDev(Path model, String... extra) {
-        String[] base = {
-            "sentiment",
-            "train",
-            "--data",
-            resource("tiny.tsv").toString(),
-            "--dev",
-            resource("tiny-dev.tsv").toString(),
-            "--out",
-            model.toString(),
-            "--smoke",
-            "--hidden",
-            "8",
-            "--batch-size",
-            "4"
-        };
+        String[] base =
+                concat(
+                        sentimentTrain(model, "--dev", resource("tiny-dev.tsv").toString()),
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--batch-size",
+                        "4");
         return run(concat(base, extra));
     }
 
     private static void trainSmokeModel(Path model, String... extra) {
+        Run train = run(concat(sentimentTrain(model, "--smoke", "--hidden", "4"), extra));
+        assertEquals(0, train.exit(), train.err());
+    }
+
+    /** Writes {@code contents} to {@code fileName} in the test directory and trains on it. */
+    private Run trainOn(String fileName, String contents, Path model) throws IOException {
+        Path data = dir.resolve(fileName);
+        Files.writeString(data, contents);
+        return run("sentiment", "train", "--data", data.toString(), "--out", model.toString());
+    }
+
+    /** {@code sentiment train --data tiny.tsv --out MODEL}, then {@code extra}. */
+    private static String[] sentimentTrain(Path model, String... extra) {
         String[] base = {
             "sentiment",
             "train",
             "--data",
             resource("tiny.tsv").toString(),
             "--out",
-            model.toString(),
-            "--smoke",
-            "--hidden",
-            "4"
+            model.toString()
         };
-        Run train = run(concat(base, extra));
-        assertEquals(0, train.exit(), train.err());
+        return concat(base, extra);
     }
 
     private static String[] concat(String[] a, String... b) {

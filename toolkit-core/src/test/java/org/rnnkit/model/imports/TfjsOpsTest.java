@@ -373,18 +373,6 @@ class TfjsOpsTest {
             int[] strides,
             int beginMask,
             int endMask,
-            int shrink)
-            throws Exception {
-        return slice(x, begin, end, strides, beginMask, endMask, shrink, 0);
-    }
-
-    private INDArray slice(
-            INDArray x,
-            int[] begin,
-            int[] end,
-            int[] strides,
-            int beginMask,
-            int endMask,
             int shrink,
             int ellipsis)
             throws Exception {
@@ -417,12 +405,20 @@ class TfjsOpsTest {
         INDArray x = array(range(24), 2, 3, 4); // x[a,b,c] = 12a + 4b + c
         // x[:, 1:3, 0:4:2] (begin/end mask on axis 0)
         INDArray y =
-                slice(x, new int[] {9, 1, 0}, new int[] {9, 3, 4}, new int[] {1, 1, 2}, 1, 1, 0);
+                slice(x, new int[] {9, 1, 0}, new int[] {9, 3, 4}, new int[] {1, 1, 2}, 1, 1, 0, 0);
         assertArrayEquals(new long[] {2, 2, 2}, y.shape());
         assertArrayEquals(new float[] {4, 6, 8, 10, 16, 18, 20, 22}, y.ravel().toFloatVector(), 0f);
         // x[:, 2, ::-1] (shrink axis 1, end mask and negative stride on axis 2)
         INDArray z =
-                slice(x, new int[] {0, 2, -1}, new int[] {2, 3, 0}, new int[] {1, 1, -1}, 0, 4, 2);
+                slice(
+                        x,
+                        new int[] {0, 2, -1},
+                        new int[] {2, 3, 0},
+                        new int[] {1, 1, -1},
+                        0,
+                        4,
+                        2,
+                        0);
         assertArrayEquals(new long[] {2, 4}, z.shape());
         assertArrayEquals(
                 new float[] {11, 10, 9, 8, 23, 22, 21, 20}, z.ravel().toFloatVector(), 0f);
@@ -433,7 +429,7 @@ class TfjsOpsTest {
         // the CenterNet pattern: [..., k:k+1] on a [1,100,4] array with begin/end mask 3
         INDArray b = array(range(12), 1, 3, 4);
         INDArray w =
-                slice(b, new int[] {0, 0, 2}, new int[] {0, 0, 3}, new int[] {1, 1, 1}, 3, 3, 0);
+                slice(b, new int[] {0, 0, 2}, new int[] {0, 0, 3}, new int[] {1, 1, 1}, 3, 3, 0, 0);
         assertArrayEquals(new long[] {1, 3, 1}, w.shape());
         assertArrayEquals(new float[] {2, 6, 10}, w.ravel().toFloatVector(), 0f);
     }
