@@ -3,6 +3,7 @@ package org.rnnkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -145,10 +146,7 @@ class RnnkitCliTest {
                         "5",
                         "--embeddings",
                         vectors.toString());
-        assertEquals(2, mismatch.exit());
-        assertTrue(
-                mismatch.err().contains("embeddingSize must equal the dimension of the vectors"),
-                mismatch.err());
+        assertRefused(mismatch, "embeddingSize must equal the dimension of the vectors");
     }
 
     @Test
@@ -207,8 +205,7 @@ class RnnkitCliTest {
                 missing.err());
 
         Run malformed = trainOn("bad.tsv", "label\ttext\npos\tgood\nneg\tbad\nneg\n", model);
-        assertEquals(2, malformed.exit());
-        assertTrue(malformed.err().contains("bad.tsv:4:"), malformed.err());
+        assertRefused(malformed, "bad.tsv:4:");
 
         Run singleton =
                 trainOn("single.tsv", "label\ttext\npos\tgood\npos\tfine\nneg\tbad\n", model);
@@ -218,14 +215,12 @@ class RnnkitCliTest {
                 singleton.err());
 
         Run badCell = run("sentiment", "train", "--cell", "transformer", "--out", model.toString());
-        assertEquals(2, badCell.exit());
-        assertTrue(badCell.err().contains("cell must be one of"), badCell.err());
+        assertRefused(badCell, "cell must be one of");
 
         Path notBundle = dir.resolve("notes.zip");
         Files.writeString(notBundle, "hello");
         Run foreign = run("sentiment", "predict", "--model", notBundle.toString(), "x");
-        assertEquals(2, foreign.exit());
-        assertTrue(foreign.err().contains("not an rnnkit model bundle"), foreign.err());
+        assertRefused(foreign, "not an rnnkit model bundle");
 
         assertFalse(Files.exists(model), "a failed run must not write a bundle");
     }
