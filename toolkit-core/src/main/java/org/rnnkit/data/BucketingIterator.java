@@ -101,10 +101,7 @@ public final class BucketingIterator<E> implements DataSetIterator {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("examples must not be empty");
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException(
-                    "batchSize must be >= 1, received: batchSize=" + batchSize);
-        }
+        Arguments.atLeast("batchSize", batchSize, 1);
         this.batchSize = batchSize;
         this.length = Objects.requireNonNull(length, "length");
         this.batcher = Objects.requireNonNull(batcher, "batcher");

@@ -69,16 +69,9 @@ public final class ForecastWindows {
     private static int first(TimeSplit split, Part part, int lookback, int horizon, int stride) {
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(part, "part");
-        if (lookback <= 0) {
-            throw new IllegalArgumentException(
-                    "lookback must be > 0, received: lookback=" + lookback);
-        }
-        if (horizon <= 0) {
-            throw new IllegalArgumentException("horizon must be > 0, received: horizon=" + horizon);
-        }
-        if (stride <= 0) {
-            throw new IllegalArgumentException("stride must be > 0, received: stride=" + stride);
-        }
+        Arguments.positive("lookback", lookback);
+        Arguments.positive("horizon", horizon);
+        Arguments.positive("stride", stride);
         return Math.max(split.start(part), lookback);
     }
 

@@ -241,15 +241,28 @@ public final class LabeledTextRecordReader extends FileRecordReader {
                 new RecordMetaDataLine((int) line, file.toUri(), LabeledTextRecordReader.class));
     }
 
-    private interface Source extends Iterator<Record>, AutoCloseable {
+    private abstract static class Source implements Iterator<Record>, AutoCloseable {
+        /** The record {@link #hasNext()} read ahead, {@code null} when none is waiting. */
+        Record buffered;
+
         @Override
-        void close() throws IOException;
+        public final Record next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Record r = buffered;
+            buffered = null;
+            return r;
+        }
+
+        @Override
+        public abstract void close() throws IOException;
     }
 
     /**
      * A header-plus-rows text file, delimited, plain or gzipped, mapped by a {@link DataFormat}.
      */
-    private final class DelimitedSource implements Source {
+    private final class DelimitedSource extends Source {
         private final DelimitedRows rows;
         private final int labelColumn;
         private final int[] textColumns;
@@ -257,7 +270,6 @@ public final class LabeledTextRecordReader extends FileRecordReader {
         private final String labelName;
         private final LabelMap labelMap;
         private final int minColumns;
-        private Record buffered;
 
         DelimitedSource(Path file, DataFormat format) throws IOException {
             this.rows = DelimitedRows.open(file, format);
@@ -399,29 +411,18 @@ public final class LabeledTextRecordReader extends FileRecordReader {
         }
 
         @Override
-        public Record next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Record r = buffered;
-            buffered = null;
-            return r;
-        }
-
-        @Override
         public void close() throws IOException {
             rows.close();
         }
     }
 
     /** The aclImdb layout: label folders of one-example text files. */
-    private final class DirectorySource implements Source {
+    private final class DirectorySource extends Source {
         private final List<Path> files = new ArrayList<>();
         private final Path root;
         private int index;
 
         private final LabelMap labelMap;
-        private Record buffered;
 
         DirectorySource(Path root, DataFormat format) throws IOException {
             this.labelMap = format.parsedLabelMap();
@@ -485,16 +486,6 @@ public final class LabeledTextRecordReader extends FileRecordReader {
                 buffered = read(files.get(index++));
             }
             return buffered != null;
-        }
-
-        @Override
-        public Record next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Record r = buffered;
-            buffered = null;
-            return r;
         }
 
         private Record read(Path file) {

@@ -339,16 +339,8 @@ public final class Seq2SeqBatcher {
                                 + " targetVocabularySize="
                                 + targetVocabularySize);
             }
-            if (maxSourceLength < 1) {
-                throw new IllegalArgumentException(
-                        "maxSourceLength must be >= 1, received: maxSourceLength="
-                                + maxSourceLength);
-            }
-            if (maxTargetLength < 1) {
-                throw new IllegalArgumentException(
-                        "maxTargetLength must be >= 1, received: maxTargetLength="
-                                + maxTargetLength);
-            }
+            Arguments.atLeast("maxSourceLength", maxSourceLength, 1);
+            Arguments.atLeast("maxTargetLength", maxTargetLength, 1);
             return new Seq2SeqBatcher(this);
         }
     }

@@ -223,10 +223,7 @@ public final class SequenceBatcher {
     }
 
     private static void requireClasses(int numClasses) {
-        if (numClasses < 2) {
-            throw new IllegalArgumentException(
-                    "numClasses must be >= 2, received: numClasses=" + numClasses);
-        }
+        Arguments.atLeast("numClasses", numClasses, 2);
     }
 
     /** {@inheritDoc} */
@@ -289,10 +286,7 @@ public final class SequenceBatcher {
          * @throws IllegalArgumentException when {@code maxLength < 1}
          */
         public SequenceBatcher build() {
-            if (maxLength < 1) {
-                throw new IllegalArgumentException(
-                        "maxLength must be >= 1, received: maxLength=" + maxLength);
-            }
+            Arguments.atLeast("maxLength", maxLength, 1);
             return new SequenceBatcher(this);
         }
     }

@@ -102,17 +102,8 @@ public record Standardizer(List<String> columns, double[] mean, double[] std) {
         int count = to - from;
         double[] mean = new double[n];
         for (int r = from; r < to; r++) {
-            checkWidth(values[r], n, r);
+            TimeSeries.checkRow(values[r], r, n, null);
             for (int c = 0; c < n; c++) {
-                if (!Double.isFinite(values[r][c])) {
-                    throw new IllegalArgumentException(
-                            "values must be finite, received: values["
-                                    + r
-                                    + "]["
-                                    + c
-                                    + "]="
-                                    + values[r][c]);
-                }
                 mean[c] += values[r][c];
             }
         }
@@ -214,7 +205,7 @@ public record Standardizer(List<String> columns, double[] mean, double[] std) {
         Objects.requireNonNull(values, "values");
         double[][] out = new double[values.length][];
         for (int r = 0; r < values.length; r++) {
-            checkWidth(values[r], mean.length, r);
+            TimeSeries.checkWidth(values[r], mean.length, r);
             out[r] = new double[mean.length];
             for (int c = 0; c < mean.length; c++) {
                 out[r][c] =
@@ -230,18 +221,6 @@ public record Standardizer(List<String> columns, double[] mean, double[] std) {
         if (column < 0 || column >= mean.length) {
             throw new IllegalArgumentException(
                     "column must be in [0, " + mean.length + "), received: column=" + column);
-        }
-    }
-
-    private static void checkWidth(double[] row, int width, int r) {
-        if (row == null || row.length != width) {
-            throw new IllegalArgumentException(
-                    "values["
-                            + r
-                            + "] must have "
-                            + width
-                            + " columns, received: "
-                            + (row == null ? "null" : row.length));
         }
     }
 

@@ -558,16 +558,6 @@ public final class TaggedSentenceReader extends FileRecordReader implements Sequ
     }
 
     @Override
-    public Record loadFromMetaData(RecordMetaData recordMetaData) {
-        throw new UnsupportedOperationException("a sequence reader: use nextSequence()");
-    }
-
-    @Override
-    public List<Record> loadFromMetaData(List<RecordMetaData> recordMetaDatas) {
-        throw new UnsupportedOperationException("a sequence reader: use nextSequence()");
-    }
-
-    @Override
     public void close() throws IOException {
         if (lines != null) {
             lines.close();

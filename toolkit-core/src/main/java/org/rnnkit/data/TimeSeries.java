@@ -74,29 +74,7 @@ public final class TimeSeries {
         }
         this.values = new double[values.length][];
         for (int r = 0; r < values.length; r++) {
-            if (values[r] == null || values[r].length != this.columns.size()) {
-                throw new IllegalArgumentException(
-                        "values["
-                                + r
-                                + "] must have "
-                                + this.columns.size()
-                                + " columns, received: "
-                                + (values[r] == null ? "null" : values[r].length));
-            }
-            for (int c = 0; c < values[r].length; c++) {
-                if (!Double.isFinite(values[r][c])) {
-                    throw new IllegalArgumentException(
-                            "values must be finite, received: values["
-                                    + r
-                                    + "]["
-                                    + c
-                                    + "]="
-                                    + values[r][c]
-                                    + " (column '"
-                                    + this.columns.get(c)
-                                    + "')");
-                }
-            }
+            checkRow(values[r], r, this.columns);
             this.values[r] = values[r].clone();
         }
         if (times != null) {
@@ -125,10 +103,7 @@ public final class TimeSeries {
         } else {
             this.times = null;
         }
-        if (filledValues < 0) {
-            throw new IllegalArgumentException(
-                    "filledValues must be >= 0, received: filledValues=" + filledValues);
-        }
+        Arguments.atLeast("filledValues", filledValues, 0);
         this.timeColumn = timeColumn;
         this.filledValues = filledValues;
     }
@@ -301,9 +276,7 @@ public final class TimeSeries {
      * @throws IllegalStateException when the series has no timestamps or fewer than two rows
      */
     public LocalDateTime nextTime(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, received: k=" + k);
-        }
+        Arguments.atLeast("k", k, 1);
         requireTimes("nextTime(k)");
         if (times.length < 2) {
             throw new IllegalStateException(
@@ -413,5 +386,55 @@ public final class TimeSeries {
                 + ", filledValues="
                 + filledValues
                 + "]";
+    }
+
+    /**
+     * Checks that row {@code r} of a value table has {@code width} entries.
+     *
+     * @throws IllegalArgumentException naming the row, the width and what it has
+     */
+    static void checkWidth(double[] row, int width, int r) {
+        if (row == null || row.length != width) {
+            throw new IllegalArgumentException(
+                    "values["
+                            + r
+                            + "] must have "
+                            + width
+                            + " columns, received: "
+                            + (row == null ? "null" : row.length));
+        }
+    }
+
+    /**
+     * Checks row {@code r} of a value table: one entry per column, every one finite.
+     *
+     * @param columns the column names: their count is the width, and the message names the column
+     *     of an entry that is not finite
+     * @throws IllegalArgumentException naming the row, and the entry that is not finite
+     */
+    static void checkRow(double[] row, int r, List<String> columns) {
+        checkRow(row, r, columns.size(), columns);
+    }
+
+    /**
+     * Checks row {@code r} of a value table: {@code width} entries, every one finite.
+     *
+     * @param names the column names for the message, or {@code null} to name only the position
+     * @throws IllegalArgumentException naming the row, and the entry that is not finite
+     */
+    static void checkRow(double[] row, int r, int width, List<String> names) {
+        checkWidth(row, width, r);
+        for (int c = 0; c < width; c++) {
+            if (!Double.isFinite(row[c])) {
+                throw new IllegalArgumentException(
+                        "values must be finite, received: values["
+                                + r
+                                + "]["
+                                + c
+                                + "]="
+                                + row[c]
+                                + (names == null ? "" : " (column '" + names.get(c) + "')"));
+            }
+        }
     }
 }

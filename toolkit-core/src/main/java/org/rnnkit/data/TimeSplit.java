@@ -44,10 +44,7 @@ public record TimeSplit(int trainEnd, int devEnd, int end) {
      * @throws IllegalArgumentException unless {@code 0 < trainEnd <= devEnd < end}
      */
     public TimeSplit {
-        if (trainEnd <= 0) {
-            throw new IllegalArgumentException(
-                    "trainEnd must be > 0, received: trainEnd=" + trainEnd);
-        }
+        Arguments.positive("trainEnd", trainEnd);
         if (devEnd < trainEnd) {
             throw new IllegalArgumentException(
                     "devEnd must be >= trainEnd, received: trainEnd="
@@ -79,9 +76,7 @@ public record TimeSplit(int trainEnd, int devEnd, int end) {
      *     (within 1e-6), or the rounding leaves train or test without rows
      */
     public static TimeSplit ofRatios(int rows, double train, double dev, double test) {
-        if (rows < 2) {
-            throw new IllegalArgumentException("rows must be >= 2, received: rows=" + rows);
-        }
+        Arguments.atLeast("rows", rows, 2);
         if (!(train > 0 && train < 1)) {
             throw new IllegalArgumentException("train must be in (0, 1), received: train=" + train);
         }
@@ -137,15 +132,9 @@ public record TimeSplit(int trainEnd, int devEnd, int end) {
      *     rows}
      */
     public static TimeSplit ofRows(int rows, int train, int dev, int test) {
-        if (train <= 0) {
-            throw new IllegalArgumentException("train must be > 0, received: train=" + train);
-        }
-        if (dev < 0) {
-            throw new IllegalArgumentException("dev must be >= 0, received: dev=" + dev);
-        }
-        if (test <= 0) {
-            throw new IllegalArgumentException("test must be > 0, received: test=" + test);
-        }
+        Arguments.positive("train", train);
+        Arguments.atLeast("dev", dev, 0);
+        Arguments.positive("test", test);
         long used = (long) train + dev + test;
         if (used > rows) {
             throw new IllegalArgumentException(

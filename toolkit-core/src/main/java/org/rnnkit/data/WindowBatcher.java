@@ -123,14 +123,8 @@ public final class WindowBatcher {
          */
         public Layout {
             Objects.requireNonNull(reference, "reference");
-            if (lookback < 1) {
-                throw new IllegalArgumentException(
-                        "lookback must be >= 1, received: lookback=" + lookback);
-            }
-            if (horizon < 1) {
-                throw new IllegalArgumentException(
-                        "horizon must be >= 1, received: horizon=" + horizon);
-            }
+            Arguments.atLeast("lookback", lookback, 1);
+            Arguments.atLeast("horizon", horizon, 1);
             if (reference != Reference.NAIVE && season < 2) {
                 throw new IllegalArgumentException(
                         "a seasonal reference needs season >= 2, received: season=" + season);

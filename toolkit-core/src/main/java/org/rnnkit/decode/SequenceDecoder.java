@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.rnnkit.data.Arguments;
 import org.rnnkit.text.Vocabulary;
 
 /**
@@ -446,14 +447,8 @@ public final class SequenceDecoder {
          * @throws IllegalArgumentException for a value out of range
          */
         public SequenceDecoder build() {
-            if (maxLength < 1) {
-                throw new IllegalArgumentException(
-                        "maxLength must be >= 1, received: maxLength=" + maxLength);
-            }
-            if (beamWidth < 1) {
-                throw new IllegalArgumentException(
-                        "beamWidth must be >= 1, received: beamWidth=" + beamWidth);
-            }
+            Arguments.atLeast("maxLength", maxLength, 1);
+            Arguments.atLeast("beamWidth", beamWidth, 1);
             if (!(lengthPenalty >= 0)) {
                 throw new IllegalArgumentException(
                         "lengthPenalty must be >= 0, received: lengthPenalty=" + lengthPenalty);
@@ -462,9 +457,7 @@ public final class SequenceDecoder {
                 throw new IllegalArgumentException(
                         "temperature must be > 0, received: temperature=" + temperature);
             }
-            if (topK < 0) {
-                throw new IllegalArgumentException("topK must be >= 0, received: topK=" + topK);
-            }
+            Arguments.atLeast("topK", topK, 0);
             for (int v : suppressed) {
                 if (v < 0 || v == eos || v == bos) {
                     throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package org.rnnkit.decode;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Random;
+import org.rnnkit.data.Arguments;
 
 /**
  * Draws the next token from a model's next-token distribution with temperature, top-k and nucleus
@@ -28,9 +29,7 @@ public record TokenSampler(double temperature, int topK, double topP) {
             throw new IllegalArgumentException(
                     "temperature must be > 0, received: temperature=" + temperature);
         }
-        if (topK < 0) {
-            throw new IllegalArgumentException("topK must be >= 0, received: topK=" + topK);
-        }
+        Arguments.atLeast("topK", topK, 0);
         if (!(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("topP must be in (0, 1], received: topP=" + topP);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.rnnkit.data.Arguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +43,13 @@ import org.slf4j.LoggerFactory;
  * precision 0 and, without effective order, take the score to 0 (sacreBLEU substitutes {@code
  * -9999999999} for {@code log 0}).
  *
+ * <p>{@link #sentence(String, List)} scores a corpus of one segment, so an order without matches is
+ * smoothed by the configured {@link Smoothing}; sacreBLEU's {@code sentence_bleu} function
+ * additionally enables effective order, which {@code optEffectiveOrder(true)} matches.
+ *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Bleu {
+public final class Bleu extends SacreBleuMetric<BleuScore> {
 
     private static final Logger logger = LoggerFactory.getLogger(Bleu.class);
 
@@ -53,15 +58,14 @@ public final class Bleu {
 
     private final int maxOrder;
     private final Tokenization tokenization;
-    private final boolean lowercase;
     private final Smoothing smoothing;
     private final double smoothValue;
     private final boolean effectiveOrder;
 
     private Bleu(Builder builder) {
+        super(builder);
         this.maxOrder = builder.maxOrder;
         this.tokenization = builder.tokenization;
-        this.lowercase = builder.lowercase;
         this.smoothing = builder.smoothing;
         // A value for a method that takes none is dropped, as sacreBLEU ignores it.
         double defaultValue = builder.smoothing.defaultValue();
@@ -92,6 +96,7 @@ public final class Bleu {
      *     in size, or when a hypothesis has no reference
      * @throws NullPointerException when a list or one of its strings is {@code null}
      */
+    @Override
     public BleuScore corpus(List<String> hypotheses, List<List<String>> references) {
         CorpusArguments.check(hypotheses, references);
         long[] counts = new long[maxOrder];
@@ -131,39 +136,6 @@ public final class Bleu {
             }
         }
         return fromStatistics(counts, totals, hypothesisLength, referenceLength);
-    }
-
-    /**
-     * Computes corpus BLEU with exactly one reference per hypothesis.
-     *
-     * @param hypotheses the system outputs, one string per segment, detokenized
-     * @param references {@code references.get(i)} is the reference of {@code hypotheses.get(i)}
-     * @return the corpus score and its statistics
-     * @throws IllegalArgumentException when {@code hypotheses} is empty or the two lists differ in
-     *     size
-     * @throws NullPointerException when a list or one of its strings is {@code null}
-     */
-    public BleuScore corpusSingleReference(List<String> hypotheses, List<String> references) {
-        return corpus(hypotheses, CorpusArguments.singleReferences(references));
-    }
-
-    /**
-     * Computes BLEU for a single segment with this instance's settings, as sacreBLEU's {@code
-     * BLEU.sentence_score} does. Sentence-level BLEU is a corpus of one segment, so an order
-     * without matches is smoothed by the configured {@link Smoothing}. sacreBLEU's {@code
-     * sentence_bleu} function additionally enables effective order; build with {@code
-     * optEffectiveOrder(true)} to match it.
-     *
-     * @param hypothesis the system output, detokenized
-     * @param references all references of the hypothesis, at least one
-     * @return the sentence score and its statistics
-     * @throws IllegalArgumentException when {@code references} is empty
-     * @throws NullPointerException when an argument or a reference is {@code null}
-     */
-    public BleuScore sentence(String hypothesis, List<String> references) {
-        Objects.requireNonNull(hypothesis, "hypothesis");
-        Objects.requireNonNull(references, "references");
-        return corpus(List.of(hypothesis), List.of(references));
     }
 
     /**
@@ -287,7 +259,7 @@ public final class Bleu {
      */
     public List<String> tokenize(String segment) {
         Objects.requireNonNull(segment, "segment");
-        String text = SacreBleuTokenizer.caseFolded(segment, lowercase);
+        String text = SacreBleuTokenizer.caseFolded(segment, lowercase());
         return PythonStrings.split(tokenization.tokenize(PythonStrings.rstrip(text)));
     }
 
@@ -307,15 +279,6 @@ public final class Bleu {
      */
     public Tokenization tokenization() {
         return tokenization;
-    }
-
-    /**
-     * Returns whether segments are lowercased before tokenization.
-     *
-     * @return {@code true} for case-insensitive BLEU
-     */
-    public boolean lowercase() {
-        return lowercase;
     }
 
     /**
@@ -354,7 +317,7 @@ public final class Bleu {
         if (tokenization != Tokenization.THIRTEEN_A) {
             settings.append(", tokenization=").append(tokenization);
         }
-        if (lowercase) {
+        if (lowercase()) {
             settings.append(", lowercase=true");
         }
         if (smoothing != Smoothing.EXP) {
@@ -472,18 +435,22 @@ public final class Bleu {
     }
 
     /** Collects optional settings; every default is sacreBLEU's corpus BLEU default. */
-    public static final class Builder {
+    public static final class Builder extends SacreBleuMetric.Builder<Builder> {
 
         private static final int DEFAULT_MAX_ORDER = 4;
 
         private int maxOrder = DEFAULT_MAX_ORDER;
         private Tokenization tokenization = Tokenization.THIRTEEN_A;
-        private boolean lowercase;
         private Smoothing smoothing = Smoothing.EXP;
         private double smoothValue = Double.NaN;
         private boolean effectiveOrder;
 
         private Builder() {}
+
+        @Override
+        Builder self() {
+            return this;
+        }
 
         /**
          * Sets the highest n-gram order, 4 by default.
@@ -505,17 +472,6 @@ public final class Bleu {
          */
         public Builder optTokenization(Tokenization tokenization) {
             this.tokenization = Objects.requireNonNull(tokenization, "tokenization");
-            return this;
-        }
-
-        /**
-         * Sets whether segments are lowercased before tokenization, {@code false} by default.
-         *
-         * @param lowercase {@code true} for case-insensitive BLEU
-         * @return this builder
-         */
-        public Builder optLowercase(boolean lowercase) {
-            this.lowercase = lowercase;
             return this;
         }
 
@@ -565,10 +521,7 @@ public final class Bleu {
          *     that is negative or not finite
          */
         public Bleu build() {
-            if (maxOrder < 1) {
-                throw new IllegalArgumentException(
-                        "maxOrder must be >= 1, received: maxOrder=" + maxOrder);
-            }
+            Arguments.atLeast("maxOrder", maxOrder, 1);
             if (!Double.isNaN(smoothValue)) {
                 if (!Double.isFinite(smoothValue) || smoothValue < 0) {
                     throw new IllegalArgumentException(

@@ -2,7 +2,7 @@ package org.rnnkit.eval;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.rnnkit.data.Arguments;
 
 /**
  * Corpus-level chrF (Popović 2015, "chrF: character n-gram F-score for automatic MT evaluation")
@@ -36,22 +36,21 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class ChrF {
+public final class ChrF extends SacreBleuMetric<ChrFScore> {
 
     private static final double EPSILON = 1e-16;
 
     private final int charOrder;
     private final int wordOrder;
     private final int beta;
-    private final boolean lowercase;
     private final boolean whitespace;
     private final boolean epsSmoothing;
 
     private ChrF(Builder builder) {
+        super(builder);
         this.charOrder = builder.charOrder;
         this.wordOrder = builder.wordOrder;
         this.beta = builder.beta;
-        this.lowercase = builder.lowercase;
         this.whitespace = builder.whitespace;
         this.epsSmoothing = builder.epsSmoothing;
     }
@@ -76,6 +75,7 @@ public final class ChrF {
      *     in size, or when a hypothesis has no reference
      * @throws NullPointerException when a list or one of its strings is {@code null}
      */
+    @Override
     public ChrFScore corpus(List<String> hypotheses, List<List<String>> references) {
         CorpusArguments.check(hypotheses, references);
         int orders = charOrder + wordOrder;
@@ -111,36 +111,6 @@ public final class ChrF {
     }
 
     /**
-     * Computes corpus chrF with exactly one reference per hypothesis.
-     *
-     * @param hypotheses the system outputs, one string per segment
-     * @param references {@code references.get(i)} is the reference of {@code hypotheses.get(i)}
-     * @return the corpus score and its statistics
-     * @throws IllegalArgumentException when {@code hypotheses} is empty or the two lists differ in
-     *     size
-     * @throws NullPointerException when a list or one of its strings is {@code null}
-     */
-    public ChrFScore corpusSingleReference(List<String> hypotheses, List<String> references) {
-        return corpus(hypotheses, CorpusArguments.singleReferences(references));
-    }
-
-    /**
-     * Computes chrF for a single segment, a corpus of one, as sacreBLEU's {@code sentence_chrf}
-     * does.
-     *
-     * @param hypothesis the system output
-     * @param references all references of the hypothesis, at least one
-     * @return the sentence score and its statistics
-     * @throws IllegalArgumentException when {@code references} is empty
-     * @throws NullPointerException when an argument or a reference is {@code null}
-     */
-    public ChrFScore sentence(String hypothesis, List<String> references) {
-        Objects.requireNonNull(hypothesis, "hypothesis");
-        Objects.requireNonNull(references, "references");
-        return corpus(List.of(hypothesis), List.of(references));
-    }
-
-    /**
      * Returns the highest character n-gram order.
      *
      * @return the character order
@@ -165,15 +135,6 @@ public final class ChrF {
      */
     public int beta() {
         return beta;
-    }
-
-    /**
-     * Returns whether segments are lowercased.
-     *
-     * @return {@code true} for case-insensitive chrF
-     */
-    public boolean lowercase() {
-        return lowercase;
     }
 
     /**
@@ -206,7 +167,7 @@ public final class ChrF {
         if (beta != Builder.DEFAULT_BETA) {
             settings.append(", beta=").append(beta);
         }
-        if (lowercase) {
+        if (lowercase()) {
             settings.append(", lowercase=true");
         }
         if (whitespace) {
@@ -220,7 +181,7 @@ public final class ChrF {
 
     /** Counts character n-grams, then word n-grams; index k holds the (k + 1)-th order. */
     private List<Map<String, Integer>> ngrams(String segment) {
-        String text = SacreBleuTokenizer.caseFolded(segment, lowercase);
+        String text = SacreBleuTokenizer.caseFolded(segment, lowercase());
         String characters = whitespace ? text : String.join("", PythonStrings.split(text));
         List<Map<String, Integer>> counts = SacreBleuTokenizer.charNgrams(characters, charOrder);
         if (wordOrder > 0) {
@@ -294,7 +255,7 @@ public final class ChrF {
     }
 
     /** Collects optional settings; every default is sacreBLEU's chrF default. */
-    public static final class Builder {
+    public static final class Builder extends SacreBleuMetric.Builder<Builder> {
 
         private static final int DEFAULT_CHAR_ORDER = 6;
         private static final int DEFAULT_BETA = 2;
@@ -302,11 +263,15 @@ public final class ChrF {
         private int charOrder = DEFAULT_CHAR_ORDER;
         private int wordOrder;
         private int beta = DEFAULT_BETA;
-        private boolean lowercase;
         private boolean whitespace;
         private boolean epsSmoothing;
 
         private Builder() {}
+
+        @Override
+        Builder self() {
+            return this;
+        }
 
         /**
          * Sets the highest character n-gram order, 6 by default.
@@ -342,17 +307,6 @@ public final class ChrF {
         }
 
         /**
-         * Sets whether segments are lowercased, {@code false} by default.
-         *
-         * @param lowercase {@code true} for case-insensitive chrF
-         * @return this builder
-         */
-        public Builder optLowercase(boolean lowercase) {
-            this.lowercase = lowercase;
-            return this;
-        }
-
-        /**
          * Sets whether whitespace is kept in character n-grams, {@code false} by default.
          *
          * @param whitespace {@code true} to keep whitespace
@@ -383,14 +337,8 @@ public final class ChrF {
          *     beta < 1}
          */
         public ChrF build() {
-            if (charOrder < 0) {
-                throw new IllegalArgumentException(
-                        "charOrder must be >= 0, received: charOrder=" + charOrder);
-            }
-            if (wordOrder < 0) {
-                throw new IllegalArgumentException(
-                        "wordOrder must be >= 0, received: wordOrder=" + wordOrder);
-            }
+            Arguments.atLeast("charOrder", charOrder, 0);
+            Arguments.atLeast("wordOrder", wordOrder, 0);
             if (charOrder + wordOrder < 1) {
                 throw new IllegalArgumentException(
                         "charOrder + wordOrder must be >= 1, received: charOrder="
@@ -398,9 +346,7 @@ public final class ChrF {
                                 + ", wordOrder="
                                 + wordOrder);
             }
-            if (beta < 1) {
-                throw new IllegalArgumentException("beta must be >= 1, received: beta=" + beta);
-            }
+            Arguments.atLeast("beta", beta, 1);
             return new ChrF(this);
         }
     }

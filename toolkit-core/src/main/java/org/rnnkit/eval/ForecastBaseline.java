@@ -3,6 +3,7 @@ package org.rnnkit.eval;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import org.rnnkit.data.Arguments;
 
 /**
  * Simple benchmark forecasts that a learned model should beat (Hyndman and Athanasopoulos,
@@ -202,9 +203,7 @@ public enum ForecastBaseline {
      */
     public double[] forecast(double[] history, int horizon, int season) {
         Objects.requireNonNull(history, "history");
-        if (horizon <= 0) {
-            throw new IllegalArgumentException("horizon must be > 0, received: horizon=" + horizon);
-        }
+        Arguments.positive("horizon", horizon);
         int needed = minimumHistory(season);
         if (history.length < needed) {
             throw new IllegalArgumentException(
@@ -316,9 +315,7 @@ public enum ForecastBaseline {
             throw new IllegalArgumentException(
                     displayName + " needs season > 0, received: season=" + season);
         }
-        if (season < 0) {
-            throw new IllegalArgumentException("season must be >= 0, received: season=" + season);
-        }
+        Arguments.atLeast("season", season, 0);
     }
 
     private static boolean within(Duration step, long minDays, long maxDays) {

@@ -107,8 +107,8 @@ record ConditionedDecoder(
                             .nIn(rnn.outputSize() + memorySize)
                             .nOut(rnn.hiddenSize())
                             .activation(Activation.TANH);
-            if (inputDropout && rnn.dropout() > 0) {
-                attentional.dropOut(1.0 - rnn.dropout());
+            if (inputDropout) {
+                rnn.dropOutInput(attentional);
             }
             PerStepDense.add(g, "attentional", attentional.build(), "attention_in");
             top = "attentional";
@@ -125,9 +125,7 @@ record ConditionedDecoder(
                         .nOut(vocabularySize)
                         .activation(Activation.SOFTMAX)
                         .dataFormat(RNNFormat.NCW);
-        if (rnn.dropout() > 0) {
-            out.dropOut(1.0 - rnn.dropout());
-        }
+        rnn.dropOutInput(out);
         g.addLayer(OUTPUT, out.build(), top);
     }
 }

@@ -40,6 +40,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Inputs are named {@value #HISTORY} and, for the encoder-decoder, {@value #FUTURE}; the output
  * is {@value #OUTPUT}. Windows have a fixed length, so no masks are needed; when masks are given,
  * the encoder's last step is the last real step.
+ *
+ * <p>Recurrent layers ({@link #optRnn(RnnSpec)}): one LSTM of 64, encoder and, for the
+ * encoder-decoder, decoder alike; the encoder may be bidirectional, the decoder always reads
+ * forward.
  */
 public final class ForecasterBuilder extends NetworkBuilder<ForecasterBuilder> {
 
@@ -94,9 +98,10 @@ public final class ForecasterBuilder extends NetworkBuilder<ForecasterBuilder> {
     private int futureSize = 1;
     private Topology topology = Topology.DIRECT;
     private int autoregressiveLookback;
-    private RnnSpec rnn = new RnnSpec(CellType.LSTM, 64, 1, false, 0.0);
 
-    private ForecasterBuilder() {}
+    private ForecasterBuilder() {
+        super(new RnnSpec(CellType.LSTM, 64, 1, false, 0.0));
+    }
 
     /**
      * Starts a builder.
@@ -179,18 +184,6 @@ public final class ForecasterBuilder extends NetworkBuilder<ForecasterBuilder> {
     }
 
     /**
-     * Sets the recurrent layers (encoder and, for the encoder-decoder, decoder alike). The encoder
-     * may be bidirectional; the decoder always reads forward.
-     *
-     * @param rnn the layers (default one LSTM of 64)
-     * @return this builder
-     */
-    public ForecasterBuilder optRnn(RnnSpec rnn) {
-        this.rnn = java.util.Objects.requireNonNull(rnn, "rnn");
-        return this;
-    }
-
-    /**
      * Returns the configured topology.
      *
      * @return the topology
@@ -206,6 +199,7 @@ public final class ForecasterBuilder extends NetworkBuilder<ForecasterBuilder> {
      * @throws IllegalArgumentException when a size is missing or out of range
      */
     public ComputationGraphConfiguration buildConfiguration() {
+        RnnSpec rnn = rnn();
         atLeast("inputSize", inputSize, 1);
         atLeast("horizon", horizon, 1);
         atLeast("numTargets", numTargets, 1);

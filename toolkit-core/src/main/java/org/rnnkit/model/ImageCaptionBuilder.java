@@ -46,6 +46,9 @@ import org.rnnkit.model.layers.GemmConvolutionLayer;
  * The image input is then one row per image of {@code F + D * R} values, the image vector's
  * features followed by the regions channel-major; {@link #imageInputs(INDArray)} splits it into the
  * graph's inputs {@value #IMAGE}, {@value #REGIONS} and {@value #REGIONS_MASK}.
+ *
+ * <p>Recurrent layers ({@link #optRnn(RnnSpec)}): the decoder's, forward only; one LSTM of 256 by
+ * default.
  */
 public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilder> {
 
@@ -78,13 +81,14 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
     private int[] convolutionChannels = {16, 32, 64};
     private int imageVectorSize = 128;
     private int embeddingSize = 64;
-    private RnnSpec rnn = new RnnSpec(CellType.LSTM, 256, 1, false, 0.0);
     private boolean sparseLabels;
     private int regions;
     private int regionSize;
     private int attentionSize;
 
-    private ImageCaptionBuilder() {}
+    private ImageCaptionBuilder() {
+        super(new RnnSpec(CellType.LSTM, 256, 1, false, 0.0));
+    }
 
     /**
      * Starts a builder.
@@ -222,17 +226,6 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
     }
 
     /**
-     * Sets the decoder's recurrent layers.
-     *
-     * @param rnn the layers, forward only (default one LSTM of 256)
-     * @return this builder
-     */
-    public ImageCaptionBuilder optRnn(RnnSpec rnn) {
-        this.rnn = Objects.requireNonNull(rnn, "rnn");
-        return this;
-    }
-
-    /**
      * Takes labels as class indices {@code [batch, 1, T]} instead of one-hot rows.
      *
      * @param sparse whether labels are indices (default one-hot)
@@ -256,7 +249,7 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
         return new ConditionedDecoder(
                 vocabularySize,
                 embeddingSize,
-                rnn.forwardOnly(),
+                rnn().forwardOnly(),
                 imageVectorSize,
                 attentionSize,
                 regions > 0,
@@ -379,6 +372,7 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
 
     /** Adds the convolution blocks (or nothing for features) and the image vector. */
     private void addEncoder(GraphBuilder g) {
+        RnnSpec rnn = rnn();
         String in = IMAGE;
         int size = featureSize;
         if (featureSize == 0) {
@@ -422,10 +416,8 @@ public final class ImageCaptionBuilder extends NetworkBuilder<ImageCaptionBuilde
                             .nIn(regionSize)
                             .nOut(attentionSize)
                             .activation(Activation.TANH);
-            if (rnn.dropout() > 0) {
-                vector.dropOut(1.0 - rnn.dropout());
-                memory.dropOut(1.0 - rnn.dropout());
-            }
+            rnn.dropOutInput(vector);
+            rnn.dropOutInput(memory);
             PerStepDense.add(g, MEMORY, memory.build(), REGIONS);
         }
         g.addLayer(IMAGE_VECTOR, vector.build(), in);

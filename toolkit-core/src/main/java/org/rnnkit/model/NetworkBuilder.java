@@ -9,11 +9,13 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.rnnkit.data.Arguments;
 import org.rnnkit.train.OptimizerSpec;
 
 /**
  * What every rnnkit network builder shares: the optimizer, the initialisation seed and the data
- * type, the configuration every topology starts from, and building the initialised training graph.
+ * type, the recurrent layers (whose default each builder states), the configuration every topology
+ * starts from, and building the initialised training graph.
  *
  * @param <B> the concrete builder, which the setters return so that calls chain
  */
@@ -28,8 +30,33 @@ public abstract sealed class NetworkBuilder<B extends NetworkBuilder<B>>
     private OptimizerSpec optimizer = OptimizerSpec.defaults();
     private long seed = 42;
     private DataType dataType = DataType.FLOAT;
+    private RnnSpec rnn;
 
-    NetworkBuilder() {}
+    NetworkBuilder() {
+        this(RnnSpec.defaults());
+    }
+
+    /**
+     * Starts a builder whose recurrent layers default to {@code defaultRnn}.
+     *
+     * @param defaultRnn the topology's default layers
+     */
+    NetworkBuilder(RnnSpec defaultRnn) {
+        this.rnn = Objects.requireNonNull(defaultRnn, "defaultRnn");
+    }
+
+    /**
+     * Sets the recurrent layers: cell, hidden size, depth, direction and dropout (the dropout also
+     * applies to the layer after the last recurrent one).
+     *
+     * @param rnn the layers; the default is the builder's (see its class javadoc)
+     * @return this builder
+     * @throws NullPointerException when {@code rnn} is {@code null}
+     */
+    public B optRnn(RnnSpec rnn) {
+        this.rnn = Objects.requireNonNull(rnn, "rnn");
+        return self();
+    }
 
     /**
      * Sets the optimizer.
@@ -87,6 +114,11 @@ public abstract sealed class NetworkBuilder<B extends NetworkBuilder<B>>
      * @throws IllegalArgumentException when a required value is missing or out of range
      */
     abstract ComputationGraphConfiguration trainingConfiguration();
+
+    /** The recurrent layers set by {@link #optRnn(RnnSpec)}, or the builder's default. */
+    final RnnSpec rnn() {
+        return rnn;
+    }
 
     /**
      * Seed, data type, updater, Xavier initialisation and per-layer gradient clipping: the
@@ -146,10 +178,7 @@ public abstract sealed class NetworkBuilder<B extends NetworkBuilder<B>>
      *     <name>=<value>"} when {@code value < min}
      */
     static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(
-                    name + " must be >= " + min + ", received: " + name + "=" + value);
-        }
+        Arguments.atLeast(name, value, min);
     }
 
     @SuppressWarnings("unchecked")

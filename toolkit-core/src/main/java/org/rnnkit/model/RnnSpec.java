@@ -74,6 +74,16 @@ public record RnnSpec(
         return new RnnSpec(cell, hiddenSize, numLayers, false, dropout);
     }
 
+    /**
+     * Gives a layer that reads the recurrent layers' output this spec's dropout on its input
+     * (DL4J's {@code dropOut} takes the probability to retain); nothing when the dropout is 0.
+     */
+    void dropOutInput(org.deeplearning4j.nn.conf.layers.Layer.Builder<?> layer) {
+        if (dropout > 0) {
+            layer.dropOut(1.0 - dropout);
+        }
+    }
+
     /** Logs a warning for legal but suspicious settings. */
     void warnIfSuspicious() {
         if (dropout > 0.6) {

@@ -1,6 +1,5 @@
 package org.rnnkit.model;
 
-import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
@@ -29,6 +28,10 @@ import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
  * the target ids, teacher forcing, with a mask) and {@value #SOURCE_MASK} (the source mask again,
  * as a plain input so that step-wise decoding, which takes no masks, still ignores padding). Output
  * {@value #OUTPUT}: probabilities {@code [batch, targetVocabulary, T]}.
+ *
+ * <p>Recurrent layers ({@link #optRnn(RnnSpec)}): the encoder as given (bidirectional or not), the
+ * decoder with the same cell, size and depth, reading forward; a bidirectional LSTM of 256 with
+ * dropout 0.2 by default.
  */
 public final class Seq2SeqBuilder extends NetworkBuilder<Seq2SeqBuilder> {
 
@@ -56,12 +59,13 @@ public final class Seq2SeqBuilder extends NetworkBuilder<Seq2SeqBuilder> {
     private int sourceVocabularySize;
     private int targetVocabularySize;
     private int embeddingSize = 128;
-    private RnnSpec rnn = new RnnSpec(CellType.LSTM, 256, 1, true, 0.2);
     private boolean attention = true;
     private boolean sparseLabels;
     private double labelSmoothing;
 
-    private Seq2SeqBuilder() {}
+    private Seq2SeqBuilder() {
+        super(new RnnSpec(CellType.LSTM, 256, 1, true, 0.2));
+    }
 
     /**
      * Starts a builder.
@@ -102,18 +106,6 @@ public final class Seq2SeqBuilder extends NetworkBuilder<Seq2SeqBuilder> {
      */
     public Seq2SeqBuilder optEmbeddingSize(int size) {
         this.embeddingSize = size;
-        return this;
-    }
-
-    /**
-     * Sets the recurrent layers: the encoder as given (bidirectional or not), the decoder with the
-     * same cell, size and depth, reading forward.
-     *
-     * @param rnn the layers (default a bidirectional LSTM of 256, dropout 0.2)
-     * @return this builder
-     */
-    public Seq2SeqBuilder optRnn(RnnSpec rnn) {
-        this.rnn = Objects.requireNonNull(rnn, "rnn");
         return this;
     }
 
@@ -163,7 +155,7 @@ public final class Seq2SeqBuilder extends NetworkBuilder<Seq2SeqBuilder> {
     }
 
     private int memorySize() {
-        return rnn.outputSize();
+        return rnn().outputSize();
     }
 
     private void validate() {
@@ -248,7 +240,14 @@ public final class Seq2SeqBuilder extends NetworkBuilder<Seq2SeqBuilder> {
         g.addLayer("source_embedding", embedding(sourceVocabularySize, embeddingSize), SOURCE);
         String memory =
                 RecurrentStack.add(
-                        g, rnn, "source_embedding", embeddingSize, SOURCE, "encoder", false, false);
+                        g,
+                        rnn(),
+                        "source_embedding",
+                        embeddingSize,
+                        SOURCE,
+                        "encoder",
+                        false,
+                        false);
         g.addVertex(CONTEXT, new LastTimeStepVertex(SOURCE), memory);
         return memory;
     }
@@ -258,7 +257,7 @@ public final class Seq2SeqBuilder extends NetworkBuilder<Seq2SeqBuilder> {
         new ConditionedDecoder(
                         targetVocabularySize,
                         embeddingSize,
-                        rnn.forwardOnly(),
+                        rnn().forwardOnly(),
                         memorySize(),
                         memorySize(),
                         attention,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnkit.data.Arguments;
 import org.rnnkit.data.SequenceBatch;
 import org.rnnkit.data.SequenceBatcher;
 
@@ -32,10 +33,7 @@ public final class SequenceClassifier {
     public SequenceClassifier(ComputationGraph network, SequenceBatcher batcher, int batchSize) {
         this.network = Objects.requireNonNull(network, "network");
         this.batcher = Objects.requireNonNull(batcher, "batcher");
-        if (batchSize < 1) {
-            throw new IllegalArgumentException(
-                    "batchSize must be >= 1, received: batchSize=" + batchSize);
-        }
+        Arguments.atLeast("batchSize", batchSize, 1);
         this.batchSize = batchSize;
     }
 

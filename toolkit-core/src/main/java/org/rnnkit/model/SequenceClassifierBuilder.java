@@ -22,6 +22,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>The graph's single input is named {@value #INPUT} and takes token ids with a feature mask
  * {@code [batch, time]}; its output is named {@value #OUTPUT}. Padded steps change neither the
  * recurrent state nor the pooled vector, so outputs are independent of padding.
+ *
+ * <p>Recurrent layers ({@link #optRnn(RnnSpec)}): {@link RnnSpec#defaults()} by default.
  */
 public final class SequenceClassifierBuilder extends NetworkBuilder<SequenceClassifierBuilder> {
 
@@ -40,10 +42,11 @@ public final class SequenceClassifierBuilder extends NetworkBuilder<SequenceClas
     private int vocabularySize;
     private int numClasses;
     private int embeddingSize = 128;
-    private RnnSpec rnn = RnnSpec.defaults();
     private Pooling pooling = Pooling.LAST;
 
-    private SequenceClassifierBuilder() {}
+    private SequenceClassifierBuilder() {
+        super(RnnSpec.defaults());
+    }
 
     /**
      * Starts a builder.
@@ -88,17 +91,6 @@ public final class SequenceClassifierBuilder extends NetworkBuilder<SequenceClas
     }
 
     /**
-     * Sets the recurrent layers.
-     *
-     * @param rnn the spec, default {@link RnnSpec#defaults()}
-     * @return this builder
-     */
-    public SequenceClassifierBuilder optRnn(RnnSpec rnn) {
-        this.rnn = Objects.requireNonNull(rnn, "rnn");
-        return this;
-    }
-
-    /**
      * Sets the pooling.
      *
      * @param pooling default {@link Pooling#LAST}
@@ -116,6 +108,7 @@ public final class SequenceClassifierBuilder extends NetworkBuilder<SequenceClas
      * @throws IllegalArgumentException when a required value is missing or out of range
      */
     public ComputationGraphConfiguration buildConfiguration() {
+        RnnSpec rnn = rnn();
         if (vocabularySize < 5) {
             throw new IllegalArgumentException(
                     "vocabularySize must be >= 5 (4 reserved ids + 1 token), received:"
@@ -150,9 +143,7 @@ public final class SequenceClassifierBuilder extends NetworkBuilder<SequenceClas
                         .nIn(rnn.outputSize())
                         .nOut(numClasses)
                         .activation(Activation.SOFTMAX);
-        if (rnn.dropout() > 0) {
-            out.dropOut(1.0 - rnn.dropout());
-        }
+        rnn.dropOutInput(out);
         graph.addLayer(OUTPUT, out.build(), top);
         graph.setOutputs(OUTPUT);
         return graph.build();

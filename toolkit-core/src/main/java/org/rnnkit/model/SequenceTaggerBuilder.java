@@ -1,6 +1,5 @@
 package org.rnnkit.model;
 
-import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -34,6 +33,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * the training data lacks but the vectors file has is then represented exactly as the rare training
  * words are after word dropout: the unknown-word row of the trainable table beside its own,
  * unchanged, pretrained vector.
+ *
+ * <p>Recurrent layers ({@link #optRnn(RnnSpec)}): 2 bidirectional LSTM layers of 128 with dropout
+ * 0.5 by default.
  */
 public final class SequenceTaggerBuilder extends NetworkBuilder<SequenceTaggerBuilder> {
 
@@ -71,9 +73,10 @@ public final class SequenceTaggerBuilder extends NetworkBuilder<SequenceTaggerBu
     private int charSlots = 16;
     private int pretrainedVocabularySize;
     private int pretrainedSize;
-    private RnnSpec rnn = new RnnSpec(CellType.LSTM, 128, 2, true, 0.5);
 
-    private SequenceTaggerBuilder() {}
+    private SequenceTaggerBuilder() {
+        super(new RnnSpec(CellType.LSTM, 128, 2, true, 0.5));
+    }
 
     /**
      * Starts a builder.
@@ -178,17 +181,6 @@ public final class SequenceTaggerBuilder extends NetworkBuilder<SequenceTaggerBu
     }
 
     /**
-     * Sets the recurrent layers.
-     *
-     * @param rnn default 2 bidirectional LSTM layers of 128, dropout 0.5
-     * @return this builder
-     */
-    public SequenceTaggerBuilder optRnn(RnnSpec rnn) {
-        this.rnn = Objects.requireNonNull(rnn, "rnn");
-        return this;
-    }
-
-    /**
      * Returns the character slots per word.
      *
      * @return the slots
@@ -204,6 +196,7 @@ public final class SequenceTaggerBuilder extends NetworkBuilder<SequenceTaggerBu
      * @throws IllegalArgumentException when a value is missing or out of range
      */
     public ComputationGraphConfiguration buildConfiguration() {
+        RnnSpec rnn = rnn();
         atLeast("vocabularySize", vocabularySize, 5);
         atLeast("charVocabularySize", charVocabularySize, 2);
         atLeast("numTags", numTags, 2);
@@ -263,9 +256,7 @@ public final class SequenceTaggerBuilder extends NetworkBuilder<SequenceTaggerBu
                         .nOut(numTags)
                         .activation(Activation.SOFTMAX)
                         .dataFormat(RNNFormat.NCW);
-        if (rnn.dropout() > 0) {
-            out.dropOut(1.0 - rnn.dropout());
-        }
+        rnn.dropOutInput(out);
         graph.addLayer(OUTPUT, out.build(), top);
         graph.setOutputs(OUTPUT);
         return graph.build();

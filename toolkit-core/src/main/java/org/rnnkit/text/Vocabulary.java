@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.rnnkit.data.Arguments;
 
 /**
  * An immutable mapping between tokens and integer ids.
@@ -317,10 +318,7 @@ public final class Vocabulary {
          * @throws IllegalArgumentException when {@code minCount < 1} or {@code maxSize < 4}
          */
         public Vocabulary build(int minCount, int maxSize) {
-            if (minCount < 1) {
-                throw new IllegalArgumentException(
-                        "minCount must be >= 1, received: minCount=" + minCount);
-            }
+            Arguments.atLeast("minCount", minCount, 1);
             if (maxSize < RESERVED.size()) {
                 throw new IllegalArgumentException(
                         "maxSize must be >= " + RESERVED.size() + ", received: maxSize=" + maxSize);

@@ -34,6 +34,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.data.Arguments;
 import org.rnnkit.data.BucketingIterator;
 import org.rnnkit.data.SequenceBatch;
 import org.slf4j.Logger;
@@ -777,24 +778,14 @@ public final class Trainer {
          * @throws IllegalArgumentException when a limit is below 1
          */
         public Trainer build() {
-            if (maxEpochs < 1) {
-                throw new IllegalArgumentException(
-                        "maxEpochs must be >= 1, received: maxEpochs=" + maxEpochs);
-            }
-            if (patience < 1) {
-                throw new IllegalArgumentException(
-                        "patience must be >= 1, received: patience=" + patience);
-            }
+            Arguments.atLeast("maxEpochs", maxEpochs, 1);
+            Arguments.atLeast("patience", patience, 1);
             if (!(averagingDecay >= 0 && averagingDecay < 1)) {
                 throw new IllegalArgumentException(
                         "weight averaging decay must be in [0, 1), received: decay="
                                 + averagingDecay);
             }
-            if (maxBatchesPerEpoch < 1) {
-                throw new IllegalArgumentException(
-                        "maxBatchesPerEpoch must be >= 1, received: maxBatchesPerEpoch="
-                                + maxBatchesPerEpoch);
-            }
+            Arguments.atLeast("maxBatchesPerEpoch", maxBatchesPerEpoch, 1);
             return new Trainer(this);
         }
     }

@@ -44,6 +44,19 @@ class TimeSeriesCsvReaderTest {
         return TimeSeriesCsvReader.builder().optFillMethod(fill).build().read(p);
     }
 
+    /**
+     * Writes {@code content} to {@code name}, reads it with {@code fill} and asserts the error's
+     * line and that its message holds every one of {@code parts}.
+     */
+    private void assertMalformedAt(
+            String name, String content, FillMethod fill, int line, String... parts)
+            throws IOException {
+        Path p = write(name, content);
+        MalformedDataException e = malformed(() -> read(p, fill));
+        assertEquals(line, e.line());
+        assertMessage(e, parts);
+    }
+
     private static MalformedDataException malformed(Executable reading) {
         return assertThrows(MalformedDataException.class, reading);
     }
@@ -110,18 +123,25 @@ class TimeSeriesCsvReaderTest {
 
     @Test
     void givenMissingValueAndNoFill_whenRead_thenErrorNamesLineAndColumn() throws IOException {
-        Path p = write("gap.csv", "date,HUFL,OT\n2016-07-01,1,2\n2016-07-02,3,NA\n");
-        MalformedDataException e = malformed(() -> read(p));
-        assertEquals(3, e.line());
-        assertMessage(e, "gap.csv:3:", "column 'OT'", "missing value ('NA')", "FORWARD");
+        assertMalformedAt(
+                "gap.csv",
+                "date,HUFL,OT\n2016-07-01,1,2\n2016-07-02,3,NA\n",
+                FillMethod.NONE,
+                3,
+                "gap.csv:3:",
+                "column 'OT'",
+                "missing value ('NA')",
+                "FORWARD");
     }
 
     @Test
     void givenUnparsableNumber_whenRead_thenErrorNamesLineColumnAndValue() throws IOException {
-        Path p = write("bad.csv", "date,OT\n2016-07-01,1\n2016-07-02,2\n2016-07-03,abc\n");
-        MalformedDataException e = malformed(() -> read(p));
-        assertEquals(4, e.line());
-        assertMessage(e, "column 'OT': expected a number, found 'abc'");
+        assertMalformedAt(
+                "bad.csv",
+                "date,OT\n2016-07-01,1\n2016-07-02,2\n2016-07-03,abc\n",
+                FillMethod.NONE,
+                4,
+                "column 'OT': expected a number, found 'abc'");
         Path hex = write("hex.csv", "date,OT\n2016-07-01,1.5d\n");
         assertMessage(malformed(() -> read(hex)), "'1.5d'");
     }
@@ -137,10 +157,13 @@ class TimeSeriesCsvReaderTest {
 
     @Test
     void givenMissingFirstValue_whenForwardFilled_thenError() throws IOException {
-        Path p = write("ff0.csv", "t,a\n1,NA\n2,2\n");
-        MalformedDataException e = malformed(() -> read(p, FillMethod.FORWARD));
-        assertEquals(2, e.line());
-        assertMessage(e, "column 'a'", "first data row");
+        assertMalformedAt(
+                "ff0.csv",
+                "t,a\n1,NA\n2,2\n",
+                FillMethod.FORWARD,
+                2,
+                "column 'a'",
+                "first data row");
     }
 
     @Test
@@ -154,34 +177,46 @@ class TimeSeriesCsvReaderTest {
 
     @Test
     void givenTrailingGap_whenInterpolated_thenErrorAtFirstMissingLine() throws IOException {
-        Path p = write("tail.csv", "t,a\n1,1\n2,2\n3,NA\n4,NA\n");
-        MalformedDataException e = malformed(() -> read(p, FillMethod.INTERPOLATE));
-        assertEquals(4, e.line());
-        assertMessage(e, "column 'a'", "end of the series");
+        assertMalformedAt(
+                "tail.csv",
+                "t,a\n1,1\n2,2\n3,NA\n4,NA\n",
+                FillMethod.INTERPOLATE,
+                4,
+                "column 'a'",
+                "end of the series");
     }
 
     @Test
     void givenWrongFieldCount_whenRead_thenErrorNamesExpectedAndFound() throws IOException {
-        Path p = write("short.csv", "date,HUFL,OT\n2016-07-01,1,2\n2016-07-02,3\n");
-        MalformedDataException e = malformed(() -> read(p));
-        assertEquals(3, e.line());
-        assertMessage(e, "expected 3 fields", "found 2");
+        assertMalformedAt(
+                "short.csv",
+                "date,HUFL,OT\n2016-07-01,1,2\n2016-07-02,3\n",
+                FillMethod.NONE,
+                3,
+                "expected 3 fields",
+                "found 2");
     }
 
     @Test
     void givenNonIncreasingTimes_whenRead_thenErrorWithLine() throws IOException {
-        Path p = write("order.csv", ETT.replace("2016-07-01 02:00:00", "2016-07-01 01:00:00"));
-        MalformedDataException e = malformed(() -> read(p));
-        assertEquals(4, e.line());
-        assertMessage(e, "column 'date'", "increase strictly");
+        assertMalformedAt(
+                "order.csv",
+                ETT.replace("2016-07-01 02:00:00", "2016-07-01 01:00:00"),
+                FillMethod.NONE,
+                4,
+                "column 'date'",
+                "increase strictly");
     }
 
     @Test
     void givenLaterTimeUnparsable_whenRead_thenErrorWithLineAndFormat() throws IOException {
-        Path p = write("mixed.csv", "date,OT\n2016-07-01,1\n2016-07-02,2\nyesterday,3\n");
-        MalformedDataException e = malformed(() -> read(p));
-        assertEquals(4, e.line());
-        assertMessage(e, "yyyy-MM-dd", "'yesterday'");
+        assertMalformedAt(
+                "mixed.csv",
+                "date,OT\n2016-07-01,1\n2016-07-02,2\nyesterday,3\n",
+                FillMethod.NONE,
+                4,
+                "yyyy-MM-dd",
+                "'yesterday'");
     }
 
     @Test

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tests {@link ChrF}. Expected values are derived by hand in the comments or, where marked, taken
@@ -91,118 +95,6 @@ class ChrFTest {
     }
 
     @Test
-    void givenSacreBleuEpsilonSmoothingCases_whenScored_thenMatchSacreBleu() {
-        // sacreBLEU test_chrf: char order 6, beta 3, eps_smoothing=True.
-        ChrF chrF = ChrF.builder().optBeta(3).optEpsSmoothing(true).build();
-        assertEquals(0.0, single(chrF, "abcdefg", "hijklmnop"), SACREBLEU_TOLERANCE);
-        assertEquals(0.0, single(chrF, "a", "b"), SACREBLEU_TOLERANCE);
-        assertEquals(0.0, single(chrF, "", "b"), SACREBLEU_TOLERANCE);
-        assertEquals(0.0, single(chrF, "", "ref"), SACREBLEU_TOLERANCE);
-        assertEquals(0.0, single(chrF, "", "reference"), SACREBLEU_TOLERANCE);
-        assertEquals(8.3333, single(chrF, "aa", "ab"), SACREBLEU_TOLERANCE);
-        assertEquals(
-                8.3333,
-                chrF.corpusSingleReference(List.of("a", "b"), List.of("a", "c")).score(),
-                SACREBLEU_TOLERANCE);
-        assertEquals(16.6667, single(chrF, "a", "a"), SACREBLEU_TOLERANCE);
-        assertEquals(50.0, single(chrF, "a b c", "a b c"), SACREBLEU_TOLERANCE);
-        assertEquals(50.0, single(chrF, "a b c", "abc"), SACREBLEU_TOLERANCE);
-        assertEquals(
-                63.361730,
-                single(
-                        chrF,
-                        " risk assessment must be made of those who are qualified and expertise in"
-                                + " the sector - these are the scientists .",
-                        "risk assessment has to be undertaken by those who are qualified and expert"
-                                + " in that area - that is the scientists ."),
-                SACREBLEU_TOLERANCE);
-        assertEquals(
-                64.1302698,
-                single(
-                        chrF,
-                        " Die    Beziehung zwischen  Obama und Netanjahu ist nicht gerade "
-                                + " freundlich. ",
-                        "Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade"
-                                + " freundschaftlich."),
-                SACREBLEU_TOLERANCE);
-        assertEquals(
-                100.0,
-                single(
-                        chrF,
-                        "Niemand hat die Absicht, eine Mauer zu errichten",
-                        "Niemand hat die Absicht, eine Mauer zu errichten"),
-                SACREBLEU_TOLERANCE);
-    }
-
-    @Test
-    void givenSacreBleuEffectiveOrderCases_whenScored_thenMatchSacreBleu() {
-        // sacreBLEU test_chrf_eff_order: char order 6, beta 3, eps_smoothing=False.
-        ChrF chrF = ChrF.builder().optBeta(3).build();
-        assertEquals(100.0, single(chrF, "a", "a"), SACREBLEU_TOLERANCE);
-        assertEquals(0.0, single(chrF, "", "reference"), SACREBLEU_TOLERANCE);
-        assertEquals(100.0, single(chrF, "a b c", "a b c"), SACREBLEU_TOLERANCE);
-        assertEquals(100.0, single(chrF, "a b c", "abc"), SACREBLEU_TOLERANCE);
-        assertEquals(0.0, single(chrF, "", "c"), SACREBLEU_TOLERANCE);
-        assertEquals(
-                50.0,
-                chrF.corpusSingleReference(List.of("a", "b"), List.of("a", "c")).score(),
-                SACREBLEU_TOLERANCE);
-        assertEquals(25.0, single(chrF, "aa", "ab"), SACREBLEU_TOLERANCE);
-    }
-
-    @Test
-    void givenSacreBleuKeepWhitespaceCases_whenScored_thenMatchSacreBleu() {
-        // sacreBLEU test_chrf_keep_whitespace: char order 6, beta 3, remove_whitespace=False.
-        ChrF chrF = ChrF.builder().optBeta(3).optWhitespace(true).build();
-        assertEquals(
-                67.3481606,
-                single(
-                        chrF,
-                        "Die Beziehung zwischen Obama und Netanjahu ist nicht gerade freundlich.",
-                        "Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade"
-                                + " freundschaftlich."),
-                SACREBLEU_TOLERANCE);
-        assertEquals(
-                65.2414427,
-                single(
-                        chrF,
-                        "risk assessment must be made of those who are qualified and expertise in"
-                                + " the sector - these are the scientists .",
-                        "risk assessment has to be undertaken by those who are qualified and expert"
-                                + " in that area - that is the scientists ."),
-                SACREBLEU_TOLERANCE);
-    }
-
-    @Test
-    void givenSacreBleuSentenceCases_whenScoredWithEpsilonSmoothing_thenMatchSacreBleu() {
-        // sacreBLEU test_chrf_sentence_level: sentence_chrf defaults (beta 2) with eps_smoothing.
-        ChrF chrF = ChrF.builder().optEpsSmoothing(true).build();
-        assertEquals(
-                39.14078509,
-                single(
-                        chrF,
-                        "Co nás nejvíc trápí, protože lékaři si vybírají, kdo bude žít a kdo zemře.",
-                        "Nejvíce smutní jsme z toho, že musíme rozhodovat o tom, kdo bude žít a kdo"
-                                + " zemře."),
-                SACREBLEU_TOLERANCE);
-        assertEquals(
-                31.22557079,
-                single(
-                        chrF,
-                        "Nebo prostě nemají vybavení, které by jim pomohlo, uvedli lékaři.",
-                        "A někdy nemáme ani potřebný materiál, abychom jim pomohli, popsali lékaři."),
-                SACREBLEU_TOLERANCE);
-        assertEquals(
-                57.15704367,
-                single(
-                        chrF,
-                        "Lapali po dechu, jejich životy skončily dřív, než skutečně začaly.",
-                        "Lapali po dechu a pak jejich život skončil - dřív, než skutečně mohl začít,"
-                                + " připomněli."),
-                SACREBLEU_TOLERANCE);
-    }
-
-    @Test
     void givenInvalidSettings_whenBuilt_thenThrowWithParameterName() {
         IllegalArgumentException beta =
                 assertThrows(
@@ -221,6 +113,119 @@ class ChrFTest {
                 () -> DEFAULT.corpusSingleReference(List.of("a"), List.of()));
         assertEquals("ChrF()", DEFAULT.toString());
         assertEquals("ChrF(wordOrder=2)", ChrF.builder().optWordOrder(2).build().toString());
+    }
+
+    /** The settings of the sacreBLEU test cases. */
+    enum SacreBleuSetting {
+        /** sacreBLEU test_chrf: char order 6, beta 3, eps_smoothing=True. */
+        EPSILON_SMOOTHING(ChrF.builder().optBeta(3).optEpsSmoothing(true).build()),
+        /** sacreBLEU test_chrf_eff_order: char order 6, beta 3, eps_smoothing=False. */
+        EFFECTIVE_ORDER(ChrF.builder().optBeta(3).build()),
+        /** sacreBLEU test_chrf_keep_whitespace: char order 6, beta 3, remove_whitespace=False. */
+        KEEP_WHITESPACE(ChrF.builder().optBeta(3).optWhitespace(true).build()),
+        /**
+         * sacreBLEU test_chrf_sentence_level: sentence_chrf defaults (beta 2) with eps_smoothing.
+         */
+        SENTENCE_EPSILON_SMOOTHING(ChrF.builder().optEpsSmoothing(true).build());
+
+        final ChrF chrF;
+
+        SacreBleuSetting(ChrF chrF) {
+            this.chrF = chrF;
+        }
+    }
+
+    static Stream<Arguments> sacreBleuSegments() {
+        return Stream.of(
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "abcdefg", "hijklmnop", 0.0),
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "a", "b", 0.0),
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "", "b", 0.0),
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "", "ref", 0.0),
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "", "reference", 0.0),
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "aa", "ab", 8.3333),
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "a", "a", 16.6667),
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "a b c", "a b c", 50.0),
+                Arguments.of(SacreBleuSetting.EPSILON_SMOOTHING, "a b c", "abc", 50.0),
+                Arguments.of(
+                        SacreBleuSetting.EPSILON_SMOOTHING,
+                        " risk assessment must be made of those who are qualified and expertise in"
+                                + " the sector - these are the scientists .",
+                        "risk assessment has to be undertaken by those who are qualified and expert"
+                                + " in that area - that is the scientists .",
+                        63.361730),
+                Arguments.of(
+                        SacreBleuSetting.EPSILON_SMOOTHING,
+                        " Die    Beziehung zwischen  Obama und Netanjahu ist nicht gerade "
+                                + " freundlich. ",
+                        "Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade"
+                                + " freundschaftlich.",
+                        64.1302698),
+                Arguments.of(
+                        SacreBleuSetting.EPSILON_SMOOTHING,
+                        "Niemand hat die Absicht, eine Mauer zu errichten",
+                        "Niemand hat die Absicht, eine Mauer zu errichten",
+                        100.0),
+                Arguments.of(SacreBleuSetting.EFFECTIVE_ORDER, "a", "a", 100.0),
+                Arguments.of(SacreBleuSetting.EFFECTIVE_ORDER, "", "reference", 0.0),
+                Arguments.of(SacreBleuSetting.EFFECTIVE_ORDER, "a b c", "a b c", 100.0),
+                Arguments.of(SacreBleuSetting.EFFECTIVE_ORDER, "a b c", "abc", 100.0),
+                Arguments.of(SacreBleuSetting.EFFECTIVE_ORDER, "", "c", 0.0),
+                Arguments.of(SacreBleuSetting.EFFECTIVE_ORDER, "aa", "ab", 25.0),
+                Arguments.of(
+                        SacreBleuSetting.KEEP_WHITESPACE,
+                        "Die Beziehung zwischen Obama und Netanjahu ist nicht gerade freundlich.",
+                        "Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade"
+                                + " freundschaftlich.",
+                        67.3481606),
+                Arguments.of(
+                        SacreBleuSetting.KEEP_WHITESPACE,
+                        "risk assessment must be made of those who are qualified and expertise in"
+                                + " the sector - these are the scientists .",
+                        "risk assessment has to be undertaken by those who are qualified and expert"
+                                + " in that area - that is the scientists .",
+                        65.2414427),
+                Arguments.of(
+                        SacreBleuSetting.SENTENCE_EPSILON_SMOOTHING,
+                        "Co nás nejvíc trápí, protože lékaři si vybírají, kdo bude žít a kdo zemře.",
+                        "Nejvíce smutní jsme z toho, že musíme rozhodovat o tom, kdo bude žít a kdo"
+                                + " zemře.",
+                        39.14078509),
+                Arguments.of(
+                        SacreBleuSetting.SENTENCE_EPSILON_SMOOTHING,
+                        "Nebo prostě nemají vybavení, které by jim pomohlo, uvedli lékaři.",
+                        "A někdy nemáme ani potřebný materiál, abychom jim pomohli, popsali lékaři.",
+                        31.22557079),
+                Arguments.of(
+                        SacreBleuSetting.SENTENCE_EPSILON_SMOOTHING,
+                        "Lapali po dechu, jejich životy skončily dřív, než skutečně začaly.",
+                        "Lapali po dechu a pak jejich život skončil - dřív, než skutečně mohl začít,"
+                                + " připomněli.",
+                        57.15704367));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sacreBleuSegments")
+    void givenSacreBleuSegment_whenScored_thenMatchesSacreBleu(
+            SacreBleuSetting setting, String hypothesis, String reference, double expected) {
+        assertEquals(expected, single(setting.chrF, hypothesis, reference), SACREBLEU_TOLERANCE);
+    }
+
+    @Test
+    void givenSacreBleuTwoSegmentCorpus_whenScored_thenMatchesSacreBleu() {
+        assertEquals(
+                8.3333,
+                SacreBleuSetting.EPSILON_SMOOTHING
+                        .chrF
+                        .corpusSingleReference(List.of("a", "b"), List.of("a", "c"))
+                        .score(),
+                SACREBLEU_TOLERANCE);
+        assertEquals(
+                50.0,
+                SacreBleuSetting.EFFECTIVE_ORDER
+                        .chrF
+                        .corpusSingleReference(List.of("a", "b"), List.of("a", "c"))
+                        .score(),
+                SACREBLEU_TOLERANCE);
     }
 
     private static double single(ChrF chrF, String hypothesis, String reference) {

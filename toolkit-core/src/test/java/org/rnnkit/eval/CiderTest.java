@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.eval.CaptionTokens.refs;
+import static org.rnnkit.eval.CaptionTokens.t;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,12 +20,11 @@ class CiderTest {
 
     private static final double TOLERANCE = 1e-9;
 
-    static List<String> t(String caption) {
-        return caption.isEmpty() ? List.of() : Arrays.asList(caption.split(" "));
-    }
-
-    static List<List<String>> refs(String... captions) {
-        return Arrays.stream(captions).map(CiderTest::t).toList();
+    /** Scores two images, each candidate against the one reference of its image. */
+    static CaptionScore twoImages(
+            String candidate1, String reference1, String candidate2, String reference2) {
+        return CiderD.corpus(
+                List.of(t(candidate1), t(candidate2)), List.of(refs(reference1), refs(reference2)));
     }
 
     /**
@@ -70,9 +71,11 @@ class CiderTest {
         // for every order 1..4, so each cosine is 1, the length penalty exp(0) = 1, and the
         // image score is 10 * (1 + 1 + 1 + 1) / 4 / 1 reference = 10.
         CaptionScore s =
-                CiderD.corpus(
-                        List.of(t("a dog runs fast"), t("the cat sleeps now")),
-                        List.of(refs("a dog runs fast"), refs("the cat sleeps now")));
+                twoImages(
+                        "a dog runs fast",
+                        "a dog runs fast",
+                        "the cat sleeps now",
+                        "the cat sleeps now");
         assertEquals(10.0, s.score(), TOLERANCE);
         assertArrayEquals(new double[] {10.0, 10.0}, s.imageScores(), TOLERANCE);
     }
@@ -81,10 +84,7 @@ class CiderTest {
     void givenThreeTokenCaptions_whenScored_thenTheMissingFourGramOrderCountsZero() {
         // Identical three-token captions have no 4-grams: both 4-gram norms are 0 and that
         // order scores 0, so the image score is 10 * (1 + 1 + 1 + 0) / 4 = 7.5.
-        CaptionScore s =
-                CiderD.corpus(
-                        List.of(t("a dog runs"), t("the cat sleeps")),
-                        List.of(refs("a dog runs"), refs("the cat sleeps")));
+        CaptionScore s = twoImages("a dog runs", "a dog runs", "the cat sleeps", "the cat sleeps");
         assertEquals(7.5, s.score(), TOLERANCE);
     }
 
@@ -93,9 +93,11 @@ class CiderTest {
         // Image 1: "the cat sleeps now" against "a dog runs fast": every dot product is 0.
         // Image 2 identical: 10. Corpus: (0 + 10) / 2 = 5.
         CaptionScore s =
-                CiderD.corpus(
-                        List.of(t("the cat sleeps now"), t("a bird sings loud")),
-                        List.of(refs("a dog runs fast"), refs("a bird sings loud")));
+                twoImages(
+                        "the cat sleeps now",
+                        "a dog runs fast",
+                        "a bird sings loud",
+                        "a bird sings loud");
         // "a" is in the references of both images: df = 2, weight ln 2 - ln 2 = 0; it adds
         // nothing to the dot products nor to the norms, so image 2 still has cosine 1.
         assertArrayEquals(new double[] {0.0, 10.0}, s.imageScores(), TOLERANCE);
@@ -108,9 +110,11 @@ class CiderTest {
         // image 2 shares only "a" with its reference, so every dot product is 0 and so is the
         // image score; image 1 is identical to its reference: 10.
         CaptionScore s =
-                CiderD.corpus(
-                        List.of(t("a dog runs fast"), t("a bird flies high")),
-                        List.of(refs("a dog runs fast"), refs("a cat sleeps now")));
+                twoImages(
+                        "a dog runs fast",
+                        "a dog runs fast",
+                        "a bird flies high",
+                        "a cat sleeps now");
         assertArrayEquals(new double[] {10.0, 0.0}, s.imageScores(), TOLERANCE);
     }
 
@@ -123,9 +127,11 @@ class CiderTest {
         // 11 - n distinct ones: cos_n = (5 - n) / sqrt((5 - n)(11 - n)) = sqrt((5 - n) / (11 - n)).
         // Image 2 is identical to its reference: 10.
         CaptionScore s =
-                CiderD.corpus(
-                        List.of(t("a dog runs fast u v x y z q"), t("the cat sleeps now")),
-                        List.of(refs("a dog runs fast"), refs("the cat sleeps now")));
+                twoImages(
+                        "a dog runs fast u v x y z q",
+                        "a dog runs fast",
+                        "the cat sleeps now",
+                        "the cat sleeps now");
         double cosines =
                 Math.sqrt(4.0 / 10) + Math.sqrt(3.0 / 9) + Math.sqrt(2.0 / 8) + Math.sqrt(1.0 / 7);
         double expected = 10 * Math.exp(-0.5) * cosines / 4;
@@ -144,9 +150,7 @@ class CiderTest {
         //   Orders 3 and 4: the reference has none, norm 0: 0.
         //   Bigrams: 3 vs 1, delta = 2, penalty exp(-4 / 72).
         CaptionScore s =
-                CiderD.corpus(
-                        List.of(t("a dog a dog"), t("the cat sleeps now")),
-                        List.of(refs("a dog"), refs("the cat sleeps now")));
+                twoImages("a dog a dog", "a dog", "the cat sleeps now", "the cat sleeps now");
         double expected = 10 * Math.exp(-4.0 / 72) * (0.5 + 1 / Math.sqrt(5)) / 4;
         assertEquals(expected, s.imageScores()[0], TOLERANCE);
     }
@@ -177,9 +181,7 @@ class CiderTest {
     @Test
     void givenEmptyCandidate_whenScored_thenZero() {
         CaptionScore s =
-                CiderD.corpus(
-                        List.of(t(""), t("the cat sleeps now")),
-                        List.of(refs("a dog runs fast"), refs("the cat sleeps now")));
+                twoImages("", "a dog runs fast", "the cat sleeps now", "the cat sleeps now");
         assertArrayEquals(new double[] {0.0, 10.0}, s.imageScores(), TOLERANCE);
         assertTrue(Double.isFinite(s.score()));
     }

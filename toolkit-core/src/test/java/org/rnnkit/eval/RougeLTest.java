@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.eval.CaptionTokens.refs;
+import static org.rnnkit.eval.CaptionTokens.t;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,26 +20,21 @@ class RougeLTest {
 
     private static final double TOLERANCE = 1e-12;
 
-    private static List<String> t(String caption) {
-        return caption.isEmpty() ? List.of() : Arrays.asList(caption.split(" "));
-    }
-
-    private static List<List<String>> refs(String... captions) {
-        return Arrays.stream(captions).map(RougeLTest::t).toList();
+    /** Scores one image: a candidate against its references. */
+    private static CaptionScore oneImage(String candidate, String... references) {
+        return RougeL.corpus(List.of(t(candidate)), List.of(refs(references)));
     }
 
     @Test
     void givenCandidateEqualToAReference_whenScored_thenOne() {
         // LCS = 3 = both lengths: P = R = 1, F = 2.44 / 2.44 = 1.
-        CaptionScore s =
-                RougeL.corpus(List.of(t("a dog runs")), List.of(refs("a dog runs", "a cat")));
+        CaptionScore s = oneImage("a dog runs", "a dog runs", "a cat");
         assertEquals(1.0, s.score(), TOLERANCE);
     }
 
     @Test
     void givenNoCommonToken_whenScored_thenZero() {
-        CaptionScore s =
-                RougeL.corpus(List.of(t("the cat sleeps")), List.of(refs("a dog runs fast")));
+        CaptionScore s = oneImage("the cat sleeps", "a dog runs fast");
         assertEquals(0.0, s.score(), 0.0);
     }
 
@@ -48,9 +45,7 @@ class RougeLTest {
         //   "a brown dog runs" (4): LCS "a dog runs" = 3, P = 3/5, R = 3/4.
         // P = 1, R = 5/6: F = 2.44 * 5/6 / (5/6 + 1.44) = 12.2 / 13.64.
         CaptionScore s =
-                RougeL.corpus(
-                        List.of(t("a dog runs on grass")),
-                        List.of(refs("a dog runs on the grass", "a brown dog runs")));
+                oneImage("a dog runs on grass", "a dog runs on the grass", "a brown dog runs");
         assertEquals(12.2 / 13.64, s.score(), TOLERANCE);
     }
 
@@ -59,8 +54,7 @@ class RougeLTest {
         // Candidate "a b c d" (4): "a b" gives LCS 2, P = 1/2, R = 1; "a b c d e f g h" gives
         // LCS 4, P = 1, R = 1/2. P = max = 1 and R = max = 1: F = 1, although no single
         // reference reaches it (each alone: 2.44 * 0.5 / (1 + 1.44 * 0.5) = 0.7093...).
-        CaptionScore s =
-                RougeL.corpus(List.of(t("a b c d")), List.of(refs("a b", "a b c d e f g h")));
+        CaptionScore s = oneImage("a b c d", "a b", "a b c d e f g h");
         assertEquals(1.0, s.score(), TOLERANCE);
     }
 
@@ -68,7 +62,7 @@ class RougeLTest {
     void givenReorderedTokens_whenScored_thenOnlyTheSubsequenceCounts() {
         // "c b a" against "a b c": the longest common subsequence has 1 token, P = R = 1/3,
         // and with P = R the F-measure is P: 1/3.
-        CaptionScore s = RougeL.corpus(List.of(t("c b a")), List.of(refs("a b c")));
+        CaptionScore s = oneImage("c b a", "a b c");
         assertEquals(1.0 / 3, s.score(), TOLERANCE);
     }
 
@@ -86,7 +80,7 @@ class RougeLTest {
 
     @Test
     void givenEmptyCandidate_whenScored_thenZero() {
-        CaptionScore s = RougeL.corpus(List.of(t("")), List.of(refs("a dog")));
+        CaptionScore s = oneImage("", "a dog");
         assertEquals(0.0, s.score(), 0.0);
     }
 

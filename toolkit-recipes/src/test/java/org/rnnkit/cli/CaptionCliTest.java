@@ -3,6 +3,7 @@ package org.rnnkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 import static org.rnnkit.cli.RnnkitCliTest.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,8 +93,7 @@ class CaptionCliTest {
                         "--show-attention",
                         dir.resolve("pictures").toString(),
                         image.toString());
-        assertEquals(2, noAttention.exit());
-        assertTrue(noAttention.err().contains("does not attend"), noAttention.err());
+        assertRefused(noAttention, "does not attend");
         assertFalse(Files.exists(dir.resolve("pictures/scene-00001.attention.png")));
 
         Run missing =
@@ -103,8 +103,7 @@ class CaptionCliTest {
                         "--model",
                         model.toString(),
                         dir.resolve("no.png").toString());
-        assertEquals(2, missing.exit());
-        assertTrue(missing.err().contains("no.png: image file not found"), missing.err());
+        assertRefused(missing, "no.png: image file not found");
 
         Run bidirectional = run("caption", "train", "--bidirectional", "--data", data.toString());
         assertEquals(2, bidirectional.exit());
@@ -119,7 +118,6 @@ class CaptionCliTest {
         Files.writeString(data.resolve("captions.txt"), "scene-00001.png#0\tok\nbroken line\n");
         Run malformed =
                 run("caption", "train", "--data", data.toString(), "--out", model.toString());
-        assertEquals(2, malformed.exit());
-        assertTrue(malformed.err().contains("captions.txt:2:"), malformed.err());
+        assertRefused(malformed, "captions.txt:2:");
     }
 }

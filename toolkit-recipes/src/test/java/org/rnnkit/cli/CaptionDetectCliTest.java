@@ -32,15 +32,7 @@ class CaptionDetectCliTest {
         try (Stream<Path> files = Files.list(dir.resolve("images"))) {
             image = files.findFirst().orElseThrow();
         }
-        RnnkitCliTest.Run r =
-                run(
-                        "caption",
-                        "detect",
-                        "--encoder-weights",
-                        model.toString(),
-                        "--min-score",
-                        "0",
-                        image.toString());
+        RnnkitCliTest.Run r = detect(model, "0", image);
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertFalse(lines.isEmpty(), "min-score 0 prints every detection");
@@ -62,15 +54,19 @@ class CaptionDetectCliTest {
                 assertTrue(x >= 0 && x <= side, "box within the 32x32 image: " + line);
             }
         }
-        RnnkitCliTest.Run high =
-                run(
-                        "caption",
-                        "detect",
-                        "--encoder-weights",
-                        model.toString(),
-                        "--min-score",
-                        "1.5",
-                        image.toString());
+        RnnkitCliTest.Run high = detect(model, "1.5", image);
         assertEquals(2, high.exit(), high.err());
+    }
+
+    /** Runs {@code caption detect} on one image with a minimum score. */
+    private static RnnkitCliTest.Run detect(Path model, String minScore, Path image) {
+        return run(
+                "caption",
+                "detect",
+                "--encoder-weights",
+                model.toString(),
+                "--min-score",
+                minScore,
+                image.toString());
     }
 }

@@ -3,6 +3,7 @@ package org.rnnkit.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 import static org.rnnkit.cli.RnnkitCliTest.run;
 
 import java.io.IOException;
@@ -104,10 +105,8 @@ class EmbeddingsCliTest {
     @Test
     void givenMissingFileOrBadValue_whenTrained_thenBadInputExit() {
         Run missing = train(dir.resolve("v.txt"), dir.resolve("absent.txt"));
-        assertEquals(2, missing.exit());
-        assertTrue(missing.err().contains("absent.txt"), missing.err());
+        assertRefused(missing, "absent.txt");
         Run bad = run("embeddings", "train", "--data", "x", "--out", "y", "--dim", "0");
-        assertEquals(2, bad.exit());
-        assertTrue(bad.err().contains("dimension must be > 0"), bad.err());
+        assertRefused(bad, "dimension must be > 0");
     }
 }

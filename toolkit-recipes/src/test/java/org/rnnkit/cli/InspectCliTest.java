@@ -59,30 +59,11 @@ class InspectCliTest {
         Path csv = dir.resolve("pairs.csv");
         Files.writeString(
                 csv, "id,English,French\n1,hello,bonjour\n2,\"thanks, friend\",merci\n3,yes,oui\n");
-        Run r =
-                run(
-                        "translate",
-                        "inspect",
-                        "--data",
-                        csv.toString(),
-                        "--source-column",
-                        "English",
-                        "--target-column",
-                        "French",
-                        "--json");
+        Run r = inspectPairs(csv, "English", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(3, json.get("sections").get("rows").get("read").asLong(), r.out());
-        Run wrong =
-                run(
-                        "translate",
-                        "inspect",
-                        "--data",
-                        csv.toString(),
-                        "--source-column",
-                        "German",
-                        "--target-column",
-                        "French");
+        Run wrong = inspectPairs(csv, "German");
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("--source-column German: no such column"), wrong.err());
     }
@@ -94,5 +75,22 @@ class InspectCliTest {
             assertEquals(0, r.code(), task + ": " + r.err());
             assertTrue(r.out().startsWith(task + " inspect: embedded"), r.out());
         }
+    }
+
+    /** Runs {@code translate inspect} on a CSV with the French column as target. */
+    private static Run inspectPairs(Path csv, String sourceColumn, String... extra) {
+        String[] base = {
+            "translate",
+            "inspect",
+            "--data",
+            csv.toString(),
+            "--source-column",
+            sourceColumn,
+            "--target-column",
+            "French"
+        };
+        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return run(args);
     }
 }

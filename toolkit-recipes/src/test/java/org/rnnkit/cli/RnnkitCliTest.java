@@ -3,6 +3,7 @@ package org.rnnkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -97,14 +98,10 @@ class RnnkitCliTest {
         // The accuracy measured in memory at training time equals the reloaded bundle's.
         assertEquals(ModelBundle.load(model).metrics().get("accuracy"), accuracy, 1e-12);
 
-        Run predict =
-                run(
-                        "sentiment",
-                        "predict",
-                        "--model",
-                        model.toString(),
-                        "not bad at all",
-                        "a dull film");
+        String[] predictArgs = {
+            "sentiment", "predict", "--model", model.toString(), "not bad at all", "a dull film"
+        };
+        Run predict = run(predictArgs);
         assertEquals(0, predict.exit(), predict.err());
         List<String> lines = predict.out().lines().toList();
         assertEquals(2, lines.size());
@@ -116,14 +113,7 @@ class RnnkitCliTest {
         }
         assertEquals(
                 predict.out(),
-                run(
-                                "sentiment",
-                                "predict",
-                                "--model",
-                                model.toString(),
-                                "not bad at all",
-                                "a dull film")
-                        .out(),
+                run(predictArgs).out(),
                 "a reloaded bundle must predict identically");
     }
 
@@ -156,10 +146,7 @@ class RnnkitCliTest {
                         "5",
                         "--embeddings",
                         vectors.toString());
-        assertEquals(2, mismatch.exit());
-        assertTrue(
-                mismatch.err().contains("embeddingSize must equal the dimension of the vectors"),
-                mismatch.err());
+        assertRefused(mismatch, "embeddingSize must equal the dimension of the vectors");
     }
 
     @Test
@@ -183,20 +170,13 @@ class RnnkitCliTest {
     @Test
     void givenInterruptedTraining_whenResumed_thenContinuesFromCheckpoint() throws IOException {
         Path model = dir.resolve("r.zip");
-        String[] base = {
-            "sentiment",
-            "train",
-            "--data",
-            resource("tiny.tsv").toString(),
-            "--dev",
-            resource("tiny-dev.tsv").toString(),
-            "--out",
-            model.toString(),
-            "--hidden",
-            "4",
-            "--batch-size",
-            "8"
-        };
+        String[] base =
+                concat(
+                        sentimentTrain(model, "--dev", resource("tiny-dev.tsv").toString()),
+                        "--hidden",
+                        "4",
+                        "--batch-size",
+                        "8");
         assertEquals(0, run(concat(base, "--epochs", "1")).exit());
         assertEquals(1, Files.readAllLines(dir.resolve("r-run/metrics.jsonl")).size());
         Run resumed = run(concat(base, "--epochs", "3", "--resume"));
@@ -224,31 +204,23 @@ class RnnkitCliTest {
                 missing.err().contains("file not found") && missing.err().contains("absent.tsv"),
                 missing.err());
 
-        Path bad = dir.resolve("bad.tsv");
-        Files.writeString(bad, "label\ttext\npos\tgood\nneg\tbad\nneg\n");
-        Run malformed =
-                run("sentiment", "train", "--data", bad.toString(), "--out", model.toString());
-        assertEquals(2, malformed.exit());
-        assertTrue(malformed.err().contains("bad.tsv:4:"), malformed.err());
+        Run malformed = trainOn("bad.tsv", "label\ttext\npos\tgood\nneg\tbad\nneg\n", model);
+        assertRefused(malformed, "bad.tsv:4:");
 
-        Path single = dir.resolve("single.tsv");
-        Files.writeString(single, "label\ttext\npos\tgood\npos\tfine\nneg\tbad\n");
         Run singleton =
-                run("sentiment", "train", "--data", single.toString(), "--out", model.toString());
+                trainOn("single.tsv", "label\ttext\npos\tgood\npos\tfine\nneg\tbad\n", model);
         assertEquals(2, singleton.exit());
         assertTrue(
                 singleton.err().contains("single.tsv:4:") && singleton.err().contains("only once"),
                 singleton.err());
 
         Run badCell = run("sentiment", "train", "--cell", "transformer", "--out", model.toString());
-        assertEquals(2, badCell.exit());
-        assertTrue(badCell.err().contains("cell must be one of"), badCell.err());
+        assertRefused(badCell, "cell must be one of");
 
         Path notBundle = dir.resolve("notes.zip");
         Files.writeString(notBundle, "hello");
         Run foreign = run("sentiment", "predict", "--model", notBundle.toString(), "x");
-        assertEquals(2, foreign.exit());
-        assertTrue(foreign.err().contains("not an rnnkit model bundle"), foreign.err());
+        assertRefused(foreign, "not an rnnkit model bundle");
 
         assertFalse(Files.exists(model), "a failed run must not write a bundle");
     }
@@ -316,38 +288,40 @@ class RnnkitCliTest {
 
     /** Trains a tiny model on the hand-written sample in smoke mode and asserts success. */
     private static Run trainWithDev(Path model, String... extra) {
-        String[] base = {
-            "sentiment",
-            "train",
-            "--data",
-            resource("tiny.tsv").toString(),
-            "--dev",
-            resource("tiny-dev.tsv").toString(),
-            "--out",
-            model.toString(),
-            "--smoke",
-            "--hidden",
-            "8",
-            "--batch-size",
-            "4"
-        };
+        String[] base =
+                concat(
+                        sentimentTrain(model, "--dev", resource("tiny-dev.tsv").toString()),
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--batch-size",
+                        "4");
         return run(concat(base, extra));
     }
 
     private static void trainSmokeModel(Path model, String... extra) {
+        Run train = run(concat(sentimentTrain(model, "--smoke", "--hidden", "4"), extra));
+        assertEquals(0, train.exit(), train.err());
+    }
+
+    /** Writes {@code contents} to {@code fileName} in the test directory and trains on it. */
+    private Run trainOn(String fileName, String contents, Path model) throws IOException {
+        Path data = dir.resolve(fileName);
+        Files.writeString(data, contents);
+        return run("sentiment", "train", "--data", data.toString(), "--out", model.toString());
+    }
+
+    /** {@code sentiment train --data tiny.tsv --out MODEL}, then {@code extra}. */
+    private static String[] sentimentTrain(Path model, String... extra) {
         String[] base = {
             "sentiment",
             "train",
             "--data",
             resource("tiny.tsv").toString(),
             "--out",
-            model.toString(),
-            "--smoke",
-            "--hidden",
-            "4"
+            model.toString()
         };
-        Run train = run(concat(base, extra));
-        assertEquals(0, train.exit(), train.err());
+        return concat(base, extra);
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -3,6 +3,7 @@ package org.rnnkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 import static org.rnnkit.cli.RnnkitCliTest.run;
 
 import java.nio.file.Files;
@@ -32,11 +33,9 @@ class SparkFlagsTest {
     @Test
     void givenSparkSettingsWithoutMaster_whenTrained_thenUsageError() {
         Run r = run("sentiment", "train", "--smoke", "--workers", "4");
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("need --spark MASTER"), r.err());
+        assertRefused(r, "need --spark MASTER");
         Run bad = run("sentiment", "train", "--smoke", "--spark", "yarn-cluster-7");
-        assertEquals(2, bad.exit());
-        assertTrue(bad.err().contains("--spark expects local[N], spark://HOST:PORT"), bad.err());
+        assertRefused(bad, "--spark expects local[N], spark://HOST:PORT");
     }
 
     @Test

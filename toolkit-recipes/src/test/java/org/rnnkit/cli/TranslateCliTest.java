@@ -3,6 +3,7 @@ package org.rnnkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnnkit.cli.ColumnFlagsSupport.assertRefused;
 import static org.rnnkit.cli.RnnkitCliTest.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,8 +85,7 @@ class TranslateCliTest {
         assertTrue(metrics.has("chrf") && metrics.has("exact_match"), metrics.toString());
 
         Run negative = eval(model, data, "--length-penalty", "-0.5");
-        assertEquals(2, negative.exit());
-        assertTrue(negative.err().contains("lengthPenalty must be >= 0"), negative.err());
+        assertRefused(negative, "lengthPenalty must be >= 0");
 
         Run predict = run("translate", "predict", "--model", model.toString(), "5 may 1999");
         assertEquals(0, predict.exit(), predict.err());
@@ -96,17 +96,14 @@ class TranslateCliTest {
         assertTrue(smoothing.err().contains("labelSmoothing must be in [0, 1)"), smoothing.err());
 
         Run both = run("translate", "train", "--bidirectional", "--unidirectional");
-        assertEquals(2, both.exit());
-        assertTrue(both.err().contains("exclude each other"), both.err());
+        assertRefused(both, "exclude each other");
         Run skip = run("translate", "train", "--skip-bad-rows");
-        assertEquals(2, skip.exit());
-        assertTrue(skip.err().contains("does not take --skip-bad-rows"), skip.err());
+        assertRefused(skip, "does not take --skip-bad-rows");
 
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "one\tun\ntwo without tab\n");
         Run malformed = train(bad, model);
-        assertEquals(2, malformed.exit());
-        assertTrue(malformed.err().contains("bad.tsv:2:"), malformed.err());
+        assertRefused(malformed, "bad.tsv:2:");
     }
 
     /** {@code rnnkit translate train --data DATA --out MODEL} plus the given options. */

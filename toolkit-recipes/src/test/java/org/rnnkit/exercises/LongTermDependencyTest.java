@@ -94,42 +94,15 @@ class LongTermDependencyTest {
     @Test
     void givenBadOptions_whenCreated_thenMessageNamesTheParameter() {
         IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                new LongTermDependency.Options(
-                                        new int[] {1},
-                                        4,
-                                        16,
-                                        100,
-                                        10,
-                                        10,
-                                        1,
-                                        0.01,
-                                        1.0,
-                                        3.0,
-                                        0.0,
-                                        3.0,
-                                        7));
+                assertThrows(IllegalArgumentException.class, () -> options(1, 16));
         assertTrue(e.getMessage().contains("length=1"), e.getMessage());
-        e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                new LongTermDependency.Options(
-                                        new int[] {5},
-                                        4,
-                                        0,
-                                        100,
-                                        10,
-                                        10,
-                                        1,
-                                        0.01,
-                                        1.0,
-                                        3.0,
-                                        0.0,
-                                        3.0,
-                                        7));
+        e = assertThrows(IllegalArgumentException.class, () -> options(5, 0));
         assertTrue(e.getMessage().contains("hiddenSize=0"), e.getMessage());
+    }
+
+    /** Options with one sequence length and a hidden size, the other settings fixed and legal. */
+    private static LongTermDependency.Options options(int length, int hiddenSize) {
+        return new LongTermDependency.Options(
+                new int[] {length}, 4, hiddenSize, 100, 10, 10, 1, 0.01, 1.0, 3.0, 0.0, 3.0, 7);
     }
 }

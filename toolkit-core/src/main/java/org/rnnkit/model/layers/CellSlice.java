@@ -581,6 +581,18 @@ abstract class CellSlice {
         }
     }
 
+    /**
+     * Views the first {@code count} arrays of a double-precision slice as {@code double[]}, so the
+     * double-precision cells index gates as {@code a[gate][element]}.
+     */
+    static double[][] doubles(Object[] arrays, int count) {
+        double[][] typed = new double[count][];
+        for (int q = 0; q < count; q++) {
+            typed[q] = (double[]) arrays[q];
+        }
+        return typed;
+    }
+
     static void fill(Object a, int from, int length) {
         if (a instanceof float[] f) {
             Arrays.fill(f, from, from + length, 0f);

@@ -59,28 +59,46 @@ public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
     }
 
     /**
-     * The cell this layer computes.
+     * The cell a layer computes with the settings that only some cells take (compared by {@link
+     * #equals}).
      *
-     * @return the cell
+     * @param kind the cell
+     * @param forgetBiasInit the initial LSTM forget-gate bias (0 for other cells)
+     * @param activation the activation of a simple RNN (tanh for the gated cells' candidate)
      */
-    abstract CellKind kind();
+    record CellSettings(
+            CellKind kind, double forgetBiasInit, SimpleRnnLayer.Activation activation) {
 
-    /**
-     * The activation of a simple RNN (tanh for the gated cells' candidate).
-     *
-     * @return the activation
-     */
-    SimpleRnnLayer.Activation simpleActivation() {
-        return SimpleRnnLayer.Activation.TANH;
+        /** The GRU, which takes no settings of its own. */
+        static final CellSettings GRU =
+                new CellSettings(CellKind.GRU, 0.0, SimpleRnnLayer.Activation.TANH);
+
+        static CellSettings lstm(double forgetBiasInit) {
+            return new CellSettings(CellKind.LSTM, forgetBiasInit, SimpleRnnLayer.Activation.TANH);
+        }
+
+        static CellSettings simple(SimpleRnnLayer.Activation activation) {
+            return new CellSettings(CellKind.SIMPLE, 0.0, activation);
+        }
     }
 
     /**
-     * The initial value of the LSTM forget-gate bias (0 for other cells).
+     * The cell this layer computes, with its settings.
      *
-     * @return the value
+     * @return the cell
      */
-    double forgetBiasInit() {
-        return 0.0;
+    abstract CellSettings cell();
+
+    final CellKind kind() {
+        return cell().kind();
+    }
+
+    final SimpleRnnLayer.Activation simpleActivation() {
+        return cell().activation();
+    }
+
+    final double forgetBiasInit() {
+        return cell().forgetBiasInit();
     }
 
     /**
@@ -155,26 +173,17 @@ public abstract class FusedRecurrentLayer extends BaseRecurrentLayer {
                 .build();
     }
 
-    /**
-     * Settings of the concrete layer beyond DL4J's (compared by {@link #equals}).
-     *
-     * @return the values
-     */
-    java.util.List<Object> ownSettings() {
-        return java.util.List.of();
-    }
-
     @Override
     public boolean equals(Object o) {
         return o != null
                 && o.getClass() == getClass()
                 && super.equals(o)
-                && ownSettings().equals(((FusedRecurrentLayer) o).ownSettings());
+                && cell().equals(((FusedRecurrentLayer) o).cell());
     }
 
     @Override
     public int hashCode() {
-        return 31 * super.hashCode() + ownSettings().hashCode();
+        return 31 * super.hashCode() + cell().hashCode();
     }
 
     /**

@@ -24,8 +24,8 @@ public class GruLayer extends FusedRecurrentLayer {
     }
 
     @Override
-    CellKind kind() {
-        return CellKind.GRU;
+    CellSettings cell() {
+        return CellSettings.GRU;
     }
 
     @Override

@@ -223,30 +223,21 @@ final class LstmCells {
 
         @Override
         void step(int t) {
-            double[] z = (double[]) gx[0];
-            double[] f = (double[]) gx[1];
-            double[] o = (double[]) gx[2];
-            double[] in = (double[]) gx[3];
-            double[] rz = (double[]) rr[0];
-            double[] rf = (double[]) rr[1];
-            double[] ro = (double[]) rr[2];
-            double[] ri = (double[]) rr[3];
-            double[] bz = (double[]) bias[0];
-            double[] bf = (double[]) bias[1];
-            double[] bo = (double[]) bias[2];
-            double[] bi = (double[]) bias[3];
+            // a[q] holds gate q's input projection and receives its activation: [z, f, o, i]
+            double[][] a = doubles(gx, 4);
+            double[][] ra = doubles(rr, 4);
+            double[][] b = doubles(bias, 4);
             double[] c = (double[]) this.c;
             double[] tc = (double[]) this.tc;
             double[] h = (double[]) hNew;
-            int n = this.active;
-            for (int e = 0; e < n; e++) {
-                z[e] = Math.tanh(z[e] + rz[e] + bz[e]);
-                f[e] = FastMath.sigmoid(f[e] + rf[e] + bf[e]);
-                o[e] = FastMath.sigmoid(o[e] + ro[e] + bo[e]);
-                in[e] = FastMath.sigmoid(in[e] + ri[e] + bi[e]);
-                c[e] = f[e] * c[e] + in[e] * z[e];
+            for (int e = 0; e < active; e++) {
+                a[0][e] = Math.tanh(a[0][e] + ra[0][e] + b[0][e]);
+                for (int q = 1; q < 4; q++) {
+                    a[q][e] = FastMath.sigmoid(a[q][e] + ra[q][e] + b[q][e]);
+                }
+                c[e] = a[1][e] * c[e] + a[3][e] * a[0][e];
                 tc[e] = Math.tanh(c[e]);
-                h[e] = o[e] * tc[e];
+                h[e] = a[2][e] * tc[e];
             }
             cacheStep(t);
         }
@@ -259,17 +250,12 @@ final class LstmCells {
             double[] dh = (double[]) this.dh;
             double[] dhp = (double[]) this.dhp;
             double[] dhNext = (double[]) this.dhNext;
-            double[][] g = new double[5][];
-            for (int q = 0; q < 5; q++) {
-                g[q] = (double[]) cache[q];
-            }
+            double[][] g = doubles(cache, 5);
             double[] cs = (double[]) cells;
             double[] dc = (double[]) this.dc;
             double[] dcNext = (double[]) this.dcNext;
-            double[] dz = (double[]) dgx[0];
-            double[] df = (double[]) dgx[1];
-            double[] dout = (double[]) dgx[2];
-            double[] di = (double[]) dgx[3];
+            // d[q] receives the gradient of gate q's pre-activation: [z, f, o, i]
+            double[][] d = doubles(dgx, 4);
             for (int e = 0; e < n; e++) {
                 double z = g[0][at + e];
                 double f = g[1][at + e];
@@ -278,10 +264,10 @@ final class LstmCells {
                 double tc = g[4][at + e];
                 double dht = eps[e] + dh[e] + dhp[e];
                 double dct = dc[e] + dht * o * (1 - tc * tc);
-                dz[e] = dct * in * (1 - z * z);
-                df[e] = dct * cs[at + e] * f * (1 - f);
-                dout[e] = dht * tc * o * (1 - o);
-                di[e] = dct * z * in * (1 - in);
+                d[0][e] = dct * in * (1 - z * z);
+                d[1][e] = dct * cs[at + e] * f * (1 - f);
+                d[2][e] = dht * tc * o * (1 - o);
+                d[3][e] = dct * z * in * (1 - in);
                 dcNext[e] = dct * f;
                 dhNext[e] = 0;
             }

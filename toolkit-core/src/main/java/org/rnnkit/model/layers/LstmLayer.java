@@ -23,18 +23,8 @@ public class LstmLayer extends FusedRecurrentLayer {
     }
 
     @Override
-    CellKind kind() {
-        return CellKind.LSTM;
-    }
-
-    @Override
-    java.util.List<Object> ownSettings() {
-        return java.util.List.of(forgetGateBiasInit);
-    }
-
-    @Override
-    double forgetBiasInit() {
-        return forgetGateBiasInit;
+    CellSettings cell() {
+        return CellSettings.lstm(forgetGateBiasInit);
     }
 
     /**

@@ -29,18 +29,8 @@ public class SimpleRnnLayer extends FusedRecurrentLayer {
     }
 
     @Override
-    CellKind kind() {
-        return CellKind.SIMPLE;
-    }
-
-    @Override
-    java.util.List<Object> ownSettings() {
-        return java.util.List.of(rnnActivation);
-    }
-
-    @Override
-    Activation simpleActivation() {
-        return rnnActivation;
+    CellSettings cell() {
+        return CellSettings.simple(rnnActivation);
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -123,22 +125,44 @@ class TfjsOpsTest {
         return g.load(dir).run(Map.of("x", x), "y").get("y");
     }
 
-    @Test
-    void conv2dSameStride2MatchesPlainConvolution() throws Exception {
-        INDArray x = array(random(1 * 7 * 6 * 3, 1), 1, 7, 6, 3);
-        float[] w = random(3 * 3 * 3 * 4, 2);
-        INDArray y = convGraph("Conv2D", x, w, new long[] {3, 3, 3, 4}, 2, "SAME");
-        assertClose(naiveConv(x, array(w, 3, 3, 3, 4), 2, true, false), y);
-        assertArrayEquals(new long[] {1, 4, 3, 4}, y.shape());
+    /**
+     * Runs one convolution op on a seeded random input of {@code xShape} and filter of {@code
+     * wShape} (seeds {@code seed} and {@code seed + 1}) and checks it against {@link #naiveConv}.
+     *
+     * @return the op's output
+     */
+    private INDArray assertMatchesNaive(
+            String op, long[] xShape, long[] wShape, int stride, String padding, long seed)
+            throws Exception {
+        INDArray x = array(random(Math.toIntExact(count(xShape)), seed), xShape);
+        float[] w = random(Math.toIntExact(count(wShape)), seed + 1);
+        INDArray y = convGraph(op, x, w, wShape, stride, padding);
+        boolean depthwise = op.startsWith("Depthwise");
+        assertClose(naiveConv(x, array(w, wShape), stride, padding.equals("SAME"), depthwise), y);
+        return y;
     }
 
-    @Test
-    void conv2dValidStride2MatchesPlainConvolution() throws Exception {
-        INDArray x = array(random(2 * 7 * 6 * 3, 3), 2, 7, 6, 3);
-        float[] w = random(3 * 3 * 3 * 4, 4);
-        INDArray y = convGraph("Conv2D", x, w, new long[] {3, 3, 3, 4}, 2, "VALID");
-        assertClose(naiveConv(x, array(w, 3, 3, 3, 4), 2, false, false), y);
-        assertArrayEquals(new long[] {2, 3, 2, 4}, y.shape());
+    private static long count(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    @ParameterizedTest(name = "{1}, batch {0}")
+    @CsvSource({"1, SAME, 1, 4, 3", "2, VALID, 3, 3, 2"})
+    void conv2dStride2MatchesPlainConvolution(
+            int batch, String padding, long seed, long outHeight, long outWidth) throws Exception {
+        INDArray y =
+                assertMatchesNaive(
+                        "Conv2D",
+                        new long[] {batch, 7, 6, 3},
+                        new long[] {3, 3, 3, 4},
+                        2,
+                        padding,
+                        seed);
+        assertArrayEquals(new long[] {batch, outHeight, outWidth, 4}, y.shape());
     }
 
     @Test
@@ -162,10 +186,13 @@ class TfjsOpsTest {
 
     @Test
     void depthwiseSameStride2WithMultiplierMatchesPlainConvolution() throws Exception {
-        INDArray x = array(random(1 * 5 * 6 * 2, 5), 1, 5, 6, 2);
-        float[] w = random(3 * 3 * 2 * 2, 6);
-        INDArray y = convGraph("DepthwiseConv2dNative", x, w, new long[] {3, 3, 2, 2}, 2, "SAME");
-        assertClose(naiveConv(x, array(w, 3, 3, 2, 2), 2, true, true), y);
+        assertMatchesNaive(
+                "DepthwiseConv2dNative",
+                new long[] {1, 5, 6, 2},
+                new long[] {3, 3, 2, 2},
+                2,
+                "SAME",
+                5);
     }
 
     @Test
@@ -204,10 +231,8 @@ class TfjsOpsTest {
 
     @Test
     void pointwiseConvMatchesPlainConvolution() throws Exception {
-        INDArray x = array(random(1 * 4 * 5 * 3, 21), 1, 4, 5, 3);
-        float[] w = random(3 * 4, 22);
-        INDArray y = convGraph("Conv2D", x, w, new long[] {1, 1, 3, 4}, 1, "SAME");
-        assertClose(naiveConv(x, array(w, 1, 1, 3, 4), 1, true, false), y);
+        assertMatchesNaive(
+                "Conv2D", new long[] {1, 4, 5, 3}, new long[] {1, 1, 3, 4}, 1, "SAME", 21);
     }
 
     /** Adds the test bias {0.5, -3, 2, 7} along the channel axis of an [N,H,W,4] array. */
@@ -225,22 +250,30 @@ class TfjsOpsTest {
         return out;
     }
 
+    /**
+     * Runs a fused convolution op at stride 1, SAME: the convolution, the test bias, then {@code
+     * activation}.
+     */
+    private INDArray fusedConvGraph(
+            String op, INDArray x, float[] w, long[] wShape, String activation) throws Exception {
+        return convGraph(
+                op,
+                x,
+                w,
+                wShape,
+                1,
+                "SAME",
+                "fused_ops",
+                sList("BiasAdd", activation),
+                "num_args",
+                "{\"i\":\"1\"}");
+    }
+
     @Test
     void fusedConvAddsBiasThenRelu6() throws Exception {
         INDArray x = array(random(1 * 4 * 4 * 3, 7), 1, 4, 4, 3).muli(4);
         float[] w = random(3 * 3 * 3 * 4, 8);
-        INDArray y =
-                convGraph(
-                        "_FusedConv2D",
-                        x,
-                        w,
-                        new long[] {3, 3, 3, 4},
-                        1,
-                        "SAME",
-                        "fused_ops",
-                        sList("BiasAdd", "Relu6"),
-                        "num_args",
-                        "{\"i\":\"1\"}");
+        INDArray y = fusedConvGraph("_FusedConv2D", x, w, new long[] {3, 3, 3, 4}, "Relu6");
         INDArray expected = withBias(naiveConv(x, array(w, 3, 3, 3, 4), 1, true, false));
         expected =
                 org.nd4j.linalg.ops.transforms.Transforms.min(
@@ -255,17 +288,7 @@ class TfjsOpsTest {
         INDArray x = array(random(1 * 4 * 4 * 2, 9), 1, 4, 4, 2);
         float[] w = random(3 * 3 * 2 * 2, 10);
         INDArray y =
-                convGraph(
-                        "FusedDepthwiseConv2dNative",
-                        x,
-                        w,
-                        new long[] {3, 3, 2, 2},
-                        1,
-                        "SAME",
-                        "fused_ops",
-                        sList("BiasAdd", "Relu"),
-                        "num_args",
-                        "{\"i\":\"1\"}");
+                fusedConvGraph("FusedDepthwiseConv2dNative", x, w, new long[] {3, 3, 2, 2}, "Relu");
         INDArray expected =
                 org.nd4j.linalg.ops.transforms.Transforms.relu(
                         withBias(naiveConv(x, array(w, 3, 3, 2, 2), 1, true, true)));
@@ -350,18 +373,6 @@ class TfjsOpsTest {
             int[] strides,
             int beginMask,
             int endMask,
-            int shrink)
-            throws Exception {
-        return slice(x, begin, end, strides, beginMask, endMask, shrink, 0);
-    }
-
-    private INDArray slice(
-            INDArray x,
-            int[] begin,
-            int[] end,
-            int[] strides,
-            int beginMask,
-            int endMask,
             int shrink,
             int ellipsis)
             throws Exception {
@@ -394,12 +405,20 @@ class TfjsOpsTest {
         INDArray x = array(range(24), 2, 3, 4); // x[a,b,c] = 12a + 4b + c
         // x[:, 1:3, 0:4:2] (begin/end mask on axis 0)
         INDArray y =
-                slice(x, new int[] {9, 1, 0}, new int[] {9, 3, 4}, new int[] {1, 1, 2}, 1, 1, 0);
+                slice(x, new int[] {9, 1, 0}, new int[] {9, 3, 4}, new int[] {1, 1, 2}, 1, 1, 0, 0);
         assertArrayEquals(new long[] {2, 2, 2}, y.shape());
         assertArrayEquals(new float[] {4, 6, 8, 10, 16, 18, 20, 22}, y.ravel().toFloatVector(), 0f);
         // x[:, 2, ::-1] (shrink axis 1, end mask and negative stride on axis 2)
         INDArray z =
-                slice(x, new int[] {0, 2, -1}, new int[] {2, 3, 0}, new int[] {1, 1, -1}, 0, 4, 2);
+                slice(
+                        x,
+                        new int[] {0, 2, -1},
+                        new int[] {2, 3, 0},
+                        new int[] {1, 1, -1},
+                        0,
+                        4,
+                        2,
+                        0);
         assertArrayEquals(new long[] {2, 4}, z.shape());
         assertArrayEquals(
                 new float[] {11, 10, 9, 8, 23, 22, 21, 20}, z.ravel().toFloatVector(), 0f);
@@ -410,7 +429,7 @@ class TfjsOpsTest {
         // the CenterNet pattern: [..., k:k+1] on a [1,100,4] array with begin/end mask 3
         INDArray b = array(range(12), 1, 3, 4);
         INDArray w =
-                slice(b, new int[] {0, 0, 2}, new int[] {0, 0, 3}, new int[] {1, 1, 1}, 3, 3, 0);
+                slice(b, new int[] {0, 0, 2}, new int[] {0, 0, 3}, new int[] {1, 1, 1}, 3, 3, 0, 0);
         assertArrayEquals(new long[] {1, 3, 1}, w.shape());
         assertArrayEquals(new float[] {2, 6, 10}, w.ravel().toFloatVector(), 0f);
     }

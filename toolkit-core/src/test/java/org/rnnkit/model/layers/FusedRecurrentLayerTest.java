@@ -22,7 +22,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -39,7 +38,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Gradients, equations, masks, state, serialization and threads of rnnkit's recurrent layers. */
@@ -157,25 +155,50 @@ class FusedRecurrentLayerTest {
         return net.feedForward(x, mask, mask).get(1);
     }
 
+    /**
+     * A one-layer double-precision network of a cell, its input and its hidden states {@code
+     * [BATCH, HIDDEN, STEPS]}, for checks against the cell's equations written out.
+     */
+    private record HandCheck(MultiLayerNetwork net, INDArray x, INDArray out) {
+
+        /** The layer's parameter {@code W}, {@code RW}, {@code b} or {@code rb}. */
+        INDArray param(String key) {
+            return net.getParam("0_" + key);
+        }
+
+        /** The input at step {@code t}, {@code [BATCH, N_IN]}. */
+        INDArray step(int t) {
+            return x.get(all(), all(), point(t));
+        }
+
+        /** Asserts the layer's output at step {@code t} equals the hand-computed state. */
+        void assertStep(int t, INDArray state) {
+            assertTrue(out.get(all(), all(), point(t)).equalsWithEps(state, 1e-12), "step " + t);
+        }
+    }
+
+    private static HandCheck handCheck(Cell cell, long networkSeed, long inputSeed) {
+        MultiLayerNetwork net =
+                RecurrentLayerTestSupport.network(cell.layer(), DataType.DOUBLE, networkSeed);
+        INDArray x = RecurrentLayerTestSupport.input(DataType.DOUBLE, inputSeed);
+        return new HandCheck(net, x, hidden(net, x, null));
+    }
+
     private static INDArray sigmoid(INDArray a) {
         return Transforms.sigmoid(a, true);
     }
 
     @Test
     void gruEquationsComputedByHand() {
-        MultiLayerNetwork net =
-                RecurrentLayerTestSupport.network(Cell.GRU.layer(), DataType.DOUBLE, 8);
-        INDArray x = RecurrentLayerTestSupport.input(DataType.DOUBLE, 13);
-        INDArray out = hidden(net, x, null);
-        INDArray w = net.getParam("0_W");
-        INDArray u = net.getParam("0_RW");
-        INDArray b = net.getParam("0_b");
-        INDArray c = net.getParam("0_rb");
+        HandCheck run = handCheck(Cell.GRU, 8, 13);
+        INDArray w = run.param("W");
+        INDArray u = run.param("RW");
+        INDArray b = run.param("b");
+        INDArray c = run.param("rb");
         int h = HIDDEN;
         INDArray state = Nd4j.zeros(DataType.DOUBLE, BATCH, h);
         for (int t = 0; t < STEPS; t++) {
-            INDArray xt = x.get(all(), all(), point(t));
-            INDArray gx = xt.mmul(w).addRowVector(b);
+            INDArray gx = run.step(t).mmul(w).addRowVector(b);
             INDArray gh = state.mmul(u).addRowVector(c);
             INDArray r = sigmoid(gx.get(all(), interval(0, h)).add(gh.get(all(), interval(0, h))));
             INDArray z =
@@ -188,51 +211,45 @@ class FusedRecurrentLayerTest {
                                     .add(r.mul(gh.get(all(), interval(2 * h, 3 * h)))),
                             true);
             state = z.rsub(1.0).mul(n).add(z.mul(state));
-            assertTrue(out.get(all(), all(), point(t)).equalsWithEps(state, 1e-12), "step " + t);
+            run.assertStep(t, state);
         }
     }
 
     @Test
     void lstmEquationsComputedByHand() {
-        MultiLayerNetwork net =
-                RecurrentLayerTestSupport.network(Cell.LSTM.layer(), DataType.DOUBLE, 9);
-        INDArray x = RecurrentLayerTestSupport.input(DataType.DOUBLE, 14);
-        INDArray out = hidden(net, x, null);
-        INDArray w = net.getParam("0_W");
-        INDArray u = net.getParam("0_RW");
-        INDArray b = net.getParam("0_b");
+        HandCheck run = handCheck(Cell.LSTM, 9, 14);
+        INDArray w = run.param("W");
+        INDArray u = run.param("RW");
+        INDArray b = run.param("b");
         int h = HIDDEN;
         assertEquals(1.0, b.getDouble(0, h), 0.0, "forget-gate bias starts at 1");
         INDArray state = Nd4j.zeros(DataType.DOUBLE, BATCH, h);
         INDArray cell = Nd4j.zeros(DataType.DOUBLE, BATCH, h);
         for (int t = 0; t < STEPS; t++) {
-            INDArray a = x.get(all(), all(), point(t)).mmul(w).add(state.mmul(u)).addRowVector(b);
+            INDArray a = run.step(t).mmul(w).add(state.mmul(u)).addRowVector(b);
             INDArray z = Transforms.tanh(a.get(all(), interval(0, h)), true);
             INDArray f = sigmoid(a.get(all(), interval(h, 2 * h)));
             INDArray o = sigmoid(a.get(all(), interval(2 * h, 3 * h)));
             INDArray i = sigmoid(a.get(all(), interval(3 * h, 4 * h)));
             cell = f.mul(cell).add(i.mul(z));
             state = o.mul(Transforms.tanh(cell, true));
-            assertTrue(out.get(all(), all(), point(t)).equalsWithEps(state, 1e-12), "step " + t);
+            run.assertStep(t, state);
         }
     }
 
     @Test
     void simpleRnnEquationsComputedByHand() {
-        MultiLayerNetwork net =
-                RecurrentLayerTestSupport.network(Cell.SIMPLE_RELU.layer(), DataType.DOUBLE, 10);
-        INDArray x = RecurrentLayerTestSupport.input(DataType.DOUBLE, 15);
-        INDArray out = hidden(net, x, null);
-        assertTrue(out.amaxNumber().doubleValue() > 0, "relu units all inactive: no test");
+        HandCheck run = handCheck(Cell.SIMPLE_RELU, 10, 15);
+        assertTrue(run.out().amaxNumber().doubleValue() > 0, "relu units all inactive: no test");
         INDArray state = Nd4j.zeros(DataType.DOUBLE, BATCH, HIDDEN);
         for (int t = 0; t < STEPS; t++) {
             INDArray a =
-                    x.get(all(), all(), point(t))
-                            .mmul(net.getParam("0_W"))
-                            .add(state.mmul(net.getParam("0_RW")))
-                            .addRowVector(net.getParam("0_b"));
+                    run.step(t)
+                            .mmul(run.param("W"))
+                            .add(state.mmul(run.param("RW")))
+                            .addRowVector(run.param("b"));
             state = Transforms.relu(a, true);
-            assertTrue(out.get(all(), all(), point(t)).equalsWithEps(state, 1e-12), "step " + t);
+            run.assertStep(t, state);
         }
     }
 
@@ -407,28 +424,18 @@ class FusedRecurrentLayerTest {
     }
 
     private static MultiLayerNetwork tbpttNetwork(Layer recurrent) {
-        MultiLayerConfiguration conf =
-                new NeuralNetConfiguration.Builder()
-                        .seed(42)
-                        .dataType(DataType.DOUBLE)
-                        .updater(new Sgd(0.1))
-                        .weightInit(WeightInit.XAVIER)
-                        .list()
-                        .layer(recurrent)
-                        .layer(
-                                new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                                        .activation(Activation.IDENTITY)
-                                        .dataFormat(RNNFormat.NCW)
-                                        .nIn(HIDDEN)
-                                        .nOut(2)
-                                        .build())
+        return RecurrentLayerTestSupport.initialized(
+                RecurrentLayerTestSupport.withOutput(
+                                new NeuralNetConfiguration.Builder()
+                                        .seed(42)
+                                        .dataType(DataType.DOUBLE)
+                                        .updater(new Sgd(0.1))
+                                        .weightInit(WeightInit.XAVIER),
+                                recurrent)
                         .backpropType(BackpropType.TruncatedBPTT)
                         .tBPTTForwardLength(2)
                         .tBPTTBackwardLength(2)
-                        .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        return net;
+                        .build());
     }
 
     @Test

@@ -26,29 +26,39 @@ final class RecurrentLayerTestSupport {
 
     /** A recurrent layer followed by a per-step MSE output of size 2. */
     static MultiLayerNetwork network(Layer recurrent, DataType type, long seed) {
-        MultiLayerConfiguration conf =
-                new NeuralNetConfiguration.Builder()
-                        .seed(seed)
-                        .dataType(type)
-                        .updater(new NoOp())
-                        .weightInit(WeightInit.XAVIER)
-                        .biasInit(0.1)
-                        .list()
-                        .layer(recurrent)
-                        .layer(
-                                new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                                        .activation(Activation.IDENTITY)
-                                        .dataFormat(RNNFormat.NCW)
-                                        .nIn(
-                                                recurrent
-                                                                instanceof
-                                                                org.deeplearning4j.nn.conf.layers
-                                                                        .recurrent.Bidirectional
-                                                        ? 2 * HIDDEN
-                                                        : HIDDEN)
-                                        .nOut(2)
-                                        .build())
-                        .build();
+        return initialized(
+                withOutput(
+                                new NeuralNetConfiguration.Builder()
+                                        .seed(seed)
+                                        .dataType(type)
+                                        .updater(new NoOp())
+                                        .weightInit(WeightInit.XAVIER)
+                                        .biasInit(0.1),
+                                recurrent)
+                        .build());
+    }
+
+    /**
+     * The layers of {@link #network}: {@code recurrent}, then a per-step MSE output of size 2 over
+     * its {@code HIDDEN} (bidirectional: {@code 2 * HIDDEN}) features.
+     */
+    static NeuralNetConfiguration.ListBuilder withOutput(
+            NeuralNetConfiguration.Builder base, Layer recurrent) {
+        boolean bidirectional =
+                recurrent instanceof org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+        return base.list()
+                .layer(recurrent)
+                .layer(
+                        new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                                .activation(Activation.IDENTITY)
+                                .dataFormat(RNNFormat.NCW)
+                                .nIn(bidirectional ? 2 * HIDDEN : HIDDEN)
+                                .nOut(2)
+                                .build());
+    }
+
+    /** A network of {@code conf}, initialised. */
+    static MultiLayerNetwork initialized(MultiLayerConfiguration conf) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;

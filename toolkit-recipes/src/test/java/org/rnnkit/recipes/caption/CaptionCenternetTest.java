@@ -68,16 +68,7 @@ public class CaptionCenternetTest {
         Path data = dir.resolve("scenes");
         CaptionDataGenerator.write(data, 4, 3);
         Path out = dir.resolve("c.zip");
-        CaptionOptions options =
-                CaptionOptions.builder()
-                        .encoder("centernet")
-                        .encoderWeights(model)
-                        .embeddingSize(4)
-                        .imageVectorSize(4)
-                        .minCount(1)
-                        .build()
-                        .withTraining(
-                                t -> t.data(data).out(out).hiddenSize(8).epochs(1).smoke(true));
+        CaptionOptions options = CaptionZooEncoderTest.smokeOptions("centernet", model, data, out);
 
         // features are cached under rnnkit's cache directory, here a temporary one
         String previousCache = System.getProperty("rnnkit.cache");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.recipes.OldBundles;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.SharedDatasets;
 
 class CaptionRecipeTest {
 
@@ -158,8 +158,7 @@ class CaptionRecipeTest {
     @Test
     @Tag("slow")
     void givenFlickr8kSubset_whenTrained_thenBleu4TwiceTheBetterBaseline() throws IOException {
-        Path data = Path.of("../../shared/datasets/flickr8k-1k");
-        assumeTrue(Files.isDirectory(data), "flickr8k-1k not available");
+        Path data = SharedDatasets.require("flickr8k-1k", "flickr8k-1k");
         RecipeResult r =
                 CaptionRecipe.train(
                         CaptionOptions.defaults()

@@ -19,6 +19,26 @@ class CaptionZooEncoderTest {
 
     @TempDir Path dir;
 
+    /**
+     * Options for a one-epoch smoke run of a frozen pretrained encoder with a tiny decoder.
+     *
+     * @param encoder the encoder's name
+     * @param weights its weights file
+     * @param data the scenes directory
+     * @param out the bundle to write
+     * @return the options
+     */
+    static CaptionOptions smokeOptions(String encoder, Path weights, Path data, Path out) {
+        return CaptionOptions.builder()
+                .encoder(encoder)
+                .encoderWeights(weights)
+                .embeddingSize(4)
+                .imageVectorSize(4)
+                .minCount(1)
+                .build()
+                .withTraining(t -> t.data(data).out(out).hiddenSize(8).epochs(1).smoke(true));
+    }
+
     @Test
     void givenMissingOrForeignWeights_whenLoaded_thenClearError() throws IOException {
         IllegalArgumentException missing =
@@ -54,16 +74,7 @@ class CaptionZooEncoderTest {
         Path data = dir.resolve("scenes");
         CaptionDataGenerator.write(data, 20, 2);
         Path out = dir.resolve("z.zip");
-        CaptionOptions options =
-                CaptionOptions.builder()
-                        .encoder("resnet50")
-                        .encoderWeights(weights)
-                        .embeddingSize(4)
-                        .imageVectorSize(4)
-                        .minCount(1)
-                        .build()
-                        .withTraining(
-                                t -> t.data(data).out(out).hiddenSize(8).epochs(1).smoke(true));
+        CaptionOptions options = smokeOptions("resnet50", weights, data, out);
         RecipeResult r = CaptionRecipe.train(options);
         try (var files = java.nio.file.Files.list(dir.resolve("z-run"))) {
             assertEquals(

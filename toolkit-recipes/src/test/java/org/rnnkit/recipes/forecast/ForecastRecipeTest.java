@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import org.rnnkit.model.ForecasterBuilder.Topology;
 import org.rnnkit.recipes.OldBundles;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.SharedDatasets;
 import org.rnnkit.recipes.forecast.ForecastModel.Prepared;
 
 class ForecastRecipeTest {
@@ -260,8 +260,7 @@ class ForecastRecipeTest {
     @Test
     @Tag("slow")
     void givenEtth1_whenTrainedWithTheBenchmarkSettings_thenH24MseBeatsTarget() throws IOException {
-        Path data = Path.of("../../shared/datasets/ett/ETTh1.csv");
-        assumeTrue(Files.isRegularFile(data), "ETTh1 not present");
+        Path data = SharedDatasets.require("ett/ETTh1.csv", "ETTh1");
         RecipeResult r =
                 ForecastRecipe.train(
                         ForecastOptions.defaults()
@@ -281,8 +280,7 @@ class ForecastRecipeTest {
     @Test
     @Tag("slow")
     void givenAirline_whenTrainedWithTheBenchmarkSettings_thenRmseAtMost15() throws IOException {
-        Path data = Path.of("../../shared/datasets/timeseries/airline-passengers.csv");
-        assumeTrue(Files.isRegularFile(data), "airline data not present");
+        Path data = SharedDatasets.require("timeseries/airline-passengers.csv", "airline data");
         RecipeResult r =
                 ForecastRecipe.train(
                         ForecastOptions.defaults()

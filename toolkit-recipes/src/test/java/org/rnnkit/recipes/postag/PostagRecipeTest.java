@@ -3,7 +3,6 @@ package org.rnnkit.recipes.postag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import org.rnnkit.data.TaggedSentence;
 import org.rnnkit.recipes.OldBundles;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.SharedDatasets;
 
 class PostagRecipeTest {
 
@@ -132,12 +132,7 @@ class PostagRecipeTest {
     @Test
     @Tag("slow")
     void givenUdEwt_whenTrainedWithDefaults_thenDevUposAccuracyAtLeast955() throws IOException {
-        Path ud = Path.of("../../shared/datasets/ud-ewt");
-        if (!Files.isDirectory(ud)) {
-            ud = Path.of("../shared/datasets/ud-ewt");
-        }
-        assumeTrue(Files.isDirectory(ud), "UD English-EWT not available");
-        Path data = ud;
+        Path data = SharedDatasets.require("ud-ewt", "UD English-EWT");
         RecipeResult r =
                 PostagRecipe.train(
                         PostagOptions.defaults()

@@ -194,15 +194,7 @@ class SentimentCorpusTest {
                 Files.writeString(
                         dir.resolve("s.tsv"),
                         "label\ttext\npos\ta\nneg\tb\npos\tc\nmeh\td\nneg\te\n");
-        MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () ->
-                                SentimentCorpus.read(
-                                        options(100),
-                                        LabeledTextSource.of(file, false),
-                                        null,
-                                        dir));
+        MalformedDataException e = readFails(LabeledTextSource.of(file, false), null);
         assertTrue(e.getMessage().contains("label 'meh' occurs only once"), e.getMessage());
         assertTrue(e.getMessage().contains("s.tsv"), e.getMessage());
         assertEquals(5, e.line());
@@ -215,19 +207,22 @@ class SentimentCorpusTest {
         Path devFile =
                 Files.writeString(dir.resolve("v.tsv"), "label\ttext\npos\ta\nmeh\tb\nneg\tc\n");
         MalformedDataException e =
-                assertThrows(
-                        MalformedDataException.class,
-                        () ->
-                                SentimentCorpus.read(
-                                        options(100),
-                                        LabeledTextSource.of(file, false),
-                                        LabeledTextSource.of(devFile, false),
-                                        dir));
+                readFails(LabeledTextSource.of(file, false), LabeledTextSource.of(devFile, false));
         assertTrue(
                 e.getMessage()
                         .contains("expected one of the model's labels [neg, pos], found 'meh'"),
                 e.getMessage());
         assertEquals(devFile, e.file());
         assertEquals(3, e.line());
+    }
+
+    /**
+     * Reads a training source and a dev source (or none), vocabulary at most 100, and asserts the
+     * read fails.
+     */
+    private MalformedDataException readFails(LabeledTextSource train, LabeledTextSource dev) {
+        return assertThrows(
+                MalformedDataException.class,
+                () -> SentimentCorpus.read(options(100), train, dev, dir));
     }
 }

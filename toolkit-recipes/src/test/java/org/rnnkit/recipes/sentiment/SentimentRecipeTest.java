@@ -3,7 +3,6 @@ package org.rnnkit.recipes.sentiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import org.rnnkit.data.LabeledTextDataset;
 import org.rnnkit.recipes.OldBundles;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.SharedDatasets;
 import org.rnnkit.recipes.TrainingOptionsBuilder;
 import org.rnnkit.testing.Fixtures;
 
@@ -196,12 +196,7 @@ class SentimentRecipeTest {
     @Test
     @Tag("slow")
     void givenImdb_whenTrainedWithDefaults_thenDevAccuracyAtLeast89() throws IOException {
-        Path imdb = Path.of("../../shared/datasets/imdb/train.tsv.gz");
-        if (!Files.exists(imdb)) {
-            imdb = Path.of("../shared/datasets/imdb/train.tsv.gz");
-        }
-        assumeTrue(Files.exists(imdb), "IMDB data not available");
-        Path data = imdb;
+        Path data = SharedDatasets.require("imdb/train.tsv.gz", "IMDB data");
         RecipeResult r =
                 SentimentRecipe.train(
                         SentimentOptions.defaults()

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +17,7 @@ import org.rnnkit.eval.Bleu;
 import org.rnnkit.recipes.OldBundles;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
+import org.rnnkit.recipes.SharedDatasets;
 import org.rnnkit.recipes.translate.TranslateModel.Translation;
 
 class TranslateRecipeTest {
@@ -162,8 +161,7 @@ class TranslateRecipeTest {
     @Tag("slow")
     void givenFrenchEnglish_whenTrainedWithTheBenchmarkSettings_thenDevBleuAtLeast35()
             throws IOException {
-        Path data = Path.of("../../shared/datasets/fra-eng/fra-train.txt");
-        assumeTrue(Files.isRegularFile(data), "fra-eng not present");
+        Path data = SharedDatasets.require("fra-eng/fra-train.txt", "fra-eng");
         RecipeResult r =
                 TranslateRecipe.train(
                         TranslateOptions.defaults()
