@@ -37,7 +37,7 @@ class BundleFuzzTest {
     private static final Map<String, byte[]> ENTRIES = validBundleEntries();
     private static final Map<String, byte[]> NETWORK_ENTRIES = unzip(ENTRIES.get("network.zip"));
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void load(FuzzedDataProvider in) throws Exception {
         Path file = DIR.resolve("model.zip");
         Files.write(file, mutate(in));

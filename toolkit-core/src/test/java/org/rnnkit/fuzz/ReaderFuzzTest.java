@@ -28,21 +28,21 @@ class ReaderFuzzTest {
 
     private static final Path DIR = FuzzFiles.directory("rnnkit-reader-fuzz");
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void labeledTextTsv(byte[] data) throws Exception {
         Path file = FuzzFiles.write(DIR.resolve("reviews.tsv"), data);
         Outcomes.expectMalformedData(file, () -> LabeledTextDataset.read(file, false));
         Outcomes.expectMalformedData(file, () -> LabeledTextDataset.read(file, true));
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void labeledTextCsvStreamed(byte[] data) throws Exception {
         Path file = FuzzFiles.write(DIR.resolve("reviews.csv"), data);
         Outcomes.expectMalformedData(
                 file, () -> LabeledTextSource.of(file, true, DataFormat.DEFAULT).forEach(t -> {}));
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void labeledTextGzip(byte[] data) throws Exception {
         Path plain = FuzzFiles.write(DIR.resolve("gz-source.tsv"), data);
         Path gz = DIR.resolve("reviews.tsv.gz");
@@ -55,7 +55,7 @@ class ReaderFuzzTest {
         Outcomes.expectMalformedData(raw, () -> LabeledTextDataset.read(raw, true));
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void conllu(byte[] data) throws Exception {
         Path file = FuzzFiles.write(DIR.resolve("tags.conllu"), data);
         Outcomes.expectMalformedData(file, () -> TaggedSentenceReader.readAll(file, Tagset.UPOS));
@@ -63,20 +63,20 @@ class ReaderFuzzTest {
         Outcomes.expectMalformedData(slash, () -> TaggedSentenceReader.readAll(slash, Tagset.XPOS));
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void parallelText(byte[] data) throws Exception {
         Path file = FuzzFiles.write(DIR.resolve("pairs.tsv"), data);
         Outcomes.expectMalformedData(file, () -> ParallelTextReader.readAll(file, false));
         Outcomes.expectMalformedData(file, () -> ParallelTextReader.readAll(file, true));
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void timeSeriesCsv(byte[] data) throws Exception {
         Path file = FuzzFiles.write(DIR.resolve("series.csv"), data);
         Outcomes.expectMalformedData(file, () -> TimeSeriesCsvReader.builder().build().read(file));
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void captionCorpus(byte[] data) throws Exception {
         Path corpus = DIR.resolve("captions");
         Files.createDirectories(corpus.resolve("images"));
@@ -85,7 +85,7 @@ class ReaderFuzzTest {
         Outcomes.expectMalformedData(corpus, () -> CaptionCorpusReader.read(corpus, true));
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void delimitedRows(byte[] data) throws Exception {
         Path file = FuzzFiles.write(DIR.resolve("rows.csv"), data);
         Outcomes.expectMalformedData(
@@ -100,7 +100,7 @@ class ReaderFuzzTest {
     }
 
     /** The low-level line reader's contract: lines, or a {@code CharacterCodingException}. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
     void utf8Lines(byte[] data) throws Exception {
         Path file = FuzzFiles.write(DIR.resolve("lines.txt"), data);
         try (Utf8LineReader lines = Utf8LineReader.open(file)) {
