@@ -60,6 +60,9 @@ public record ModelBundle(
     /** The bundle format this version writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
 
+    /** The most bytes the entries of one bundle may inflate to (2 GiB, a Java array's limit). */
+    private static final long MAX_INFLATED_BYTES = Integer.MAX_VALUE - 8L;
+
     private static final String FORMAT = "rnnkit-bundle";
     private static final ObjectMapper JSON =
             new ObjectMapper()
@@ -144,11 +147,25 @@ public record ModelBundle(
             throw new NoSuchFileException(file.toString(), null, "model bundle not found");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        // Real bundles inflate to a few times their size; a zip bomb or a lying size stops here
+        // with a message instead of exhausting the heap.
+        long budget = Math.min(MAX_INFLATED_BYTES, 64 * Files.size(file) + (16L << 20));
         try (InputStream in = Files.newInputStream(file);
                 ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                entries.put(e.getName(), zip.readAllBytes());
+                byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, budget + 1));
+                budget -= bytes.length;
+                if (budget < 0) {
+                    throw new BundleFormatException(
+                            file,
+                            "entry "
+                                    + e.getName()
+                                    + " inflates to more than the file's size allows; the file is"
+                                    + " corrupt or not an rnnkit bundle",
+                            null);
+                }
+                entries.put(e.getName(), bytes);
             }
         } catch (ZipException | java.io.EOFException e) {
             throw new BundleFormatException(
