@@ -13,17 +13,13 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -59,9 +55,6 @@ public record ModelBundle(
 
     /** The bundle format this version writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
-
-    /** The most bytes the entries of one bundle may inflate to (2 GiB, a Java array's limit). */
-    private static final long MAX_INFLATED_BYTES = Integer.MAX_VALUE - 8L;
 
     private static final String FORMAT = "rnnkit-bundle";
     private static final ObjectMapper JSON =
@@ -146,31 +139,7 @@ public record ModelBundle(
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "model bundle not found");
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        // Real bundles inflate to a few times their size; a zip bomb or a lying size stops here
-        // with a message instead of exhausting the heap.
-        long budget = Math.min(MAX_INFLATED_BYTES, 64 * Files.size(file) + (16L << 20));
-        try (InputStream in = Files.newInputStream(file);
-                ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, budget + 1));
-                budget -= bytes.length;
-                if (budget < 0) {
-                    throw new BundleFormatException(
-                            file,
-                            "entry "
-                                    + e.getName()
-                                    + " inflates to more than the file's size allows; the file is"
-                                    + " corrupt or not an rnnkit bundle",
-                            null);
-                }
-                entries.put(e.getName(), bytes);
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new BundleFormatException(
-                    file, "not a valid zip file (corrupt or truncated): " + e.getMessage(), e);
-        }
+        Map<String, byte[]> entries = ZipEntries.read(file);
         byte[] headerBytes = entries.get("bundle.json");
         if (headerBytes == null) {
             throw new BundleFormatException(
