@@ -42,7 +42,7 @@ for spec in "${targets[@]}"; do
   execs="$(sed -E 's/^#([0-9]+).*/\1/' <<<"$last")"
   cov="$(grep -oE 'cov: [0-9]+' <<<"$last" | cut -d' ' -f2 || true)"
   corp="$(grep -oE 'corp: [0-9]+' <<<"$last" | cut -d' ' -f2 || true)"
-  findings="$(grep -c 'FuzzTestFinding\|== Java Exception' "$log" || true)"
+  findings="$(grep -c '» FuzzTestFinding' "$log" || true)"
   echo "| $test | ${execs:-?} | $seconds | ${cov:-?} | ${corp:-?} | $findings |"
 done
 echo "logs: $logs" >&2
