@@ -1,12 +1,17 @@
 package org.rnnkit.bundle;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +20,8 @@ import java.util.Set;
 /**
  * Writes files so that readers see either the old content or the complete new one, never a
  * half-written file: content goes to a temporary file in the same directory, is flushed to disk and
- * then renamed over the target.
+ * then renamed over the target. Temporary files left by a writer that was killed before its rename
+ * are removed by the next write of the same target.
  */
 public final class AtomicFiles {
 
@@ -44,12 +50,30 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        String prefix = "." + absolute.getFileName() + ".";
+        removeStaleTemporaries(dir, prefix);
+        Path tmp = Files.createTempFile(dir, prefix, ".tmp");
         boolean done = false;
         try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                    OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
-                writer.write(out);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out =
+                        new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                // A writer may close what it is given (a ZipOutputStream does); the channel stays
+                // open until its content is on disk.
+                writer.write(
+                        new FilterOutputStream(out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                out.write(b, off, len);
+                            }
+
+                            @Override
+                            public void close() throws IOException {
+                                out.flush();
+                            }
+                        });
+                out.flush();
+                channel.force(true);
             }
             copyPermissions(absolute, tmp);
             try {
@@ -65,6 +89,23 @@ public final class AtomicFiles {
         } finally {
             if (!done) {
                 Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * Deletes what an earlier writer of the same target left behind when it was killed before its
+     * rename ({@code .NAME.<random>.tmp}); the target itself always holds the last whole version.
+     */
+    private static void removeStaleTemporaries(Path dir, String prefix) throws IOException {
+        DirectoryStream.Filter<Path> leftOver =
+                p -> {
+                    String name = p.getFileName().toString();
+                    return name.startsWith(prefix) && name.endsWith(".tmp");
+                };
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, leftOver)) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
             }
         }
     }

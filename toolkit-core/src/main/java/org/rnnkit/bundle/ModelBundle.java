@@ -13,17 +13,13 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -143,17 +139,7 @@ public record ModelBundle(
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "model bundle not found");
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file);
-                ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new BundleFormatException(
-                    file, "not a valid zip file (corrupt or truncated): " + e.getMessage(), e);
-        }
+        Map<String, byte[]> entries = ZipEntries.read(file);
         byte[] headerBytes = entries.get("bundle.json");
         if (headerBytes == null) {
             throw new BundleFormatException(

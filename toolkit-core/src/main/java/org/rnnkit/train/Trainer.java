@@ -8,18 +8,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -34,6 +31,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.bundle.AtomicFiles;
 import org.rnnkit.bundle.ModelBundle;
+import org.rnnkit.bundle.ZipEntries;
 import org.rnnkit.data.Arguments;
 import org.rnnkit.data.BucketingIterator;
 import org.rnnkit.data.SequenceBatch;
@@ -483,14 +481,22 @@ public final class Trainer {
     }
 
     private State readCheckpoint(Path file, ComputationGraph fresh) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file);
-                ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                entries.put(e.getName(), zip.readAllBytes());
+        Map<String, byte[]> entries = ZipEntries.read(file);
+        try {
+            return readCheckpoint(file, entries, fresh);
+        } catch (IllegalStateException e) {
+            throw e; // a checkpoint of another run or model: its message says so
+        } catch (IOException | RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw e;
             }
+            throw new IOException(
+                    file + ": corrupt checkpoint (" + e + "); delete it to start over", e);
         }
+    }
+
+    private State readCheckpoint(Path file, Map<String, byte[]> entries, ComputationGraph fresh)
+            throws IOException {
         for (String name : List.of("state.json", "model.zip", "best-params.bin")) {
             if (!entries.containsKey(name)) {
                 throw new IOException(

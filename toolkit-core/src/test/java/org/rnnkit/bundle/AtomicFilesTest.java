@@ -2,7 +2,9 @@ package org.rnnkit.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -57,5 +59,17 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count());
         }
+    }
+
+    @Test
+    void givenTemporariesOfAKilledWriter_whenWrittenAgain_thenOnlyThoseAreRemoved()
+            throws IOException {
+        Path file = dir.resolve("checkpoint.zip");
+        Path killed = Files.writeString(dir.resolve(".checkpoint.zip.123.tmp"), "half");
+        Path other = Files.writeString(dir.resolve(".model.zip.456.tmp"), "someone else's");
+        AtomicFiles.write(file, "whole".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("whole", Files.readString(file));
+        assertFalse(Files.exists(killed));
+        assertTrue(Files.exists(other));
     }
 }

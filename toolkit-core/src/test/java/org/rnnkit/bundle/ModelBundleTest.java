@@ -174,4 +174,23 @@ class ModelBundleTest {
         }
         return p;
     }
+
+    @Test
+    void givenZipBomb_whenLoaded_thenRefusedWithTheEntryNamed() throws IOException {
+        Path file = dir.resolve("bomb.zip");
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("network.zip"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 100; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        BundleFormatException e =
+                assertThrows(BundleFormatException.class, () -> ModelBundle.load(file));
+        assertTrue(
+                e.getMessage().contains("bomb.zip") && e.getMessage().contains("network.zip"),
+                e.getMessage());
+    }
 }
