@@ -14,11 +14,12 @@ import org.rnnkit.recipes.TrainingOptionsBuilder;
  * plus its own. Immutable; validated on construction; {@link GenerateOptionsBuilder} (generated)
  * builds them.
  *
- * @param training the shared settings; {@code maxLength} is the steps per training lane (longer
- *     documents are cut into consecutive lanes), {@code bidirectional} must be false
+ * @param training the shared settings; {@code batchSize} is the number of parallel stream lanes,
+ *     {@code maxLength} the chunk in which dev documents are read (state carried), {@code
+ *     bidirectional} must be false
  * @param level character or word tokens
- * @param tbpttLength the truncated-BPTT chunk: each lane is trained in consecutive chunks of this
- *     many steps, the recurrent state carried from one chunk to the next
+ * @param tbpttLength the truncated-BPTT chunk: each stream lane is trained in consecutive chunks of
+ *     this many steps, one per batch, the recurrent state carried from one batch to the next
  * @param embeddingSize token embedding width
  * @param minCount tokens seen fewer times in training map to the unknown token
  * @param maxVocabulary largest vocabulary, reserved ids included
@@ -58,9 +59,10 @@ public record GenerateOptions(
     }
 
     /**
-     * Returns the defaults: embedded corpus, characters, one LSTM layer of 128, embedding 32, lanes
-     * of 200 steps trained in TBPTT chunks of 50, batches of 32, at most 3 epochs (patience 2),
-     * Adam 5e-3, every character kept, at most 20,000 ids, 5% of documents for dev.
+     * Returns the defaults: embedded corpus, characters, one LSTM layer of 128, embedding 32, 32
+     * stream lanes trained in TBPTT chunks of 50 (dev read in chunks of 200), batches of 32, at
+     * most 3 epochs (patience 2), Adam 5e-3, every character kept, at most 20,000 ids, 5% of
+     * documents for dev.
      *
      * @return the defaults
      */
