@@ -5,6 +5,8 @@ import static org.rnnkit.cli.OptionValues.set;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.generate.GenerateModel;
@@ -16,6 +18,7 @@ import org.rnnkit.recipes.generate.TextLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code rnnkit generate train|sample|eval|predict|generate}: the language-model recipe. */
 @Command(
@@ -52,6 +55,12 @@ final class TextGenerationCommand extends GroupCommand {
 
         @Mixin GenerateFlags.ColumnFlags column;
 
+        @Parameters(
+                arity = "0..*",
+                paramLabel = "PATH",
+                description = "Further training data after --data PATH (files or directories).")
+        List<Path> moreData = new ArrayList<>();
+
         @Override
         RecipeResult train(PrintWriter out) throws IOException {
             refuse(common.bidirectional, "--bidirectional: a language model reads forward only");
@@ -66,6 +75,7 @@ final class TextGenerationCommand extends GroupCommand {
             set(minCount, b::minCount);
             set(maxVocabulary, b::maxVocabulary);
             set(devFraction, b::devFraction);
+            b.moreData(moreData);
             return GenerateRecipe.train(b.build());
         }
 

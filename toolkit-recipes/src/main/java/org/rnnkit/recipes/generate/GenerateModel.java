@@ -186,6 +186,39 @@ public final class GenerateModel {
         }
     }
 
+    /**
+     * The distributions the sampler draws from along a text: row {@code i} is the next-token
+     * distribution after the begin token and the text's first {@code i} tokens, with the sampler's
+     * temperature, top-k and top-p applied and the never-drawn tokens (padding, unknown, begin)
+     * removed. The last row is what {@link #sample} draws its first token from when the text is the
+     * prompt.
+     *
+     * @param text a prompt or a whole text (unknown tokens are read as the unknown token)
+     * @param sampler temperature, top-k and top-p
+     * @return {@code [tokens + 1][vocabulary size]}, each row summing to 1
+     */
+    public double[][] distributions(String text, TokenSampler sampler) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sampler, "sampler");
+        List<String> tokens = options.level().tokens(text);
+        int[] ids = new int[tokens.size() + 1];
+        ids[0] = Vocabulary.BOS;
+        System.arraycopy(vocabulary().encode(tokens), 0, ids, 1, tokens.size());
+        double[][] out = new double[ids.length][];
+        ComputationGraph network = bundle.network();
+        synchronized (network) {
+            network.rnnClearPreviousState();
+            try {
+                for (int t = 0; t < ids.length; t++) {
+                    out[t] = sampler.distribution(step(network, new int[] {ids[t]}), NEVER_DRAWN);
+                }
+            } finally {
+                network.rnnClearPreviousState();
+            }
+        }
+        return out;
+    }
+
     /** Feeds ids through the graph with its stored state; returns the last step's distribution. */
     private static float[] step(ComputationGraph network, int[] ids) {
         INDArray input = Nd4j.create(DataType.FLOAT, 1, 1, ids.length);

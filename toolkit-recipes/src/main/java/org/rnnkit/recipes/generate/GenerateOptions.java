@@ -1,6 +1,8 @@
 package org.rnnkit.recipes.generate;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.rnnkit.model.CellType;
@@ -24,6 +26,8 @@ import org.rnnkit.recipes.TrainingOptionsBuilder;
  * @param minCount tokens seen fewer times in training map to the unknown token
  * @param maxVocabulary largest vocabulary, reserved ids included
  * @param devFraction share of the documents held out as dev set when no dev file is given
+ * @param moreData further training data read after {@code training.data} (text files, TSV/CSV files
+ *     or directories, all of the same {@code format}); {@code null} or empty = none
  */
 @RecordBuilder
 public record GenerateOptions(
@@ -33,7 +37,8 @@ public record GenerateOptions(
         int embeddingSize,
         int minCount,
         int maxVocabulary,
-        double devFraction)
+        double devFraction,
+        List<Path> moreData)
         implements RecipeOptions, GenerateOptionsBuilder.With {
 
     /**
@@ -44,6 +49,11 @@ public record GenerateOptions(
      */
     public GenerateOptions {
         Objects.requireNonNull(training, "training");
+        moreData = moreData == null ? List.of() : List.copyOf(moreData);
+        Recipes.require(
+                moreData.isEmpty() || training.data() != null,
+                "moreData needs training data first: give data, received: data=null, moreData="
+                        + moreData);
         Objects.requireNonNull(level, "level");
         Recipes.atLeast("tbpttLength", tbpttLength, 1);
         Recipes.atLeast("embeddingSize", embeddingSize, 1);
@@ -56,6 +66,37 @@ public record GenerateOptions(
                 !training.bidirectional(),
                 "a language model reads forward only: bidirectional must be false, received:"
                         + " bidirectional=true");
+    }
+
+    /**
+     * Creates the settings without further data paths.
+     *
+     * @param training see {@link #training()}
+     * @param level see {@link #level()}
+     * @param tbpttLength see {@link #tbpttLength()}
+     * @param embeddingSize see {@link #embeddingSize()}
+     * @param minCount see {@link #minCount()}
+     * @param maxVocabulary see {@link #maxVocabulary()}
+     * @param devFraction see {@link #devFraction()}
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
+    public GenerateOptions(
+            TrainingOptions training,
+            TextLevel level,
+            int tbpttLength,
+            int embeddingSize,
+            int minCount,
+            int maxVocabulary,
+            double devFraction) {
+        this(
+                training,
+                level,
+                tbpttLength,
+                embeddingSize,
+                minCount,
+                maxVocabulary,
+                devFraction,
+                List.of());
     }
 
     /**

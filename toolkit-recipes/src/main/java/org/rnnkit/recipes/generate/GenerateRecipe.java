@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Data.</b> Plain UTF-8 text files (documents separated by blank lines, optionally gzipped),
  * a column of a TSV/CSV file ({@code text} unless {@code --column} names another), or a directory
- * of either. Without data, the embedded generated stories ({@link TextDataGenerator}) are used.
+ * of either; several such paths in one run ({@code --data A B C}: {@link
+ * GenerateOptions#moreData()}). Without data, the embedded generated stories ({@link
+ * TextDataGenerator}) are used.
  *
  * <p><b>Model.</b> Embedding (32) -> LSTM (128 units) -> per-step softmax over the vocabulary;
  * cell, size, depth and dropout are options. Each document is wrapped in begin and end tokens; the
@@ -97,18 +99,35 @@ public final class GenerateRecipe {
      */
     public static RecipeResult train(GenerateOptions options) throws IOException {
         TrainingOptions training = options.training();
-        List<String> documents =
-                training.data() == null
-                        ? TextDataGenerator.defaultCorpus()
-                        : TextCorpusReader.read(
-                                training.data(), training.format(), training.skipBadRows());
+        List<String> documents;
+        String source;
+        String dataHash;
+        if (training.data() == null) {
+            documents = TextDataGenerator.defaultCorpus();
+            source = "embedded";
+            dataHash = Recipes.dataHash((Path) null);
+        } else {
+            documents = new ArrayList<>();
+            List<String> sources = new ArrayList<>();
+            List<String> hashes = new ArrayList<>();
+            List<Path> paths = new ArrayList<>();
+            paths.add(training.data());
+            paths.addAll(options.moreData());
+            for (Path path : paths) {
+                documents.addAll(
+                        TextCorpusReader.read(path, training.format(), training.skipBadRows()));
+                sources.add(path.toString());
+                hashes.add(Recipes.dataHash(path));
+            }
+            source = String.join(", ", sources);
+            dataHash = String.join("+", hashes);
+        }
         List<String> dev =
                 training.dev() == null
                         ? null
                         : TextCorpusReader.read(
                                 training.dev(), training.format(), training.skipBadRows());
-        String source = training.data() == null ? "embedded" : training.data().toString();
-        return train(options, documents, dev, source, Recipes.dataHash(training.data()));
+        return train(options, documents, dev, source, dataHash);
     }
 
     /**

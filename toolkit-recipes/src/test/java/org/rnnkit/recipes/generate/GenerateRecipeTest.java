@@ -293,6 +293,54 @@ class GenerateRecipeTest {
     }
 
     @Test
+    void givenSeveralDataPaths_whenSmokeTrained_thenEveryPathIsRead() throws IOException {
+        Path text = dir.resolve("stories.txt");
+        TextDataGenerator.write(text, 20, 1);
+        Path tsv = dir.resolve("reviews.tsv");
+        Files.writeString(tsv, "id\treview\n1\tThe owl is in the lake.\n2\tA fox ran.\n");
+        Path folder = Files.createDirectory(dir.resolve("more"));
+        TextDataGenerator.write(folder.resolve("c.txt"), 10, 3);
+        Path out = dir.resolve("several.zip");
+        Run run =
+                cli(
+                        "generate",
+                        "train",
+                        "--data",
+                        text.toString(),
+                        tsv.toString(),
+                        folder.toString(),
+                        "--column",
+                        "review",
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--out",
+                        out.toString(),
+                        "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        GenerateModel m = GenerateModel.load(out);
+        assertEquals(
+                32,
+                m.bundle().provenance().trainExamples() + m.bundle().provenance().devExamples());
+        assertEquals(List.of(tsv, folder), m.options().moreData());
+        // a binary file among them is named
+        Path binary = dir.resolve("photo.jpg");
+        Files.write(binary, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0});
+        Run bad =
+                cli(
+                        "generate",
+                        "train",
+                        "--data",
+                        text.toString(),
+                        binary.toString(),
+                        "--smoke",
+                        "--out",
+                        dir.resolve("bad.zip").toString());
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("photo.jpg"), bad.err());
+    }
+
+    @Test
     void givenBinaryFile_whenTrained_thenExitTwoNamingTheFile() throws IOException {
         Path binary = dir.resolve("image.bin");
         byte[] bytes = new byte[512];
