@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rnnkit generate train|sample|eval|predict|generate}: the language-model recipe. */
+/** {@code rnnkit generate train|sample|eval|predict|export|generate}: the language-model recipe. */
 @Command(
         name = "generate",
         subcommands = {
@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
             GenerateSampleCommand.class,
             TextGenerationCommand.Eval.class,
             GeneratePredictCommand.class,
+            GenerateExportCommand.class,
             TextGenerationCommand.Corpus.class
         })
 final class TextGenerationCommand extends GroupCommand {
