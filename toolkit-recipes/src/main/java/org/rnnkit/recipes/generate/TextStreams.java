@@ -24,7 +24,7 @@ import org.rnnkit.text.Vocabulary;
  * may be short; a lane that has run out gets empty chunks (all padding) until the longest lane
  * ends.
  */
-final class TextStreams {
+public final class TextStreams {
 
     private TextStreams() {}
 
@@ -35,10 +35,14 @@ final class TextStreams {
      * @param ids the chunk's ids
      * @param fresh whether the lane starts from a zero state here
      */
-    record Chunk(int[] ids, boolean fresh) {
+    public record Chunk(int[] ids, boolean fresh) {
 
-        /** The number of predicted steps. */
-        int steps() {
+        /**
+         * Returns the number of predicted steps.
+         *
+         * @return {@code ids.length - 1}, 0 for an empty chunk
+         */
+        public int steps() {
             return Math.max(0, ids.length - 1);
         }
     }
@@ -52,7 +56,7 @@ final class TextStreams {
      * @param seed the seed of the document order
      * @return the rows, batch by batch ({@code lanes} rows each, lane order)
      */
-    static List<Chunk> layout(List<int[]> documents, int lanes, int chunk, long seed) {
+    public static List<Chunk> layout(List<int[]> documents, int lanes, int chunk, long seed) {
         List<int[]> order = new ArrayList<>(documents);
         Collections.shuffle(order, new Random(seed));
         long total = 0;
@@ -105,7 +109,7 @@ final class TextStreams {
      * @param classes the vocabulary size
      * @return the batch
      */
-    static SequenceBatch batch(List<Chunk> rows, int classes) {
+    public static SequenceBatch batch(List<Chunk> rows, int classes) {
         int steps = Math.max(1, rows.stream().mapToInt(Chunk::steps).max().orElse(1));
         int n = rows.size();
         INDArray features = Nd4j.zeros(DataType.FLOAT, n, 1, steps);
@@ -133,7 +137,7 @@ final class TextStreams {
      * @param rows one batch of rows
      * @return {@code fresh[b]} per row
      */
-    static boolean[] fresh(List<Chunk> rows) {
+    public static boolean[] fresh(List<Chunk> rows) {
         boolean[] out = new boolean[rows.size()];
         for (int b = 0; b < out.length; b++) {
             out[b] = rows.get(b).fresh();
