@@ -15,20 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.data.SequenceBatch;
 import org.rnnkit.model.CellType;
 import org.rnnkit.model.LanguageModelBuilder;
 import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.layers.CarriedState;
+import org.rnnkit.recipes.generate.GenerateModel;
 import org.rnnkit.recipes.generate.TextLevel;
 import org.rnnkit.recipes.generate.TextStreams;
 import org.rnnkit.text.Vocabulary;
@@ -61,7 +58,7 @@ public class CharLmBench {
         Vocabulary vocabulary = counter.build(1, 20000);
         List<int[]> encoded = new ArrayList<>();
         for (String d : train) {
-            encoded.add(encode(d, vocabulary));
+            encoded.add(GenerateModel.encode(d, TextLevel.CHAR, vocabulary));
         }
         List<TextStreams.Chunk> rows = TextStreams.layout(encoded, batch, tbptt, seed);
         encoded = null;
@@ -93,7 +90,11 @@ public class CharLmBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         CarriedState.carry(net, false);
         long evalStart = System.nanoTime();
-        double[] bits = devBits(net, dev, vocabulary, batch, 200);
+        List<int[]> devEncoded = new ArrayList<>();
+        for (String d : dev) {
+            devEncoded.add(GenerateModel.encode(d, TextLevel.CHAR, vocabulary));
+        }
+        double[] bits = GenerateModel.crossEntropyCarried(net, devEncoded, batch, 200);
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
         System.out.printf(
                 Locale.ROOT,
@@ -112,52 +113,5 @@ public class CharLmBench {
                 (long) bits[1],
                 bits[0] / bits[1],
                 evalSeconds);
-    }
-
-    static int[] encode(String document, Vocabulary vocabulary) {
-        int[] ids = vocabulary.encode(TextLevel.CHAR.tokens(document));
-        int[] out = new int[ids.length + 2];
-        out[0] = Vocabulary.BOS;
-        System.arraycopy(ids, 0, out, 1, ids.length);
-        out[out.length - 1] = Vocabulary.EOS;
-        return out;
-    }
-
-    /** Bits of every next token (each document's end included), state carried over chunks. */
-    static double[] devBits(
-            ComputationGraph net, List<String> dev, Vocabulary vocabulary, int batch, int chunk) {
-        List<int[]> docs = new ArrayList<>();
-        for (String d : dev) {
-            docs.add(encode(d, vocabulary));
-        }
-        docs.sort(Comparator.comparingInt(d -> d.length));
-        double bits = 0;
-        long count = 0;
-        for (int from = 0; from < docs.size(); from += batch) {
-            List<int[]> group = docs.subList(from, Math.min(docs.size(), from + batch));
-            int steps = group.get(group.size() - 1).length - 1;
-            net.rnnClearPreviousState();
-            for (int s = 0; s < steps; s += chunk) {
-                int n = Math.min(chunk, steps - s);
-                INDArray in = Nd4j.zeros(DataType.FLOAT, group.size(), 1, n);
-                for (int b = 0; b < group.size(); b++) {
-                    int[] d = group.get(b);
-                    for (int t = 0; t < n && s + t < d.length - 1; t++) {
-                        in.putScalar(b, 0, t, d[s + t]);
-                    }
-                }
-                INDArray probs = net.rnnTimeStep(in)[0];
-                for (int b = 0; b < group.size(); b++) {
-                    int[] d = group.get(b);
-                    for (int t = 0; t < n && s + t < d.length - 1; t++) {
-                        double p = probs.getDouble(b, d[s + t + 1], t);
-                        bits -= Math.log(Math.max(p, 1e-12)) / Math.log(2);
-                        count++;
-                    }
-                }
-            }
-        }
-        net.rnnClearPreviousState();
-        return new double[] {bits, count};
     }
 }

@@ -83,7 +83,9 @@ public final class LanguageModelWeights {
     }
 
     /**
-     * Returns the recurrent layers' parameters by layer name.
+     * Returns the recurrent layers' parameters by layer name, in DL4J's layout: for an LSTM of
+     * {@code H} units on {@code F} inputs, {@code W} is {@code [F, 4H]}, {@code RW} {@code [H, 4H]}
+     * and {@code b} {@code [1, 4H]} (GRU: {@code 3H} and a recurrent bias).
      *
      * @return layer name to a copy of its parameter table ({@code W}, {@code RW}, {@code b}, ...)
      */

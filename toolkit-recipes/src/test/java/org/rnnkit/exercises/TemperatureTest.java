@@ -14,10 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.cli.RnnkitCli;
+import org.rnnkit.recipes.generate.GenerateFixtures;
 import org.rnnkit.recipes.generate.GenerateModel;
-import org.rnnkit.recipes.generate.GenerateOptions;
-import org.rnnkit.recipes.generate.GenerateRecipe;
-import org.rnnkit.recipes.generate.TextDataGenerator;
+import org.rnnkit.recipes.generate.TextLevel;
 
 class TemperatureTest {
 
@@ -29,18 +28,7 @@ class TemperatureTest {
 
     @BeforeAll
     static void trainSmallModel() throws IOException {
-        GenerateOptions options =
-                GenerateOptions.defaults()
-                        .withTraining(
-                                t ->
-                                        t.out(shared.resolve("lm.zip"))
-                                                .epochs(1)
-                                                .hiddenSize(32)
-                                                .maxLength(60)
-                                                .progressBar(false))
-                        .withTbpttLength(20)
-                        .withEmbeddingSize(8);
-        bundle = GenerateRecipe.train(options, TextDataGenerator.generate(200, 1), null).bundle();
+        bundle = GenerateFixtures.smallModel(shared.resolve("lm.zip"), TextLevel.CHAR, 32);
     }
 
     @Test

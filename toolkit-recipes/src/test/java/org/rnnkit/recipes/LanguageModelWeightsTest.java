@@ -19,9 +19,7 @@ import org.rnnkit.cli.RnnkitCli;
 import org.rnnkit.model.CellType;
 import org.rnnkit.model.RnnSpec;
 import org.rnnkit.model.SequenceClassifierBuilder;
-import org.rnnkit.recipes.generate.GenerateOptions;
-import org.rnnkit.recipes.generate.GenerateRecipe;
-import org.rnnkit.recipes.generate.TextDataGenerator;
+import org.rnnkit.recipes.generate.GenerateFixtures;
 import org.rnnkit.recipes.generate.TextLevel;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.text.Vocabulary;
@@ -38,18 +36,18 @@ class LanguageModelWeightsTest {
 
     @BeforeAll
     static void trainWordLevelModel() throws IOException {
-        GenerateOptions options =
-                GenerateOptions.defaults()
-                        .withLevel(TextLevel.WORD)
-                        .withEmbeddingSize(8)
-                        .withTbpttLength(10)
-                        .withTraining(
-                                t ->
-                                        t.out(shared.resolve("word-lm.zip"))
-                                                .epochs(1)
-                                                .hiddenSize(16)
-                                                .progressBar(false));
-        lm = GenerateRecipe.train(options, TextDataGenerator.generate(150, 2), null).bundle();
+        lm = GenerateFixtures.smallModel(shared.resolve("word-lm.zip"), TextLevel.WORD, 16);
+    }
+
+    /** A classifier of the sentiment recipe's shape: embedding 8, one LSTM layer. */
+    private static ComputationGraph classifier(Vocabulary vocabulary, int hidden) {
+        return SequenceClassifierBuilder.builder()
+                .setVocabularySize(vocabulary.size())
+                .setNumClasses(2)
+                .optEmbeddingSize(8)
+                .optRnn(new RnnSpec(CellType.LSTM, hidden, 1, false, 0.0))
+                .optSeed(3)
+                .build();
     }
 
     private static int[] run(StringWriter out, StringWriter err, String... args) {
@@ -66,14 +64,7 @@ class LanguageModelWeightsTest {
         Vocabulary.Builder counter = Vocabulary.builder();
         counter.add(List.of("fox", "owl", "lake", "zebra-never-seen"));
         Vocabulary vocabulary = counter.build(1, 100);
-        ComputationGraph classifier =
-                SequenceClassifierBuilder.builder()
-                        .setVocabularySize(vocabulary.size())
-                        .setNumClasses(2)
-                        .optEmbeddingSize(8)
-                        .optRnn(new RnnSpec(CellType.LSTM, 16, 1, false, 0.0))
-                        .optSeed(3)
-                        .build();
+        ComputationGraph classifier = classifier(vocabulary, 16);
         LanguageModelWeights.Transfer t =
                 weights.copyInto(classifier, SequenceClassifierBuilder.EMBEDDING, vocabulary);
         assertEquals(List.of("rnn0"), t.recurrentCopied());
@@ -105,13 +96,7 @@ class LanguageModelWeightsTest {
         Vocabulary.Builder counter = Vocabulary.builder();
         counter.add(List.of("fox"));
         Vocabulary vocabulary = counter.build(1, 100);
-        ComputationGraph classifier =
-                SequenceClassifierBuilder.builder()
-                        .setVocabularySize(vocabulary.size())
-                        .setNumClasses(2)
-                        .optEmbeddingSize(8)
-                        .optRnn(new RnnSpec(CellType.LSTM, 12, 1, false, 0.0))
-                        .build();
+        ComputationGraph classifier = classifier(vocabulary, 12);
         LanguageModelWeights.Transfer t =
                 LanguageModelWeights.load(lm)
                         .copyInto(classifier, SequenceClassifierBuilder.EMBEDDING, vocabulary);

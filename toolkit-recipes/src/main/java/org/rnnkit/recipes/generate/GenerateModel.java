@@ -277,7 +277,15 @@ public final class GenerateModel {
         return encode(document, options.level(), vocabulary());
     }
 
-    static int[] encode(String document, TextLevel level, Vocabulary vocabulary) {
+    /**
+     * Encodes one document: begin token, its tokens (unknown ones as the unknown token), end token.
+     *
+     * @param document the text
+     * @param level character or word tokens
+     * @param vocabulary the vocabulary
+     * @return the ids
+     */
+    public static int[] encode(String document, TextLevel level, Vocabulary vocabulary) {
         int[] ids = vocabulary.encode(level.tokens(document));
         int[] out = new int[ids.length + 2];
         out[0] = Vocabulary.BOS;
@@ -360,9 +368,14 @@ public final class GenerateModel {
      * Documents of a batch are padded at the end with {@link Vocabulary#PAD}; padded steps come
      * after every real step of their row, so they never change a real step's output.
      *
+     * @param network a language model ({@code tokens [batch, 1, time]} in, softmax {@code [batch,
+     *     vocabulary, time]} out)
+     * @param documents encoded documents ({@link #encode(String, TextLevel, Vocabulary)})
+     * @param batchSize documents read side by side
+     * @param chunk steps per {@code rnnTimeStep} call
      * @return {@code [bits, predicted tokens]}
      */
-    static double[] crossEntropyCarried(
+    public static double[] crossEntropyCarried(
             ComputationGraph network, List<int[]> documents, int batchSize, int chunk) {
         List<int[]> docs = new ArrayList<>(documents);
         docs.sort(java.util.Comparator.comparingInt(d -> d.length));

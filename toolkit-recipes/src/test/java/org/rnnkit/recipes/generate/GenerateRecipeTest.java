@@ -31,20 +31,7 @@ class GenerateRecipeTest {
     /** A small model trained once on a slice of the embedded stories. */
     @BeforeAll
     static void trainSmallModel() throws IOException {
-        GenerateOptions options =
-                GenerateOptions.defaults()
-                        .withTraining(
-                                t ->
-                                        t.out(shared.resolve("generate.zip"))
-                                                .epochs(1)
-                                                .hiddenSize(32)
-                                                .batchSize(32)
-                                                .maxLength(60))
-                        .withTbpttLength(20)
-                        .withEmbeddingSize(8);
-        RecipeResult result =
-                GenerateRecipe.train(options, TextDataGenerator.generate(200, 1), null);
-        model = result.bundle();
+        model = GenerateFixtures.smallModel(shared.resolve("generate.zip"), TextLevel.CHAR, 32);
     }
 
     record Run(int exit, String out, String err) {}
