@@ -54,6 +54,14 @@ class GenerateRecipeTest {
     }
 
     @Test
+    void givenSameSeed_whenTrainedTwiceWithCarriedState_thenSameWeights() throws IOException {
+        Path again = GenerateFixtures.smallModel(dir.resolve("again.zip"), TextLevel.CHAR, 32);
+        assertEquals(
+                GenerateModel.load(model).bundle().network().params(),
+                GenerateModel.load(again).bundle().network().params());
+    }
+
+    @Test
     void givenSameSeed_whenSampledTwice_thenSameText() throws IOException {
         GenerateModel m = GenerateModel.load(model);
         TokenSampler s = new TokenSampler(1.0, 0, 1.0);
