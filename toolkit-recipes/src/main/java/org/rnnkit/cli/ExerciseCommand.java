@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
             StatefulRnnCommand.class,
             WordEmbeddingsCommand.class,
             ArchitectureChoiceCommand.class,
-            ImageCaptionCommand.class
+            ImageCaptionCommand.class,
+            TemperatureCommand.class
         })
 final class ExerciseCommand implements Callable<Integer> {
 

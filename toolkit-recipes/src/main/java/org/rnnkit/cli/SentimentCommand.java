@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.rnnkit.api.TextClassifier;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.model.Pooling;
+import org.rnnkit.recipes.LanguageModelWeights;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
 import org.rnnkit.recipes.sentiment.SentimentModel;
@@ -41,6 +42,9 @@ final class SentimentCommand extends GroupCommand {
         @Option(names = "--embeddings", paramLabel = "PATH")
         Path embeddings;
 
+        @Option(names = "--init-from", paramLabel = "GENERATE.zip")
+        Path languageModel;
+
         @Option(names = "--pooling", paramLabel = "last|max|mean")
         Pooling pooling;
 
@@ -62,6 +66,10 @@ final class SentimentCommand extends GroupCommand {
                                             columns::apply));
             set(embedding.embeddingSize(embeddings, out), b::embeddingSize);
             set(embeddings, b::embeddings);
+            set(languageModel, b::languageModel);
+            if (languageModel != null && embedding.embeddingSize == null && embeddings == null) {
+                b.embeddingSize(LanguageModelWeights.load(languageModel).embeddings().dimension());
+            }
             set(embedding.minCount, b::minCount);
             set(pooling, b::pooling);
             set(maxVocabulary, b::maxVocabulary);

@@ -5,6 +5,8 @@ import static org.rnnkit.cli.OptionValues.set;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.rnnkit.api.TextGenerator;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.recipes.RecipeResult;
@@ -15,8 +17,9 @@ import org.rnnkit.recipes.generate.TextLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code rnnkit generate train|sample|eval|predict|generate}: the language-model recipe. */
+/** {@code rnnkit generate train|sample|eval|predict|export|generate}: the language-model recipe. */
 @Command(
         name = "generate",
         subcommands = {
@@ -24,6 +27,7 @@ import picocli.CommandLine.Option;
             GenerateSampleCommand.class,
             TextGenerationCommand.Eval.class,
             GeneratePredictCommand.class,
+            GenerateExportCommand.class,
             TextGenerationCommand.Corpus.class
         })
 final class TextGenerationCommand extends GroupCommand {
@@ -51,6 +55,12 @@ final class TextGenerationCommand extends GroupCommand {
 
         @Mixin GenerateFlags.ColumnFlags column;
 
+        @Parameters(
+                arity = "0..*",
+                paramLabel = "PATH",
+                description = "Further training data after --data PATH (files or directories).")
+        List<Path> moreData = new ArrayList<>();
+
         @Override
         RecipeResult train(PrintWriter out) throws IOException {
             refuse(common.bidirectional, "--bidirectional: a language model reads forward only");
@@ -65,6 +75,7 @@ final class TextGenerationCommand extends GroupCommand {
             set(minCount, b::minCount);
             set(maxVocabulary, b::maxVocabulary);
             set(devFraction, b::devFraction);
+            b.moreData(moreData);
             return TextGenerator.builder().options(b.build()).build().fitAndSave();
         }
 

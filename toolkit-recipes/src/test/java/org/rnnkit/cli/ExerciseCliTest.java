@@ -30,7 +30,8 @@ class ExerciseCliTest {
                     "stateful-rnn",
                     "word-embeddings",
                     "architecture-choice",
-                    "image-caption");
+                    "image-caption",
+                    "temperature");
 
     @TempDir Path dir;
 

@@ -1,5 +1,6 @@
 package org.rnnkit.model.layers;
 
+import java.util.Map;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -23,6 +24,13 @@ final class FusedRecurrentLayerImpl extends BaseRecurrentLayer<FusedRecurrentLay
 
     private Recurrence recurrence;
     private INDArray forwardInput;
+
+    /**
+     * Stateful training ({@link CarriedState}): whether {@link #rnnClearPreviousState()} keeps the
+     * truncated-BPTT state, so that the next {@code fit} call continues each lane where the last
+     * one ended.
+     */
+    private boolean carryTrainingState;
 
     FusedRecurrentLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -78,6 +86,52 @@ final class FusedRecurrentLayerImpl extends BaseRecurrentLayer<FusedRecurrentLay
             storeState(tBpttStateMap);
         }
         return out;
+    }
+
+    /** See {@link CarriedState#carry}. */
+    void carryTrainingState(boolean carry) {
+        this.carryTrainingState = carry;
+        if (!carry) {
+            tBpttStateMap.clear();
+        }
+    }
+
+    /** See {@link CarriedState#reset}: zeroes the carried state of the given lanes. */
+    void resetTrainingState(boolean[] lanes) {
+        for (Map.Entry<String, INDArray> e : tBpttStateMap.entrySet()) {
+            INDArray state = e.getValue();
+            if (state.size(0) != lanes.length) {
+                throw new IllegalArgumentException(
+                        layerDescription()
+                                + ": carried state has "
+                                + state.size(0)
+                                + " lanes but the reset names "
+                                + lanes.length
+                                + "; every batch of a stateful run must have the same size");
+            }
+            // A copy: the stored array may still be referenced by the last pass.
+            INDArray fresh = state.dup();
+            for (int b = 0; b < lanes.length; b++) {
+                if (lanes[b]) {
+                    fresh.getRow(b).assign(0);
+                }
+            }
+            e.setValue(fresh);
+        }
+    }
+
+    /**
+     * Clears the {@code rnnTimeStep} state and, unless the layer carries its training state from
+     * batch to batch, the truncated-BPTT state. DL4J calls this at the start of every
+     * truncated-BPTT {@code fit}.
+     */
+    @Override
+    public void rnnClearPreviousState() {
+        if (carryTrainingState) {
+            stateMap.clear();
+        } else {
+            super.rnnClearPreviousState();
+        }
     }
 
     private void storeState(java.util.Map<String, INDArray> map) {

@@ -186,6 +186,39 @@ public final class GenerateModel {
         }
     }
 
+    /**
+     * The distributions the sampler draws from along a text: row {@code i} is the next-token
+     * distribution after the begin token and the text's first {@code i} tokens, with the sampler's
+     * temperature, top-k and top-p applied and the never-drawn tokens (padding, unknown, begin)
+     * removed. The last row is what {@link #sample} draws its first token from when the text is the
+     * prompt.
+     *
+     * @param text a prompt or a whole text (unknown tokens are read as the unknown token)
+     * @param sampler temperature, top-k and top-p
+     * @return {@code [tokens + 1][vocabulary size]}, each row summing to 1
+     */
+    public double[][] distributions(String text, TokenSampler sampler) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sampler, "sampler");
+        List<String> tokens = options.level().tokens(text);
+        int[] ids = new int[tokens.size() + 1];
+        ids[0] = Vocabulary.BOS;
+        System.arraycopy(vocabulary().encode(tokens), 0, ids, 1, tokens.size());
+        double[][] out = new double[ids.length][];
+        ComputationGraph network = bundle.network();
+        synchronized (network) {
+            network.rnnClearPreviousState();
+            try {
+                for (int t = 0; t < ids.length; t++) {
+                    out[t] = sampler.distribution(step(network, new int[] {ids[t]}), NEVER_DRAWN);
+                }
+            } finally {
+                network.rnnClearPreviousState();
+            }
+        }
+        return out;
+    }
+
     /** Feeds ids through the graph with its stored state; returns the last step's distribution. */
     private static float[] step(ComputationGraph network, int[] ids) {
         INDArray input = Nd4j.create(DataType.FLOAT, 1, 1, ids.length);
@@ -244,7 +277,15 @@ public final class GenerateModel {
         return encode(document, options.level(), vocabulary());
     }
 
-    static int[] encode(String document, TextLevel level, Vocabulary vocabulary) {
+    /**
+     * Encodes one document: begin token, its tokens (unknown ones as the unknown token), end token.
+     *
+     * @param document the text
+     * @param level character or word tokens
+     * @param vocabulary the vocabulary
+     * @return the ids
+     */
+    public static int[] encode(String document, TextLevel level, Vocabulary vocabulary) {
         int[] ids = vocabulary.encode(level.tokens(document));
         int[] out = new int[ids.length + 2];
         out[0] = Vocabulary.BOS;
@@ -327,9 +368,14 @@ public final class GenerateModel {
      * Documents of a batch are padded at the end with {@link Vocabulary#PAD}; padded steps come
      * after every real step of their row, so they never change a real step's output.
      *
+     * @param network a language model ({@code tokens [batch, 1, time]} in, softmax {@code [batch,
+     *     vocabulary, time]} out)
+     * @param documents encoded documents ({@link #encode(String, TextLevel, Vocabulary)})
+     * @param batchSize documents read side by side
+     * @param chunk steps per {@code rnnTimeStep} call
      * @return {@code [bits, predicted tokens]}
      */
-    static double[] crossEntropyCarried(
+    public static double[] crossEntropyCarried(
             ComputationGraph network, List<int[]> documents, int batchSize, int chunk) {
         List<int[]> docs = new ArrayList<>(documents);
         docs.sort(java.util.Comparator.comparingInt(d -> d.length));

@@ -1,6 +1,8 @@
 package org.rnnkit.recipes.generate;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.rnnkit.model.CellType;
@@ -14,15 +16,18 @@ import org.rnnkit.recipes.TrainingOptionsBuilder;
  * plus its own. Immutable; validated on construction; {@link GenerateOptionsBuilder} (generated)
  * builds them.
  *
- * @param training the shared settings; {@code maxLength} is the steps per training lane (longer
- *     documents are cut into consecutive lanes), {@code bidirectional} must be false
+ * @param training the shared settings; {@code batchSize} is the number of parallel stream lanes,
+ *     {@code maxLength} the chunk in which dev documents are read (state carried), {@code
+ *     bidirectional} must be false
  * @param level character or word tokens
- * @param tbpttLength the truncated-BPTT chunk: each lane is trained in consecutive chunks of this
- *     many steps, the recurrent state carried from one chunk to the next
+ * @param tbpttLength the truncated-BPTT chunk: each stream lane is trained in consecutive chunks of
+ *     this many steps, one per batch, the recurrent state carried from one batch to the next
  * @param embeddingSize token embedding width
  * @param minCount tokens seen fewer times in training map to the unknown token
  * @param maxVocabulary largest vocabulary, reserved ids included
  * @param devFraction share of the documents held out as dev set when no dev file is given
+ * @param moreData further training data read after {@code training.data} (text files, TSV/CSV files
+ *     or directories, all of the same {@code format}); {@code null} or empty = none
  */
 @RecordBuilder
 public record GenerateOptions(
@@ -32,7 +37,8 @@ public record GenerateOptions(
         int embeddingSize,
         int minCount,
         int maxVocabulary,
-        double devFraction)
+        double devFraction,
+        List<Path> moreData)
         implements RecipeOptions, GenerateOptionsBuilder.With {
 
     /**
@@ -43,6 +49,11 @@ public record GenerateOptions(
      */
     public GenerateOptions {
         Objects.requireNonNull(training, "training");
+        moreData = moreData == null ? List.of() : List.copyOf(moreData);
+        Recipes.require(
+                moreData.isEmpty() || training.data() != null,
+                "moreData needs training data first: give data, received: data=null, moreData="
+                        + moreData);
         Objects.requireNonNull(level, "level");
         Recipes.atLeast("tbpttLength", tbpttLength, 1);
         Recipes.atLeast("embeddingSize", embeddingSize, 1);
@@ -58,9 +69,41 @@ public record GenerateOptions(
     }
 
     /**
-     * Returns the defaults: embedded corpus, characters, one LSTM layer of 128, embedding 32, lanes
-     * of 200 steps trained in TBPTT chunks of 50, batches of 32, at most 3 epochs (patience 2),
-     * Adam 5e-3, every character kept, at most 20,000 ids, 5% of documents for dev.
+     * Creates the settings without further data paths.
+     *
+     * @param training see {@link #training()}
+     * @param level see {@link #level()}
+     * @param tbpttLength see {@link #tbpttLength()}
+     * @param embeddingSize see {@link #embeddingSize()}
+     * @param minCount see {@link #minCount()}
+     * @param maxVocabulary see {@link #maxVocabulary()}
+     * @param devFraction see {@link #devFraction()}
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
+    public GenerateOptions(
+            TrainingOptions training,
+            TextLevel level,
+            int tbpttLength,
+            int embeddingSize,
+            int minCount,
+            int maxVocabulary,
+            double devFraction) {
+        this(
+                training,
+                level,
+                tbpttLength,
+                embeddingSize,
+                minCount,
+                maxVocabulary,
+                devFraction,
+                List.of());
+    }
+
+    /**
+     * Returns the defaults: embedded corpus, characters, one LSTM layer of 128, embedding 32, 32
+     * stream lanes trained in TBPTT chunks of 50 (dev read in chunks of 200), batches of 32, at
+     * most 3 epochs (patience 2), Adam 5e-3, every character kept, at most 20,000 ids, 5% of
+     * documents for dev.
      *
      * @return the defaults
      */

@@ -32,6 +32,9 @@ import org.rnnkit.recipes.TrainingOptionsBuilder;
  * @param embeddings pretrained word vectors (GloVe or word2vec text, optionally .gz) copied into
  *     the embedding layer before training; their dimension must equal {@code embeddingSize}; null =
  *     the embedding starts random
+ * @param languageModel a {@code generate} bundle (best word-level) whose embedding rows for shared
+ *     words and whose recurrent layers, where their shapes match, start the network ({@link
+ *     org.rnnkit.recipes.LanguageModelWeights}); applied after {@code embeddings}; null = none
  */
 @RecordBuilder
 public record SentimentOptions(
@@ -41,7 +44,8 @@ public record SentimentOptions(
         int minCount,
         int maxVocabulary,
         double devFraction,
-        Path embeddings)
+        Path embeddings,
+        Path languageModel)
         implements RecipeOptions, SentimentOptionsBuilder.With {
 
     /**
@@ -63,6 +67,37 @@ public record SentimentOptions(
         Recipes.require(
                 devFraction > 0 && devFraction < 1,
                 "devFraction must be in (0, 1), received: devFraction=" + devFraction);
+    }
+
+    /**
+     * Creates the settings without a language model to start from.
+     *
+     * @param training see {@link #training()}
+     * @param embeddingSize see {@link #embeddingSize()}
+     * @param pooling see {@link #pooling()}
+     * @param minCount see {@link #minCount()}
+     * @param maxVocabulary see {@link #maxVocabulary()}
+     * @param devFraction see {@link #devFraction()}
+     * @param embeddings see {@link #embeddings()}
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
+    public SentimentOptions(
+            TrainingOptions training,
+            int embeddingSize,
+            Pooling pooling,
+            int minCount,
+            int maxVocabulary,
+            double devFraction,
+            Path embeddings) {
+        this(
+                training,
+                embeddingSize,
+                pooling,
+                minCount,
+                maxVocabulary,
+                devFraction,
+                embeddings,
+                null);
     }
 
     /**

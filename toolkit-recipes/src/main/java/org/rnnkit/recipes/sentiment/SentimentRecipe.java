@@ -27,6 +27,7 @@ import org.rnnkit.model.SequenceClassifier;
 import org.rnnkit.model.SequenceClassifierBuilder;
 import org.rnnkit.recipes.CommandLineEntry;
 import org.rnnkit.recipes.Fingerprints;
+import org.rnnkit.recipes.LanguageModelWeights;
 import org.rnnkit.recipes.OptionsJson;
 import org.rnnkit.recipes.RecipeResult;
 import org.rnnkit.recipes.Recipes;
@@ -175,13 +176,20 @@ public final class SentimentRecipe {
                 OptimizerSpec.defaults().withLearningRate(training.learningRate());
         ComputationGraph network = network(options, vocabulary, corpus, optimizer);
         Map<String, Double> embeddingMetrics = copyEmbeddings(options, vocabulary, network);
+        if (options.languageModel() != null) {
+            embeddingMetrics = new LinkedHashMap<>(embeddingMetrics);
+            embeddingMetrics.putAll(startFromLanguageModel(options, vocabulary, network));
+        }
         DevMetric devAccuracy =
                 DevMetric.of(
                         "dev_accuracy",
                         net -> devAccuracy(net, batcher, training, corpus.devIds(), corpus));
 
         String embeddingsHash =
-                options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings());
+                (options.embeddings() == null ? "" : "|" + Provenance.sha256(options.embeddings()))
+                        + (options.languageModel() == null
+                                ? ""
+                                : "|" + Provenance.sha256(options.languageModel()));
         ObjectNode optionsJson = OptionsJson.write(options);
         String fingerprint = dataHash + "|" + Fingerprints.ofOptions(optionsJson) + embeddingsHash;
         Trainer trainer = Recipes.trainerBuilder(training, fingerprint, optimizer).build();
@@ -292,16 +300,29 @@ public final class SentimentRecipe {
 
     private static String embeddingsReport(
             SentimentOptions options, Vocabulary vocabulary, Map<String, Double> metrics) {
-        if (metrics.isEmpty()) {
-            return "";
+        String report = "";
+        if (metrics.containsKey("embeddings_found")) {
+            report +=
+                    String.format(
+                            Locale.ROOT,
+                            "pretrained embeddings: %s, %.0f of %d vocabulary words found"
+                                    + " (%.1f%%)%n",
+                            options.embeddings(),
+                            metrics.get("embeddings_found"),
+                            vocabulary.size() - Vocabulary.RESERVED.size(),
+                            100 * metrics.get("embeddings_coverage"));
         }
-        return String.format(
-                Locale.ROOT,
-                "pretrained embeddings: %s, %.0f of %d vocabulary words found (%.1f%%)%n",
-                options.embeddings(),
-                metrics.get("embeddings_found"),
-                vocabulary.size() - Vocabulary.RESERVED.size(),
-                100 * metrics.get("embeddings_coverage"));
+        if (metrics.containsKey("init_embeddings_found")) {
+            report +=
+                    String.format(
+                            Locale.ROOT,
+                            "started from language model %s: %.0f embedding rows, %.0f recurrent"
+                                    + " layers%n",
+                            options.languageModel(),
+                            metrics.get("init_embeddings_found"),
+                            metrics.get("init_recurrent_layers"));
+        }
+        return report;
     }
 
     /**
@@ -410,6 +431,37 @@ public final class SentimentRecipe {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("embeddings_found", (double) found);
         metrics.put("embeddings_coverage", coverage);
+        return metrics;
+    }
+
+    /**
+     * Starts the network from a language model's embedding and recurrent layers.
+     *
+     * @return {@code init_embeddings_found} and {@code init_recurrent_layers} (layers copied)
+     */
+    private static Map<String, Double> startFromLanguageModel(
+            SentimentOptions options, Vocabulary vocabulary, ComputationGraph network)
+            throws IOException {
+        LanguageModelWeights weights = LanguageModelWeights.load(options.languageModel());
+        if (!"WORD".equals(weights.level())) {
+            LOG.warn(
+                    "{} is a {}-level language model: its tokens are not words, so few embedding"
+                            + " rows can be shared",
+                    options.languageModel(),
+                    weights.level().toLowerCase(Locale.ROOT));
+        }
+        LanguageModelWeights.Transfer t =
+                weights.copyInto(network, SequenceClassifierBuilder.EMBEDDING, vocabulary);
+        LOG.info(
+                "started from {}: {} vocabulary words got its embedding rows; recurrent layers"
+                        + " copied {}, left as initialised {}",
+                options.languageModel(),
+                t.embeddingsFound(),
+                t.recurrentCopied(),
+                t.recurrentSkipped());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("init_embeddings_found", (double) t.embeddingsFound());
+        metrics.put("init_recurrent_layers", (double) t.recurrentCopied().size());
         return metrics;
     }
 

@@ -31,20 +31,7 @@ class GenerateRecipeTest {
     /** A small model trained once on a slice of the embedded stories. */
     @BeforeAll
     static void trainSmallModel() throws IOException {
-        GenerateOptions options =
-                GenerateOptions.defaults()
-                        .withTraining(
-                                t ->
-                                        t.out(shared.resolve("generate.zip"))
-                                                .epochs(1)
-                                                .hiddenSize(32)
-                                                .batchSize(32)
-                                                .maxLength(60))
-                        .withTbpttLength(20)
-                        .withEmbeddingSize(8);
-        RecipeResult result =
-                GenerateRecipe.train(options, TextDataGenerator.generate(200, 1), null);
-        model = result.bundle();
+        model = GenerateFixtures.smallModel(shared.resolve("generate.zip"), TextLevel.CHAR, 32);
     }
 
     record Run(int exit, String out, String err) {}
@@ -64,6 +51,14 @@ class GenerateRecipeTest {
         assertTrue(score.headline() < score.unigramHeadline(), score.report());
         assertTrue(score.metrics().containsKey("bits_per_char"));
         assertTrue(score.metrics().containsKey("unigram_bits_per_char"));
+    }
+
+    @Test
+    void givenSameSeed_whenTrainedTwiceWithCarriedState_thenSameWeights() throws IOException {
+        Path again = GenerateFixtures.smallModel(dir.resolve("again.zip"), TextLevel.CHAR, 32);
+        assertEquals(
+                GenerateModel.load(model).bundle().network().params(),
+                GenerateModel.load(again).bundle().network().params());
     }
 
     @Test
@@ -290,6 +285,54 @@ class GenerateRecipeTest {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("dev set: 5 documents"), run.out());
         assertEquals(31, GenerateModel.load(out).bundle().provenance().trainExamples());
+    }
+
+    @Test
+    void givenSeveralDataPaths_whenSmokeTrained_thenEveryPathIsRead() throws IOException {
+        Path text = dir.resolve("stories.txt");
+        TextDataGenerator.write(text, 20, 1);
+        Path tsv = dir.resolve("reviews.tsv");
+        Files.writeString(tsv, "id\treview\n1\tThe owl is in the lake.\n2\tA fox ran.\n");
+        Path folder = Files.createDirectory(dir.resolve("more"));
+        TextDataGenerator.write(folder.resolve("c.txt"), 10, 3);
+        Path out = dir.resolve("several.zip");
+        Run run =
+                cli(
+                        "generate",
+                        "train",
+                        "--data",
+                        text.toString(),
+                        tsv.toString(),
+                        folder.toString(),
+                        "--column",
+                        "review",
+                        "--smoke",
+                        "--hidden",
+                        "8",
+                        "--out",
+                        out.toString(),
+                        "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        GenerateModel m = GenerateModel.load(out);
+        assertEquals(
+                32,
+                m.bundle().provenance().trainExamples() + m.bundle().provenance().devExamples());
+        assertEquals(List.of(tsv, folder), m.options().moreData());
+        // a binary file among them is named
+        Path binary = dir.resolve("photo.jpg");
+        Files.write(binary, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0});
+        Run bad =
+                cli(
+                        "generate",
+                        "train",
+                        "--data",
+                        text.toString(),
+                        binary.toString(),
+                        "--smoke",
+                        "--out",
+                        dir.resolve("bad.zip").toString());
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("photo.jpg"), bad.err());
     }
 
     @Test
