@@ -12,7 +12,8 @@ const TRY_IT = {
     body: (text) => ({ texts: [text] }),
     show: (a) => {
       const p = a.predictions[0];
-      return { label: p.label, detail: JSON.stringify(p.probabilities) };
+      const detail = Object.entries(p.probabilities).map(([k, v]) => k + " " + v.toFixed(3)).join(", ");
+      return { label: p.label, detail };
     },
   },
   postag: {
@@ -139,7 +140,7 @@ function fill(entry, run) {
   chart.data.datasets = datasets;
   chart.update("none");
   canvas.setAttribute("data-points", String(epochs.length));
-  card.querySelector(".task").textContent = "task: " + (run.task || "?");
+  card.querySelector(".task").textContent = "task: " + (run.task || "-");
   card.querySelector(".epochs").textContent = "epochs: " + epochs.length;
   card.querySelector(".best-epoch").textContent = "best epoch: " + (best == null ? "-" : best);
   card.querySelector(".best-epoch").setAttribute("data-best", best == null ? "" : String(best));
