@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -19,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The training runs under a directory, as the dashboard shows them: every directory holding a
@@ -214,20 +211,10 @@ final class TrainingRuns {
         return Files.isRegularFile(checkpoint) ? zipJson(checkpoint, "state.json") : null;
     }
 
-    /** One JSON entry of a zip, or null when the zip is unreadable (being replaced, foreign). */
+    /** One JSON object of a zip, or null when the zip is unreadable (being replaced, foreign). */
     private static JsonNode zipJson(Path zip, String entry) {
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            ZipEntry e = file.getEntry(entry);
-            if (e == null) {
-                return null;
-            }
-            try (InputStream in = file.getInputStream(e)) {
-                JsonNode node = JSON.readTree(in);
-                return node != null && node.isObject() ? node : null;
-            }
-        } catch (IOException e) {
-            return null;
-        }
+        JsonNode node = ServedModels.entry(zip, entry);
+        return node != null && node.isObject() ? node : null;
     }
 
     /**
