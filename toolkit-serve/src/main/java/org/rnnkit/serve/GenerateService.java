@@ -38,7 +38,8 @@ final class GenerateService extends ServedModel<GenerateService.Request, List<St
     /** The most samples per prompt. */
     static final int MAX_COUNT = 64;
 
-    private static final Set<String> FIELDS =
+    /** The request's fields. */
+    static final Set<String> FIELDS =
             Set.of("prompt", "prompts", "length", "temperature", "topK", "topP", "seed", "count");
 
     private static final SecureRandom SEEDS = new SecureRandom();

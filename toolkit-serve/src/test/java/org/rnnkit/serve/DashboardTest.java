@@ -168,6 +168,8 @@ class DashboardTest {
             assertTrue(chart.body().contains("Chart.js v" + DashboardAssets.chartJsVersion()));
             assertEquals(0, http.get("/v1/models").json().path("models").size());
             assertEquals(200, http.get("/dashboard/dashboard.js").status());
+            JsonNode paths = http.get("/openapi.json").json().path("paths");
+            assertTrue(paths.has("/v1/runs") && paths.has("/v1/runs/{run}"), paths.toString());
         }
     }
 

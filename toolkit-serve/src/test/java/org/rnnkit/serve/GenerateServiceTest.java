@@ -84,6 +84,19 @@ class GenerateServiceTest {
     }
 
     @Test
+    void givenOpenApi_whenRead_thenGenerateRequestListsEveryField() {
+        JsonNode schema =
+                http.get("/openapi.json")
+                        .json()
+                        .at("/components/schemas/GenerateRequest/properties");
+        List<String> documented = new ArrayList<>();
+        schema.fieldNames().forEachRemaining(documented::add);
+        assertEquals(
+                GenerateService.FIELDS.stream().sorted().toList(),
+                documented.stream().sorted().toList());
+    }
+
+    @Test
     void givenCount_whenPredicted_thenTheSeriesOfOneRandomSource() {
         List<String> counted =
                 texts(
