@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.rnnkit.recipes.ModelServing;
 import org.rnnkit.recipes.ServeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,21 +34,12 @@ final class DashboardCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--runs must be a directory, received: --runs=" + runs);
         }
-        ServeOptions d = DEFAULTS;
-        ModelServing.find()
-                .serve(
-                        new ServeOptions(
-                                List.of(),
-                                host,
-                                port,
-                                d.maxBatchSize(),
-                                d.maxWaitMillis(),
-                                d.queueCapacity(),
-                                d.maxBodyBytes(),
-                                d.maxInputs(),
-                                d.maxInputLength(),
-                                d.timeoutMillis(),
-                                runs));
-        return 0;
+        // serve without a model, its limits at their defaults
+        ServeCommand serve = new ServeCommand();
+        serve.models = List.of();
+        serve.host = host;
+        serve.port = port;
+        serve.runs = runs;
+        return serve.call();
     }
 }

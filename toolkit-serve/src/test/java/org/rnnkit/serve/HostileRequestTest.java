@@ -60,7 +60,8 @@ class HostileRequestTest {
                                 256 * 1024,
                                 8,
                                 1000,
-                                3000));
+                                3000,
+                                null));
         http = new Http(server.port());
     }
 
@@ -398,7 +399,8 @@ class HostileRequestTest {
                                 d.maxBodyBytes(),
                                 d.maxInputs(),
                                 d.maxInputLength(),
-                                20))) {
+                                20,
+                                null))) {
             Http client = new Http(slow.port());
             Answer a = client.postJson(SENTIMENT, "{\"texts\": [\"good\"]}");
             assertEquals(503, a.status(), a.body());

@@ -164,6 +164,7 @@ final class TrainedBundles {
                 d.maxBodyBytes(),
                 d.maxInputs(),
                 d.maxInputLength(),
-                10_000);
+                10_000,
+                null);
     }
 }
