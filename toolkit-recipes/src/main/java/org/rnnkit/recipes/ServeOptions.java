@@ -72,6 +72,46 @@ public record ServeOptions(
     }
 
     /**
+     * Creates the settings without a runs directory (the form before the dashboard existed).
+     *
+     * @param models the bundles, each {@code PATH} or {@code NAME=PATH}
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param maxBatchSize the most inputs gathered into one forward pass
+     * @param maxWaitMillis how long the first request of a batch waits for others, in milliseconds
+     * @param queueCapacity the most requests waiting per model
+     * @param maxBodyBytes the largest request body accepted
+     * @param maxInputs the most inputs in one request
+     * @param maxInputLength the longest input text, in characters
+     * @param timeoutMillis how long a request may wait for its answer, in milliseconds
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
+    public ServeOptions(
+            List<String> models,
+            String host,
+            int port,
+            int maxBatchSize,
+            int maxWaitMillis,
+            int queueCapacity,
+            int maxBodyBytes,
+            int maxInputs,
+            int maxInputLength,
+            int timeoutMillis) {
+        this(
+                models,
+                host,
+                port,
+                maxBatchSize,
+                maxWaitMillis,
+                queueCapacity,
+                maxBodyBytes,
+                maxInputs,
+                maxInputLength,
+                timeoutMillis,
+                null);
+    }
+
+    /**
      * Returns these settings with a runs directory for the dashboard.
      *
      * @param directory the directory searched for training runs, or {@code null} for none
