@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             EmbeddingsCommand.class,
             ExerciseCommand.class,
             ServeCommand.class,
+            DashboardCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RnnkitCli implements Runnable {

@@ -1,6 +1,7 @@
 package org.rnnkit.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code rnnkit serve --model A.zip [--model B.zip ...] [--host H] [--port P]}: the models behind
- * an HTTP endpoint. The server lives in {@code toolkit-serve}, found through {@link ModelServing}
- * so that the command line does not depend on it.
+ * an HTTP endpoint, and the dashboard at {@code /} (with {@code --runs DIR}, the training runs
+ * under it). The server lives in {@code toolkit-serve}, found through {@link ModelServing} so that
+ * the command line does not depend on it.
  */
 @Command(name = "serve")
 final class ServeCommand implements Callable<Integer> {
@@ -49,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout-ms", paramLabel = "MS")
     int timeoutMillis = DEFAULTS.timeoutMillis();
 
+    @Option(names = "--runs", paramLabel = "DIR")
+    Path runs;
+
     @Override
     public Integer call() throws IOException {
         ServeOptions options =
@@ -62,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
                         maxBodyBytes,
                         maxInputs,
                         maxInputLength,
-                        timeoutMillis);
+                        timeoutMillis,
+                        runs);
         ModelServing.find().serve(options);
         return 0;
     }

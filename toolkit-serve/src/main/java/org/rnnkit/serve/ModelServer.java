@@ -51,6 +51,8 @@ public final class ModelServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final RequestReader reader;
     private final byte[] openApi;
+    private final TrainingRuns runs;
+    private final DashboardAssets dashboard;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Javalin app;
     private volatile boolean ready;
@@ -66,6 +68,8 @@ public final class ModelServer implements AutoCloseable {
         try (InputStream in = ModelServer.class.getResourceAsStream("openapi.json")) {
             this.openApi = Objects.requireNonNull(in, "openapi.json resource").readAllBytes();
         }
+        this.runs = options.runs() == null ? null : new TrainingRuns(options.runs());
+        this.dashboard = DashboardAssets.load();
         this.app =
                 Javalin.create(
                         config -> {
@@ -99,6 +103,10 @@ public final class ModelServer implements AutoCloseable {
         app.get("/v1/models", this::list);
         app.get("/v1/models/{name}", ctx -> send(ctx, 200, describe(model(ctx))));
         app.post("/v1/models/{name}/predict", this::predict);
+        app.get("/v1/runs", this::listRuns);
+        app.get("/v1/runs/<name>", this::run);
+        app.get("/", ctx -> dashboard.send(ctx, "index.html"));
+        app.get("/dashboard/{file}", ctx -> dashboard.send(ctx, ctx.pathParam("file")));
         app.exception(RequestException.class, this::refuse);
         app.exception(HttpResponseException.class, this::refuse);
         app.exception(Exception.class, this::fail);
@@ -146,7 +154,12 @@ public final class ModelServer implements AutoCloseable {
                 }
             }
             server.ready = true;
-            LOG.info("serving {} on http://{}:{}", models.keySet(), options.host(), server.port());
+            LOG.info(
+                    "serving {} on http://{}:{} (dashboard at /{})",
+                    models.keySet(),
+                    options.host(),
+                    server.port(),
+                    options.runs() == null ? "" : ", runs under " + options.runs());
             return server;
         } catch (IOException | RuntimeException e) {
             models.values().forEach(ServedModel::close);
@@ -202,6 +215,27 @@ public final class ModelServer implements AutoCloseable {
         ArrayNode rows = out.putArray("models");
         models.values().forEach(m -> rows.add(describe(m)));
         send(ctx, 200, out);
+    }
+
+    private void listRuns(Context ctx) throws IOException {
+        if (runs == null) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.putNull("directory");
+            out.putArray("runs");
+            send(ctx, 200, out);
+        } else {
+            send(ctx, 200, runs.list());
+        }
+    }
+
+    private void run(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        ObjectNode run = runs == null ? null : runs.get(name).orElse(null);
+        if (run == null) {
+            throw new RequestException(
+                    404, "name", "no training run named '" + RequestReader.abbreviate(name) + "'");
+        }
+        send(ctx, 200, run);
     }
 
     private static ObjectNode describe(ServedModel<?, ?> m) {

@@ -14,6 +14,7 @@ import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.recipes.ServeOptions;
 import org.rnnkit.recipes.caption.CaptionModel;
 import org.rnnkit.recipes.forecast.ForecastModel;
+import org.rnnkit.recipes.generate.GenerateModel;
 import org.rnnkit.recipes.postag.PostagModel;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.translate.TranslateModel;
@@ -69,13 +70,15 @@ final class ServedModels {
                     new ForecastService(name, ForecastModel.load(file), provenance, options, r);
             case CaptionModel.TASK ->
                     new CaptionService(name, CaptionModel.load(file), provenance, options, r);
+            case GenerateModel.TASK ->
+                    new GenerateService(name, GenerateModel.load(file), provenance, options, r);
             default ->
                     throw new BundleFormatException(
                             file,
                             "holds a '"
                                     + task
-                                    + "' model; serve handles sentiment, postag, translate, forecast and"
-                                    + " caption models",
+                                    + "' model; serve handles sentiment, postag, translate, forecast,"
+                                    + " caption and generate models",
                             null);
         };
     }
@@ -95,7 +98,8 @@ final class ServedModels {
         return p == null ? NullNode.getInstance() : p;
     }
 
-    private static JsonNode entry(Path file, String name) {
+    /** One JSON entry of a zip, or null when the zip or the entry cannot be read. */
+    static JsonNode entry(Path file, String name) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry e = zip.getEntry(name);
             if (e == null) {

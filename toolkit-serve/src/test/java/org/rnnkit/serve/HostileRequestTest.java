@@ -46,7 +46,8 @@ class HostileRequestTest {
                         TrainedBundles.sentiment().toString(),
                         TrainedBundles.translate().toString(),
                         TrainedBundles.forecast().toString(),
-                        TrainedBundles.caption().toString());
+                        TrainedBundles.caption().toString(),
+                        TrainedBundles.generate().toString());
         server =
                 ModelServer.start(
                         new ServeOptions(
@@ -59,7 +60,8 @@ class HostileRequestTest {
                                 256 * 1024,
                                 8,
                                 1000,
-                                3000));
+                                3000,
+                                null));
         http = new Http(server.port());
     }
 
@@ -71,6 +73,7 @@ class HostileRequestTest {
     }
 
     private static final String SENTIMENT = "/v1/models/sentiment/predict";
+    private static final String GENERATE = "/v1/models/generate/predict";
     private static final String JSON = "application/json";
 
     private static byte[] utf8(String s) {
@@ -254,7 +257,51 @@ class HostileRequestTest {
                         utf8("{}"),
                         414,
                         null));
+        all.addAll(generateCases());
         return all;
+    }
+
+    /** The generate endpoint's sampling settings, each out of range or of the wrong type. */
+    private static List<Case> generateCases() {
+        return List.of(
+                post("generate: prompt is a number", GENERATE, "{\"prompt\": 3}", 400, "prompt"),
+                post("generate: empty prompts", GENERATE, "{\"prompts\": []}", 400, "prompts"),
+                post(
+                        "generate: prompt and prompts",
+                        GENERATE,
+                        "{\"prompt\": \"a\", \"prompts\": [\"b\"]}",
+                        400,
+                        "prompts"),
+                post(
+                        "generate: 100k-character prompt",
+                        GENERATE,
+                        "{\"prompt\": \"" + "a".repeat(100_000) + "\"}",
+                        400,
+                        "prompt"),
+                post(
+                        "generate: temperature 0",
+                        GENERATE,
+                        "{\"temperature\": 0}",
+                        400,
+                        "temperature"),
+                post(
+                        "generate: temperature a string",
+                        GENERATE,
+                        "{\"temperature\": \"hot\"}",
+                        400,
+                        "temperature"),
+                post("generate: topP 1.5", GENERATE, "{\"topP\": 1.5}", 400, "topP"),
+                post("generate: topK -1", GENERATE, "{\"topK\": -1}", 400, "topK"),
+                post("generate: length 0", GENERATE, "{\"length\": 0}", 400, "length"),
+                post(
+                        "generate: length * count too many tokens",
+                        GENERATE,
+                        "{\"length\": 20000, \"count\": 2}",
+                        400,
+                        "length"),
+                post("generate: count 0", GENERATE, "{\"count\": 0}", 400, "count"),
+                post("generate: seed 1.5", GENERATE, "{\"seed\": 1.5}", 400, "seed"),
+                post("generate: unknown field", GENERATE, "{\"top_k\": 5}", 400, "top_k"));
     }
 
     @Test
@@ -352,7 +399,8 @@ class HostileRequestTest {
                                 d.maxBodyBytes(),
                                 d.maxInputs(),
                                 d.maxInputLength(),
-                                20))) {
+                                20,
+                                null))) {
             Http client = new Http(slow.port());
             Answer a = client.postJson(SENTIMENT, "{\"texts\": [\"good\"]}");
             assertEquals(503, a.status(), a.body());

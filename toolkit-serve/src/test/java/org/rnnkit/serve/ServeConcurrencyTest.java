@@ -45,7 +45,8 @@ class ServeConcurrencyTest {
                         d.maxBodyBytes(),
                         d.maxInputs(),
                         d.maxInputLength(),
-                        60_000);
+                        60_000,
+                        null);
         List<String> texts = new ArrayList<>();
         String[] words = {"good", "bad", "dull", "great", "not", "film", "acting", "plot"};
         for (int i = 0; i < 32; i++) {

@@ -77,6 +77,10 @@ final class TrainedBundles {
         return trained("postag", "--layers", "1", "--hidden", "4");
     }
 
+    static synchronized Path generate() {
+        return trained("generate", "--hidden", "8");
+    }
+
     static synchronized Path translate() {
         return trained("translate", "--hidden", "8");
     }
@@ -160,6 +164,7 @@ final class TrainedBundles {
                 d.maxBodyBytes(),
                 d.maxInputs(),
                 d.maxInputLength(),
-                10_000);
+                10_000,
+                null);
     }
 }
