@@ -42,7 +42,8 @@ for spec in "${targets[@]}"; do
   execs="$(sed -E 's/^#([0-9]+).*/\1/' <<<"$last")"
   cov="$(grep -oE 'cov: [0-9]+' <<<"$last" | cut -d' ' -f2 || true)"
   corp="$(grep -oE 'corp: [0-9]+' <<<"$last" | cut -d' ' -f2 || true)"
-  findings="$(grep -c '» FuzzTestFinding' "$log" || true)"
+  # A Java finding (an exception the target does not allow) or a crash of the JVM itself.
+  findings="$(grep -c '» FuzzTestFinding\|libFuzzer: deadly signal' "$log" || true)"
   echo "| $test | ${execs:-?} | $seconds | ${cov:-?} | ${corp:-?} | $findings |"
 done
 echo "logs: $logs" >&2
