@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.rnnkit.recipes.LanguageModelWeights;
 import org.rnnkit.text.WordVectors;
 import picocli.CommandLine.Option;
 
@@ -38,6 +39,29 @@ final class EmbeddingFlags {
         int dimension = WordVectors.read(vectors, 1).dimension();
         out.printf(
                 Locale.ROOT, "embedding size set to %d, the dimension of %s%n", dimension, vectors);
+        return dimension;
+    }
+
+    /**
+     * Returns the embedding size as {@link #embeddingSize(Path, PrintWriter)} does, else, when the
+     * embedding starts from a {@code generate} language model, that model's embedding size.
+     *
+     * @param vectors pretrained word vectors, or null
+     * @param languageModel a {@code generate} bundle to start from, or null
+     * @param out where the chosen size is reported
+     * @return the size, or null
+     * @throws IOException when the vectors or the bundle cannot be read
+     */
+    Integer embeddingSize(Path vectors, Path languageModel, PrintWriter out) throws IOException {
+        if (embeddingSize != null || vectors != null || languageModel == null) {
+            return embeddingSize(vectors, out);
+        }
+        int dimension = LanguageModelWeights.load(languageModel).embeddings().dimension();
+        out.printf(
+                Locale.ROOT,
+                "embedding size set to %d, the embedding size of %s%n",
+                dimension,
+                languageModel);
         return dimension;
     }
 }

@@ -11,9 +11,7 @@ import java.util.stream.IntStream;
 import org.rnnkit.api.TextClassifier;
 import org.rnnkit.data.DataFormat;
 import org.rnnkit.model.Pooling;
-import org.rnnkit.recipes.LanguageModelWeights;
 import org.rnnkit.recipes.RecipeResult;
-import org.rnnkit.recipes.sentiment.SentimentDataGenerator;
 import org.rnnkit.recipes.sentiment.SentimentModel;
 import org.rnnkit.recipes.sentiment.SentimentOptions;
 import org.rnnkit.recipes.sentiment.SentimentOptionsBuilder;
@@ -30,7 +28,7 @@ import picocli.CommandLine.Parameters;
             SentimentCommand.Eval.class,
             SentimentInspectCommand.class,
             SentimentCommand.Predict.class,
-            SentimentCommand.Generate.class
+            SentimentGenerateCommand.class
         })
 final class SentimentCommand extends GroupCommand {
 
@@ -64,12 +62,9 @@ final class SentimentCommand extends GroupCommand {
                                     common.apply(
                                             SentimentOptions.defaults().training(),
                                             columns::apply));
-            set(embedding.embeddingSize(embeddings, out), b::embeddingSize);
+            set(embedding.embeddingSize(embeddings, languageModel, out), b::embeddingSize);
             set(embeddings, b::embeddings);
             set(languageModel, b::languageModel);
-            if (languageModel != null && embedding.embeddingSize == null && embeddings == null) {
-                b.embeddingSize(LanguageModelWeights.load(languageModel).embeddings().dimension());
-            }
             set(embedding.minCount, b::minCount);
             set(pooling, b::pooling);
             set(maxVocabulary, b::maxVocabulary);
@@ -110,19 +105,6 @@ final class SentimentCommand extends GroupCommand {
             return IntStream.range(0, texts.size())
                     .mapToObj(i -> p.get(i).toLine(texts.get(i)))
                     .toList();
-        }
-    }
-
-    /** {@code rnnkit sentiment generate}. */
-    @Command(name = "generate")
-    static final class Generate extends GenerateCommand {
-        @Option(names = "--size", paramLabel = "N")
-        int size = SentimentDataGenerator.DEFAULT_SIZE;
-
-        @Override
-        String write() throws IOException {
-            SentimentDataGenerator.write(out, size, seed(SentimentDataGenerator.DEFAULT_SEED));
-            return "";
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.rnnkit.cli;
 
+import org.rnnkit.recipes.SparkMasters;
 import org.rnnkit.recipes.SparkOptions;
 import picocli.CommandLine.Option;
 
@@ -64,7 +65,7 @@ final class SparkFlags {
                         averagingFrequency == null ? d.averagingFrequency() : averagingFrequency,
                         encodingThreshold == null ? d.encodingThreshold() : encodingThreshold);
         // before any data is read: a standalone master that does not answer is a usage error now
-        options.requireReachable(MASTER_TIMEOUT_MILLIS);
+        SparkMasters.requireReachable(options, MASTER_TIMEOUT_MILLIS);
         return options;
     }
 }

@@ -1,6 +1,7 @@
 package org.rnnkit.spark;
 
 import org.rnnkit.recipes.DistributedTraining;
+import org.rnnkit.recipes.SparkMasters;
 import org.rnnkit.recipes.SparkOptions;
 import org.rnnkit.recipes.TrainingOptions;
 import org.rnnkit.train.EpochFitter;
@@ -27,7 +28,7 @@ public final class SparkTraining implements DistributedTraining {
                             + " does not train rnnkit's models yet (in our tests the workers' updates"
                             + " never reach the model); use --spark-mode averaging");
         }
-        spark.requireReachable(MASTER_TIMEOUT_MILLIS);
+        SparkMasters.requireReachable(spark, MASTER_TIMEOUT_MILLIS);
         return new SparkEpochFitter(
                 spark, training.batchSize(), training.seed(), training.runDirectory());
     }
