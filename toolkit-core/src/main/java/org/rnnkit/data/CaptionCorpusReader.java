@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -635,13 +638,30 @@ public final class CaptionCorpusReader {
      *
      * @param file a UTF-8 text file, optionally gzipped
      * @param action what to do with a line
-     * @throws IOException when the file cannot be read or is not valid UTF-8
+     * @throws IOException when the file cannot be read
+     * @throws MalformedDataException naming the line that is not valid UTF-8, or where a gzip
+     *     stream ends early
      */
     private static void forEachLine(Path file, LineAction action) throws IOException {
         try (Utf8LineReader in = Utf8LineReader.open(file)) {
-            String line;
             long n = 0;
-            while ((line = in.readLine()) != null) {
+            while (true) {
+                String line;
+                try {
+                    line = in.readLine();
+                } catch (CharacterCodingException e) {
+                    throw new MalformedDataException(
+                            file, n + 1, "expected UTF-8 text, found an invalid byte sequence", e);
+                } catch (EOFException | ZipException e) {
+                    throw new MalformedDataException(
+                            file,
+                            n + 1,
+                            "the gzip stream ends early (truncated or corrupt file)",
+                            e);
+                }
+                if (line == null) {
+                    return;
+                }
                 n++;
                 if (!line.isBlank()) {
                     action.accept(line, n);

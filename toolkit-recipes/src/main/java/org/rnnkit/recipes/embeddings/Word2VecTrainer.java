@@ -2,6 +2,7 @@ package org.rnnkit.recipes.embeddings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.deeplearning4j.text.sentenceiterator.SentenceIterator;
 import org.deeplearning4j.text.sentenceiterator.SentencePreProcessor;
 import org.deeplearning4j.text.tokenization.tokenizer.TokenPreProcess;
 import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
+import org.rnnkit.data.MalformedDataException;
 import org.rnnkit.data.Utf8LineReader;
 import org.rnnkit.text.WordVectors;
 import org.slf4j.Logger;
@@ -200,12 +202,14 @@ public final class Word2VecTrainer {
 
     /**
      * The non-blank lines of files, read again on every {@link #reset()}; IO errors surface as
-     * {@link UncheckedIOException} (the interface cannot throw checked exceptions).
+     * {@link UncheckedIOException} (the interface cannot throw checked exceptions), a line that is
+     * not UTF-8 as a {@link MalformedDataException} naming the file and line.
      */
     private static final class LineSentenceIterator implements SentenceIterator {
         private final List<Path> files;
         private int fileIndex;
         private Utf8LineReader reader;
+        private long lineNumber;
         private String next;
         private SentencePreProcessor preProcessor;
 
@@ -232,8 +236,19 @@ public final class Word2VecTrainer {
                             return false;
                         }
                         reader = Utf8LineReader.open(files.get(fileIndex++));
+                        lineNumber = 0;
                     }
-                    String line = reader.readLine();
+                    String line;
+                    try {
+                        line = reader.readLine();
+                        lineNumber++;
+                    } catch (CharacterCodingException e) {
+                        throw new MalformedDataException(
+                                files.get(fileIndex - 1),
+                                lineNumber + 1,
+                                "expected UTF-8 text, found an invalid byte sequence",
+                                e);
+                    }
                     if (line == null) {
                         reader.close();
                         reader = null;
