@@ -22,10 +22,11 @@ import org.rnnkit.bundle.ModelBundle;
 import org.rnnkit.recipes.sentiment.SentimentRecipe;
 
 /**
- * Crash safety: training runs in a child JVM that is killed with SIGKILL at random moments (many
- * land while a checkpoint or the bundle is being written). After every kill the previous bundle
- * loads and the checkpoint is a whole zip; each restart with {@code --resume} goes on from there;
- * the last one completes, and its metrics and weights equal those of one uninterrupted run.
+ * Crash safety: training runs in a child JVM that is killed with SIGKILL, every other time at a
+ * random moment and otherwise the moment a checkpoint or bundle write begins (a new temporary
+ * file). After every kill the previous bundle loads and the checkpoint is a whole zip; each restart
+ * with {@code --resume} goes on from there; the last one completes, and its metrics and weights
+ * equal those of one uninterrupted run.
  *
  * <p>The default run kills {@value #DEFAULT_KILLS} times (about a minute); {@code bench/crash.sh}
  * runs it with {@code -Drnnkit.crash.kills=50} or more.
@@ -60,10 +61,17 @@ class CrashSafetyTest {
             campaigns++;
             deleteRecursively(runDirectory(model));
             while (true) {
+                List<Path> before = temporaryFiles();
                 Process child = train(model, true);
                 long delay = (long) (fullRunMillis * (0.15 + 0.85 * random.nextDouble()));
                 boolean last = killed >= kills;
-                if (last || child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                // Every other kill waits for a write to begin (a new temporary file) and strikes
+                // then; the others strike at a random moment.
+                boolean atWrite = killed % 2 == 1;
+                if (last
+                        || (atWrite
+                                ? !writeBegins(child, before, delay / 2)
+                                : child.waitFor(delay, TimeUnit.MILLISECONDS))) {
                     assertEquals(0, child.waitFor(), () -> "a resumed run failed" + log(model));
                     break;
                 }
@@ -156,6 +164,27 @@ class CrashSafetyTest {
     private static Path runDirectory(Path model) {
         String name = model.getFileName().toString();
         return model.resolveSibling(name.substring(0, name.length() - 4) + "-run");
+    }
+
+    /**
+     * Waits {@code delayMillis}, then until a temporary file not in {@code before} appears.
+     *
+     * @return true when one appeared while the child runs, false when the child ended first
+     */
+    private boolean writeBegins(Process child, List<Path> before, long delayMillis)
+            throws IOException, InterruptedException {
+        if (child.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        while (child.isAlive()) {
+            List<Path> now = new ArrayList<>(temporaryFiles());
+            now.removeAll(before);
+            if (!now.isEmpty()) {
+                return true;
+            }
+            Thread.sleep(1);
+        }
+        return false;
     }
 
     /** Temporary files {@code AtomicFiles} leaves when its writer is killed before the rename. */
