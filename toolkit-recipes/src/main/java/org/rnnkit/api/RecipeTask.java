@@ -1,6 +1,7 @@
 package org.rnnkit.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.rnnkit.recipes.RecipeOptions;
 import org.rnnkit.recipes.RecipeResult;
@@ -18,8 +19,11 @@ abstract class RecipeTask<O extends RecipeOptions, M> {
     /** The settings training uses (or used, for a loaded model). */
     final O options;
 
-    /** The model, or {@code null} before {@code fit} or {@code load}. */
+    /** The model, or {@code null} before {@code fit} or {@code load} (or until first asked for). */
     M model;
+
+    /** The bundle {@link #fitAndSave()} wrote, read into {@link #model} when first asked for. */
+    private Path saved;
 
     private final String noun;
     private final Recipe<O, M> recipe;
@@ -85,7 +89,9 @@ abstract class RecipeTask<O extends RecipeOptions, M> {
      */
     public RecipeResult fitAndSave() throws IOException {
         RecipeResult result = recipe.train().train(options);
-        model = read(result.bundle());
+        // Read back only when asked for: the command line's train never is.
+        model = null;
+        saved = result.bundle();
         return result;
     }
 
@@ -99,6 +105,7 @@ abstract class RecipeTask<O extends RecipeOptions, M> {
      */
     final RecipeResult finish(RecipeResult result, TemporaryRun run) throws IOException {
         model = read(run.bundle());
+        saved = null;
         return new RecipeResult(null, result.metrics(), result.report());
     }
 
@@ -128,7 +135,7 @@ abstract class RecipeTask<O extends RecipeOptions, M> {
      * @return {@code true} after {@code fit}, {@code fitAndSave} or {@code load}
      */
     public boolean isFitted() {
-        return model != null;
+        return model != null || saved != null;
     }
 
     /**
@@ -138,6 +145,14 @@ abstract class RecipeTask<O extends RecipeOptions, M> {
      * @throws IllegalStateException before {@code fit} or {@code load}
      */
     final M fitted() {
+        if (model == null && saved != null) {
+            try {
+                model = read(saved);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundle just written: " + saved, e);
+            }
+            saved = null;
+        }
         if (model == null) {
             throw new IllegalStateException(
                     "the "
